@@ -1,0 +1,37 @@
+package org.servicerecords.registry.model;
+
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The argument of {@code records:AnchorCertificate} (and of each element of a {@link BatchRequest},
+ * and of the new record in {@code records:Supersede}). Holds no personal data; personal details
+ * travel as transient {@link PrivateDetails}.
+ *
+ * @param id client-chosen id, {@code [A-Za-z0-9._:-]{1,128}}; a retry with the same id is refused
+ *     with {@link ErrorCode#ALREADY_EXISTS} and changes nothing
+ * @param documentType document type code, same charset as ids, at most 64 characters
+ * @param documentHash SHA-256 of the document, 64 lowercase hex digits
+ * @param subjectRef salted or HMAC hash of the subject computed by the issuer, same charset as ids
+ * @param validFrom start of validity (ISO-8601 instant)
+ * @param validUntil end of validity (ISO-8601 instant, after {@code validFrom}), or {@code null}
+ * @param applicationId the application this certificate was issued for, or {@code null}
+ * @param metadata non-personal metadata: at most 16 entries, keys up to 64 and values up to 256
+ *     characters, 4 KiB in total; may be {@code null}
+ */
+public record CertificateRequest(
+    String id,
+    String documentType,
+    String documentHash,
+    String subjectRef,
+    String validFrom,
+    String validUntil,
+    String applicationId,
+    SortedMap<String, String> metadata) {
+
+  /** Copies the metadata so the value cannot change. */
+  public CertificateRequest {
+    metadata = metadata == null ? null : Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
+  }
+}
