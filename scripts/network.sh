@@ -12,6 +12,7 @@
 # Exit codes: 0 ok, 1 a node failed, 2 a tool is missing, 3 Fabric is not obtainable, 4 port taken.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$REPO_DIR/scripts/lib/identities.sh"
 
 PID_DIR="$STATE_DIR/pids"
 LOG_DIR="$STATE_DIR/logs"
@@ -179,6 +180,11 @@ cmd_up() {
   while read -r row; do
     # shellcheck disable=SC2086
     wait_ca $row
+  done < <(netdesc cas)
+  info "Issuing the organisations' identities from their CAs"
+  while read -r row; do
+    # shellcheck disable=SC2086
+    issue_identities $row
   done < <(netdesc cas)
   if $cas_only; then
     info "Certificate authorities are up. State: $STATE_DIR"

@@ -5,6 +5,7 @@ Usage: netdesc.py FILE PROFILE WHAT
   WHAT = cas       -> key msp host port operationsPort
          peers     -> key msp name host port chaincodePort operationsPort
          orderers  -> key msp name host port adminPort operationsPort
+         users     -> key name role doctypes   (doctypes ';'-joined, '-' when none)
          ports     -> port node   (every listening port of the profile, for collision checks)
          channel   -> the channel name
 Standard library only, so a fresh machine needs nothing installed for it.
@@ -28,6 +29,9 @@ def main(path, profile, what):
         rows.append([net["channel"]])
     for org in orgs:
         ca = org["ca"]
+        if what == "users":
+            types = ";".join(org["documentTypes"]) or "-"
+            rows += [[org["key"], u["name"], u["role"], types if u["role"] == "issuer" else "-"] for u in org["users"]]
         if what in ("cas", "ports"):
             if what == "cas":
                 rows.append([org["key"], org["msp"], ca["host"], ca["port"], ca["operationsPort"]])

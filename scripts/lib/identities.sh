@@ -1,0 +1,116 @@
+# Issues every identity of an organisation from its own Fabric CA: the organisation's MSP folder
+# (root certificate, NodeOUs), its peers' and orderers' signing and TLS identities, and its users
+# with their role attributes. Idempotent: what exists is kept. Sourced by network.sh.
+# shellcheck shell=bash
+
+ca_client() {
+  local key=$1
+  shift
+  FABRIC_CA_CLIENT_HOME="$ORGS_DIR/$key/registrar" "$FABRIC_CA_BIN/fabric-ca-client" "$@" \
+    --caname "ca-$key" --tls.certfiles "$ORGS_DIR/$key/ca/tls-cert.pem" >>"$LOG_DIR/identities.$key.log" 2>&1
+}
+
+random_secret() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
+
+# write_node_ous MSP_DIR: Fabric classifies identities by the OU the CA put in each certificate.
+write_node_ous() {
+  cat >"$1/config.yaml" <<YAML
+NodeOUs:
+  Enable: true
+  ClientOUIdentifier:
+    Certificate: cacerts/ca.pem
+    OrganizationalUnitIdentifier: client
+  PeerOUIdentifier:
+    Certificate: cacerts/ca.pem
+    OrganizationalUnitIdentifier: peer
+  AdminOUIdentifier:
+    Certificate: cacerts/ca.pem
+    OrganizationalUnitIdentifier: admin
+  OrdererOUIdentifier:
+    Certificate: cacerts/ca.pem
+    OrganizationalUnitIdentifier: orderer
+YAML
+}
+
+# normalise_msp MSP_DIR KEY: one root under the names our configuration uses.
+normalise_msp() {
+  local msp=$1 key=$2
+  rm -rf "$msp/cacerts" "$msp/tlscacerts" "$msp/IssuerPublicKey" "$msp/IssuerRevocationPublicKey" "$msp/user"
+  mkdir -p "$msp/cacerts" "$msp/tlscacerts"
+  cp "$ORGS_DIR/$key/ca/ca-cert.pem" "$msp/cacerts/ca.pem"
+  cp "$ORGS_DIR/$key/ca/ca-cert.pem" "$msp/tlscacerts/ca.pem"
+  write_node_ous "$msp"
+}
+
+# register KEY NAME TYPE ATTRS: registers NAME once; its secret is kept beside its folder.
+register() {
+  local key=$1 name=$2 type=$3 attrs=$4 dir=$5
+  mkdir -p "$dir"
+  if [ ! -f "$dir/secret" ]; then
+    (umask 077 && random_secret >"$dir/secret")
+  fi
+  if ca_client "$key" identity list --id "$name"; then
+    return 0
+  fi
+  local args=(register --id.name "$name" --id.secret "$(<"$dir/secret")" --id.type "$type")
+  [ -n "$attrs" ] && args+=(--id.attrs "$attrs")
+  ca_client "$key" "${args[@]}" || fail_node "ca.$key" "registering $name with ca.$key failed (log: $LOG_DIR/identities.$key.log)"
+}
+
+# enroll KEY NAME DIR HOST PORT [tls HOSTS]: enrolls into DIR/msp (or DIR/tls for a TLS identity).
+enroll() {
+  local key=$1 name=$2 dir=$3 host=$4 port=$5 profile=${6:-} hosts=${7:-}
+  local url="https://$name:$(<"$dir/secret")@$host:$port"
+  if [ "$profile" = tls ]; then
+    [ -f "$dir/tls/server.crt" ] && return 0
+    ca_client "$key" enroll -u "$url" -M "$dir/tls-enroll" --enrollment.profile tls --csr.hosts "$hosts" \
+      || fail_node "ca.$key" "TLS enrollment of $name failed (log: $LOG_DIR/identities.$key.log)"
+    mkdir -p "$dir/tls"
+    cp "$dir/tls-enroll/signcerts/cert.pem" "$dir/tls/server.crt"
+    cp "$dir"/tls-enroll/keystore/*_sk "$dir/tls/server.key"
+    cp "$ORGS_DIR/$key/ca/ca-cert.pem" "$dir/tls/ca.crt"
+    chmod 600 "$dir/tls/server.key"
+    rm -rf "$dir/tls-enroll"
+  else
+    [ -f "$dir/msp/signcerts/cert.pem" ] && return 0
+    ca_client "$key" enroll -u "$url" -M "$dir/msp" --csr.hosts "$hosts" \
+      || fail_node "ca.$key" "enrollment of $name failed (log: $LOG_DIR/identities.$key.log)"
+    normalise_msp "$dir/msp" "$key"
+  fi
+}
+
+issue_identities() {
+  local key=$1 msp=$2 host=$3 port=$4
+  local org="$ORGS_DIR/$key"
+  if [ ! -f "$org/registrar/msp/signcerts/cert.pem" ]; then
+    ca_client "$key" enroll -u "https://admin:$(<"$org/ca/admin-password")@$host:$port" \
+      || fail_node "ca.$key" "the CA registrar of $key could not enroll (log: $LOG_DIR/identities.$key.log)"
+  fi
+  mkdir -p "$org/msp"
+  normalise_msp "$org/msp" "$key"
+
+  local okey name nhost rest role types dir
+  while read -r okey name nhost rest; do
+    [ "$okey" = "$key" ] || continue
+    dir="$org/peers/$name"
+    register "$key" "$name.$key" peer "" "$dir"
+    enroll "$key" "$name.$key" "$dir" "$host" "$port" "" "$nhost"
+    enroll "$key" "$name.$key" "$dir" "$host" "$port" tls "$nhost,127.0.0.1,localhost"
+  done < <(netdesc peers | awk '{print $1, $3, $4}')
+  while read -r okey name nhost rest; do
+    [ "$okey" = "$key" ] || continue
+    dir="$org/orderers/$name"
+    register "$key" "$name.$key" orderer "" "$dir"
+    enroll "$key" "$name.$key" "$dir" "$host" "$port" "" "$nhost"
+    enroll "$key" "$name.$key" "$dir" "$host" "$port" tls "$nhost,127.0.0.1,localhost"
+  done < <(netdesc orderers | awk '{print $1, $3, $4}')
+  while read -r okey name role types; do
+    [ "$okey" = "$key" ] || continue
+    dir="$org/users/$name"
+    local attrs="role=$role:ecert"
+    [ "$types" != "-" ] && attrs+=",doctypes=$types:ecert"
+    register "$key" "$name" "$([ "$role" = admin ] && echo admin || echo client)" "$attrs" "$dir"
+    enroll "$key" "$name" "$dir" "$host" "$port" "" "$name"
+  done < <(netdesc users)
+  step "identities of $msp issued by ca.$key: $(find "$org/peers" "$org/orderers" "$org/users" -name cert.pem -path '*signcerts*' 2>/dev/null | wc -l) signing, $(find "$org" -name server.crt | wc -l) TLS"
+}
