@@ -30,6 +30,9 @@ trap cleanup EXIT
 info "Build, static checks and unit tests"
 "${MVN[@]}" install
 
+info "Chaincode packaging and external builder tests"
+"$REPO_DIR/scripts/tests/builder_test.sh"
+
 info "Installing Fabric CA and Fabric"
 # The installer's progress goes to the terminal; its error message, if any, is kept.
 exec 3>&1

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Packages a chaincode jar as a chaincode-as-a-service package for `peer lifecycle chaincode install`.
+#
+#   scripts/package-chaincode.sh SERVICE JAR OUTPUT_DIR
+#     SERVICE  governance | records (the chaincode server that serves it)
+#
+# The label is SERVICE_<SHA-256 of the jar>, so an organisation's approval names the exact code it
+# approves. Prints the package file and its package id (label:SHA-256 of the package file).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+[ $# -eq 3 ] || die $EXIT_FAILURE "usage: $0 governance|records JAR OUTPUT_DIR"
+service=$1 jar=$2 out=$3
+case "$service" in governance | records) ;; *) die $EXIT_FAILURE "unknown service '$service'" ;; esac
+[ -f "$jar" ] || die $EXIT_FAILURE "no such jar: $jar"
+
+label="${service}_$(sha256sum "$jar" | cut -d' ' -f1)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Address and TLS material are filled in per peer by network/builders/ccaas/bin/build.
+cat >"$work/connection.json" <<JSON
+{
+  "address": "set-by-the-builder",
+  "dial_timeout": "10s",
+  "tls_required": true,
+  "client_auth_required": true
+}
+JSON
+printf '{"type":"ccaas","label":"%s"}\n' "$label" >"$work/metadata.json"
+# Fixed owner, mode and time make the package bytes, hence its id, depend only on its content.
+tar_args=(--sort=name --owner=0 --group=0 --numeric-owner --mode=0644 --mtime=@0 -C "$work")
+tar "${tar_args[@]}" -cf - connection.json | gzip -n >"$work/code.tar.gz"
+mkdir -p "$out"
+package="$out/$label.tar.gz"
+tar "${tar_args[@]}" -cf - metadata.json code.tar.gz | gzip -n >"$package"
+echo "$package $label:$(sha256sum "$package" | cut -d' ' -f1)"
