@@ -94,7 +94,7 @@ public final class VerdictRules {
   }
 
   /**
-   * The anchoring instant of a record: the timestamp of its oldest version.
+   * The anchoring instant of a record: the earliest timestamp among its versions.
    *
    * @param history the record's history, in any order
    * @return the oldest timestamp, or {@code null} if the history holds no version
@@ -131,11 +131,11 @@ public final class VerdictRules {
         continue;
       }
       Instant t = parseInstant(entry.timestamp());
-      if (!t.isAfter(at) && (bestAt == null || !t.isBefore(bestAt))) {
+      if (!t.isAfter(at) && (bestAt == null || t.isAfter(bestAt))) {
         best = entry.record();
         bestAt = t;
       }
-      if (oldestAt == null || t.isBefore(oldestAt)) {
+      if (oldestAt == null || !t.isAfter(oldestAt)) {
         oldest = entry.record();
         oldestAt = t;
       }

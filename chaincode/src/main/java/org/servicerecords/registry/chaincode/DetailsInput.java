@@ -1,0 +1,72 @@
+package org.servicerecords.registry.chaincode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.JsonFormatException;
+import org.servicerecords.registry.model.PrivateDetails;
+
+/**
+ * Checks the transient data of anchoring transactions: only the expected keys, each value a {@link
+ * PrivateDetails} JSON of at most {@value #MAX_BYTES} bytes with a client-generated salt. Messages
+ * never echo the values.
+ */
+final class DetailsInput {
+
+  /** Transient key of {@code AnchorCertificate} and {@code Supersede}. */
+  static final String KEY = "details";
+
+  /** Transient key prefix of {@code AnchorBatch}: {@code details:<recordId>}. */
+  static final String BATCH_KEY_PREFIX = "details:";
+
+  static final int MAX_BYTES = 16 * 1024;
+  static final int MAX_ENTRIES = 32;
+  static final int MAX_KEY = 64;
+
+  private DetailsInput() {}
+
+  /** Refuses any transient key outside {@code allowed}. */
+  static void onlyKeys(Map<String, byte[]> transientMap, Set<String> allowed) {
+    for (String key : transientMap.keySet()) {
+      if (!allowed.contains(key)) {
+        String shown = key.length() > 140 ? key.substring(0, 140) + "..." : key;
+        throw Refusal.transientInvalid(shown, "is not expected by this transaction");
+      }
+    }
+  }
+
+  /** The checked bytes under {@code key}, or {@code null} when absent. */
+  static byte[] read(Map<String, byte[]> transientMap, String key) {
+    byte[] value = transientMap.get(key);
+    if (value == null) {
+      return null;
+    }
+    if (value.length == 0 || value.length > MAX_BYTES) {
+      throw Refusal.transientInvalid(key, "must hold 1 to " + MAX_BYTES + " bytes");
+    }
+    PrivateDetails details;
+    try {
+      details =
+          CanonicalJson.fromJson(new String(value, StandardCharsets.UTF_8), PrivateDetails.class);
+    } catch (JsonFormatException e) {
+      throw Refusal.transientInvalid(key, "is not a PrivateDetails JSON object");
+    }
+    if (details.salt() == null || !Inputs.SALT.matcher(details.salt()).matches()) {
+      throw Refusal.transientInvalid(key, "needs a salt of 32 to 128 lowercase hex digits");
+    }
+    Map<String, String> entries = details.details();
+    if (entries == null || entries.isEmpty() || entries.size() > MAX_ENTRIES) {
+      throw Refusal.transientInvalid(key, "needs 1 to " + MAX_ENTRIES + " details");
+    }
+    for (Map.Entry<String, String> entry : entries.entrySet()) {
+      if (entry.getKey().isEmpty() || entry.getKey().length() > MAX_KEY) {
+        throw Refusal.transientInvalid(key, "has a detail name outside 1 to " + MAX_KEY + " chars");
+      }
+      if (entry.getValue() == null) {
+        throw Refusal.transientInvalid(key, "has a detail that is not a string");
+      }
+    }
+    return value.clone();
+  }
+}

@@ -1,0 +1,174 @@
+package org.servicerecords.registry.chaincode;
+
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.servicerecords.registry.model.ErrorCode;
+
+/**
+ * The governance contract, served only in the {@code governance} namespace (its own package, with a
+ * MAJORITY endorsement policy). Transactions are called as {@code governance:<Name>};
+ * docs/contract.md describes each one.
+ */
+@Contract(
+    name = "governance",
+    info =
+        @Info(
+            title = "Service records registry: governance",
+            description = "The consortium's registry of agencies and their authority",
+            version = "0.1.0"))
+public final class GovernanceContract implements ContractInterface {
+
+  /** Creates the contract; the shim instantiates it once per process. */
+  public GovernanceContract() {}
+
+  /**
+   * Refuses every transaction unless this process serves governance.
+   *
+   * @param ctx the transaction context
+   */
+  @Override
+  public void beforeTransaction(Context ctx) {
+    ServedRole.require(ServedRole.GOVERNANCE);
+  }
+
+  /**
+   * Refuses transaction names this contract does not define.
+   *
+   * @param ctx the transaction context
+   */
+  @Override
+  public void unknownTransaction(Context ctx) {
+    ServedRole.require(ServedRole.GOVERNANCE);
+    throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "governance has no such transaction");
+  }
+
+  /**
+   * Registers an agency and assigns it a records namespace.
+   *
+   * @param ctx the transaction context
+   * @param requestJson an {@code AgencyRequest}
+   * @return the stored {@code AgencyEntry}
+   */
+  @Transaction(name = "RegisterAgency", intent = Transaction.TYPE.SUBMIT)
+  public String registerAgency(Context ctx, String requestJson) {
+    return Guard.run("RegisterAgency", () -> new GovernanceOps(ctx).registerAgency(requestJson));
+  }
+
+  /**
+   * Replaces the document types an agency may issue.
+   *
+   * @param ctx the transaction context
+   * @param msp the agency's MSP id
+   * @param typesJsonArray JSON array of document type codes
+   * @return the updated {@code AgencyEntry}
+   */
+  @Transaction(name = "SetDocumentTypes", intent = Transaction.TYPE.SUBMIT)
+  public String setDocumentTypes(Context ctx, String msp, String typesJsonArray) {
+    return Guard.run(
+        "SetDocumentTypes", () -> new GovernanceOps(ctx).setDocumentTypes(msp, typesJsonArray));
+  }
+
+  /**
+   * Suspends an agency: its anchoring is refused until reinstated.
+   *
+   * @param ctx the transaction context
+   * @param msp the agency's MSP id
+   * @param reasonCode why, as a short code (validated, not stored)
+   * @return the updated {@code AgencyEntry}
+   */
+  @Transaction(name = "SuspendAgency", intent = Transaction.TYPE.SUBMIT)
+  public String suspendAgency(Context ctx, String msp, String reasonCode) {
+    return Guard.run("SuspendAgency", () -> new GovernanceOps(ctx).suspendAgency(msp, reasonCode));
+  }
+
+  /**
+   * Lifts an agency's suspension.
+   *
+   * @param ctx the transaction context
+   * @param msp the agency's MSP id
+   * @return the updated {@code AgencyEntry}
+   */
+  @Transaction(name = "ReinstateAgency", intent = Transaction.TYPE.SUBMIT)
+  public String reinstateAgency(Context ctx, String msp) {
+    return Guard.run("ReinstateAgency", () -> new GovernanceOps(ctx).reinstateAgency(msp));
+  }
+
+  /**
+   * Reads an agency.
+   *
+   * @param ctx the transaction context
+   * @param msp the agency's MSP id
+   * @return the {@code AgencyEntry}
+   */
+  @Transaction(name = "GetAgency", intent = Transaction.TYPE.EVALUATE)
+  public String getAgency(Context ctx, String msp) {
+    return Guard.run("GetAgency", () -> new GovernanceOps(ctx).getAgency(msp));
+  }
+
+  /**
+   * Reads the agency owning a records namespace.
+   *
+   * @param ctx the transaction context
+   * @param namespace the records chaincode name
+   * @return the {@code AgencyEntry}
+   */
+  @Transaction(name = "GetAgencyByNamespace", intent = Transaction.TYPE.EVALUATE)
+  public String getAgencyByNamespace(Context ctx, String namespace) {
+    return Guard.run(
+        "GetAgencyByNamespace", () -> new GovernanceOps(ctx).getAgencyByNamespace(namespace));
+  }
+
+  /**
+   * Lists every agency, ordered by MSP id.
+   *
+   * @param ctx the transaction context
+   * @return a JSON array of {@code AgencyEntry}
+   */
+  @Transaction(name = "ListAgencies", intent = Transaction.TYPE.EVALUATE)
+  public String listAgencies(Context ctx) {
+    return Guard.run("ListAgencies", () -> new GovernanceOps(ctx).listAgencies());
+  }
+
+  /**
+   * Reads an agency as it was at an instant, from history.
+   *
+   * @param ctx the transaction context
+   * @param msp the agency's MSP id
+   * @param instant ISO-8601 instant
+   * @return the {@code AgencyEntry} in force then
+   */
+  @Transaction(name = "GetAgencyAt", intent = Transaction.TYPE.EVALUATE)
+  public String getAgencyAt(Context ctx, String msp, String instant) {
+    return Guard.run("GetAgencyAt", () -> new GovernanceOps(ctx).getAgencyAt(msp, instant));
+  }
+
+  /**
+   * An agency's history, newest first as Fabric returns it.
+   *
+   * @param ctx the transaction context
+   * @param msp the agency's MSP id
+   * @return a JSON array of {@code AgencyHistoryEntry}
+   */
+  @Transaction(name = "GetAgencyHistory", intent = Transaction.TYPE.EVALUATE)
+  public String getAgencyHistory(Context ctx, String msp) {
+    return Guard.run("GetAgencyHistory", () -> new GovernanceOps(ctx).getAgencyHistory(msp));
+  }
+
+  /**
+   * Whether an agency was authorised to issue a document type at an instant.
+   *
+   * @param ctx the transaction context
+   * @param msp the agency's MSP id
+   * @param documentType the document type
+   * @param instant ISO-8601 instant
+   * @return {@code true} or {@code false}
+   */
+  @Transaction(name = "IsAuthorized", intent = Transaction.TYPE.EVALUATE)
+  public String isAuthorized(Context ctx, String msp, String documentType, String instant) {
+    return Guard.run(
+        "IsAuthorized", () -> new GovernanceOps(ctx).isAuthorized(msp, documentType, instant));
+  }
+}

@@ -1,0 +1,154 @@
+package org.servicerecords.registry.chaincode;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyModification;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
+import org.servicerecords.registry.model.ApplicationReceipt;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.RecordHistoryEntry;
+import org.servicerecords.registry.model.RecordPage;
+import org.servicerecords.registry.model.RegistryRecord;
+
+/** Records, their indexes, application receipts and private details in one records namespace. */
+final class RecordStore {
+
+  private final ChaincodeStub stub;
+
+  RecordStore(ChaincodeStub stub) {
+    this.stub = stub;
+  }
+
+  RegistryRecord get(String id) {
+    byte[] value = stub.getState(Keys.record(stub, id));
+    return value == null || value.length == 0
+        ? null
+        : CanonicalJson.fromBytes(value, RegistryRecord.class);
+  }
+
+  RegistryRecord require(String id) {
+    RegistryRecord record = get(id);
+    if (record == null) {
+      throw Refusal.recordNotFound(id);
+    }
+    return record;
+  }
+
+  boolean exists(String id) {
+    byte[] value = stub.getState(Keys.record(stub, id));
+    return value != null && value.length > 0;
+  }
+
+  /** Writes a new record and its index entries. */
+  void create(RegistryRecord record) {
+    update(record);
+    String id = record.id();
+    stub.putState(Keys.index(stub, Keys.BY_HASH, record.documentHash(), id), Keys.INDEX_VALUE);
+    stub.putState(Keys.index(stub, Keys.BY_TYPE, record.documentType(), id), Keys.INDEX_VALUE);
+    stub.putState(Keys.index(stub, Keys.BY_SUBJECT, record.subjectRef(), id), Keys.INDEX_VALUE);
+    if (record.applicationId() != null) {
+      stub.putState(
+          Keys.index(stub, Keys.BY_APPLICATION, record.applicationId(), id), Keys.INDEX_VALUE);
+    }
+  }
+
+  /** Writes a new version of a record whose indexed fields did not change. */
+  void update(RegistryRecord record) {
+    stub.putState(Keys.record(stub, record.id()), CanonicalJson.toBytes(record));
+  }
+
+  ApplicationReceipt application(String applicationId) {
+    byte[] value = stub.getState(Keys.application(stub, applicationId));
+    return value == null || value.length == 0
+        ? null
+        : CanonicalJson.fromBytes(value, ApplicationReceipt.class);
+  }
+
+  boolean applicationExists(String applicationId) {
+    byte[] value = stub.getState(Keys.application(stub, applicationId));
+    return value != null && value.length > 0;
+  }
+
+  void putApplication(ApplicationReceipt receipt) {
+    stub.putState(Keys.application(stub, receipt.applicationId()), CanonicalJson.toBytes(receipt));
+  }
+
+  void putDetails(String ownerMsp, String id, byte[] value) {
+    stub.putPrivateData(Keys.implicitCollection(ownerMsp), Keys.details(stub, id), value);
+  }
+
+  byte[] details(String ownerMsp, String id) {
+    return stub.getPrivateData(Keys.implicitCollection(ownerMsp), Keys.details(stub, id));
+  }
+
+  void purgeDetails(String ownerMsp, String id) {
+    stub.purgePrivateData(Keys.implicitCollection(ownerMsp), Keys.details(stub, id));
+  }
+
+  /** The record's versions, newest first as Fabric returns them. */
+  List<RecordHistoryEntry> history(String id) {
+    List<RecordHistoryEntry> entries = new ArrayList<>();
+    try (QueryResultsIterator<KeyModification> results =
+        stub.getHistoryForKey(Keys.record(stub, id))) {
+      for (KeyModification modification : results) {
+        byte[] value = modification.getValue();
+        boolean deleted = modification.isDeleted() || value == null || value.length == 0;
+        entries.add(
+            new RecordHistoryEntry(
+                modification.getTxId(),
+                modification.getTimestamp().toString(),
+                deleted,
+                deleted ? null : CanonicalJson.fromBytes(value, RegistryRecord.class)));
+      }
+    } catch (Exception e) {
+      throw asRuntime(e);
+    }
+    return entries;
+  }
+
+  /** Ids listed under one index value, at most {@code limit}, in key order. */
+  List<String> idsIndexed(String index, String value, int limit) {
+    List<String> ids = new ArrayList<>();
+    try (QueryResultsIterator<KeyValue> results =
+        stub.getStateByPartialCompositeKey(Keys.indexPrefix(stub, index, value))) {
+      for (KeyValue kv : results) {
+        if (ids.size() == limit) {
+          break;
+        }
+        ids.add(Keys.lastAttribute(stub, kv.getKey()));
+      }
+    } catch (Exception e) {
+      throw asRuntime(e);
+    }
+    return ids;
+  }
+
+  /** One page of the records listed under one index value. */
+  RecordPage page(String index, String value, int pageSize, String bookmark) {
+    CompositeKey prefix = Keys.indexPrefix(stub, index, value);
+    String checkedBookmark = Inputs.bookmark(bookmark, prefix.toString());
+    List<RegistryRecord> records = new ArrayList<>();
+    String next;
+    try (QueryResultsIteratorWithMetadata<KeyValue> results =
+        stub.getStateByPartialCompositeKeyWithPagination(prefix, pageSize, checkedBookmark)) {
+      for (KeyValue kv : results) {
+        RegistryRecord record = get(Keys.lastAttribute(stub, kv.getKey()));
+        if (record != null) {
+          records.add(record);
+        }
+      }
+      next = results.getMetadata() == null ? "" : results.getMetadata().getBookmark();
+    } catch (Exception e) {
+      throw asRuntime(e);
+    }
+    return new RecordPage(records, next == null ? "" : next, records.size());
+  }
+
+  private static RuntimeException asRuntime(Exception e) {
+    return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+  }
+}

@@ -1,0 +1,420 @@
+package org.servicerecords.registry.chaincode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.servicerecords.registry.model.Actor;
+import org.servicerecords.registry.model.ApplicationReceipt;
+import org.servicerecords.registry.model.ApplicationRequest;
+import org.servicerecords.registry.model.BatchRequest;
+import org.servicerecords.registry.model.BatchResult;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.Decision;
+import org.servicerecords.registry.model.DecisionOutcome;
+import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.RecordKind;
+import org.servicerecords.registry.model.RecordStatus;
+import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.Revocation;
+
+/**
+ * The submitted transactions of a records namespace. Each one validates every argument first, then
+ * checks the caller, then governance, then existing state, and only then writes; so a refused
+ * transaction writes nothing. Each ends with exactly one event.
+ */
+final class RecordWrites {
+
+  private static final Set<String> ISSUER = Set.of(Caller.ISSUER);
+  private static final Set<String> ISSUER_OR_CLERK = Set.of(Caller.ISSUER, Caller.CLERK);
+
+  private final Context ctx;
+  private final ChaincodeStub stub;
+  private final RecordStore store;
+
+  RecordWrites(Context ctx) {
+    this.ctx = ctx;
+    this.stub = ctx.getStub();
+    this.store = new RecordStore(stub);
+  }
+
+  String anchorCertificate(String requestJson) {
+    CertificateRequest request =
+        Requests.certificate("", Inputs.json("request", requestJson, CertificateRequest.class));
+    Map<String, byte[]> transientMap = transientMap();
+    DetailsInput.onlyKeys(transientMap, Set.of(DetailsInput.KEY));
+    byte[] details = DetailsInput.read(transientMap, DetailsInput.KEY);
+
+    Caller caller = issuer().requireDocumentType(request.documentType());
+    String namespace = ChaincodeName.of(stub);
+    Instant now = now();
+    Authority.issuing(governance(), namespace, caller.msp(), now, Set.of(request.documentType()));
+    requireAbsent(request.id());
+
+    RegistryRecord record = certificate(request, caller, details, null);
+    write(record, details);
+    new EventLog()
+        .add(record.id(), RecordKind.CERTIFICATE.name(), "ANCHORED")
+        .emit(stub, namespace);
+    return CanonicalJson.toJson(record);
+  }
+
+  String anchorBatch(String batchJson) {
+    List<CertificateRequest> requests =
+        Requests.batch(Inputs.json("batch", batchJson, BatchRequest.class));
+    Map<String, byte[]> transientMap = transientMap();
+    Map<String, byte[]> detailsById = new LinkedHashMap<>();
+    List<String> allowedKeys = new ArrayList<>();
+    for (CertificateRequest request : requests) {
+      allowedKeys.add(DetailsInput.BATCH_KEY_PREFIX + request.id());
+    }
+    DetailsInput.onlyKeys(transientMap, Set.copyOf(allowedKeys));
+    for (CertificateRequest request : requests) {
+      byte[] details =
+          DetailsInput.read(transientMap, DetailsInput.BATCH_KEY_PREFIX + request.id());
+      detailsById.put(request.id(), details);
+    }
+
+    Caller caller = issuer();
+    List<String> types = requests.stream().map(CertificateRequest::documentType).toList();
+    types.forEach(caller::requireDocumentType);
+    String namespace = ChaincodeName.of(stub);
+    Instant now = now();
+    Authority.issuing(governance(), namespace, caller.msp(), now, types);
+    for (CertificateRequest request : requests) {
+      requireAbsent(request.id());
+    }
+
+    EventLog events = new EventLog();
+    List<BatchResult.Outcome> outcomes = new ArrayList<>(requests.size());
+    for (CertificateRequest request : requests) {
+      byte[] details = detailsById.get(request.id());
+      RegistryRecord record = certificate(request, caller, details, null);
+      write(record, details);
+      events.add(record.id(), RecordKind.CERTIFICATE.name(), "ANCHORED");
+      outcomes.add(new BatchResult.Outcome(record.id(), "ANCHORED", record.privateDetailsHash()));
+    }
+    events.emit(stub, namespace);
+    return CanonicalJson.toJson(new BatchResult(stub.getTxId(), now.toString(), outcomes));
+  }
+
+  String recordApplication(String requestJson) {
+    ApplicationRequest request =
+        Requests.application(Inputs.json("request", requestJson, ApplicationRequest.class));
+    Caller caller = Caller.of(ctx).requireRole(ISSUER_OR_CLERK).requireOwnPeer();
+    String namespace = ChaincodeName.of(stub);
+    Instant now = now();
+    Authority.issuing(governance(), namespace, caller.msp(), now, Set.of());
+    if (store.applicationExists(request.applicationId())) {
+      throw Refusal.of(
+          ErrorCode.ALREADY_EXISTS, "application '" + request.applicationId() + "' exists");
+    }
+    ApplicationReceipt receipt =
+        new ApplicationReceipt(
+            request.applicationId(),
+            request.serviceCode(),
+            request.receivedAt(),
+            null,
+            caller.actor(),
+            stub.getTxId(),
+            now.toString());
+    store.putApplication(receipt);
+    new EventLog()
+        .add(receipt.applicationId(), EventLog.KIND_APPLICATION, "RECEIVED")
+        .emit(stub, namespace);
+    return CanonicalJson.toJson(receipt);
+  }
+
+  String recordDecision(String requestJson) {
+    DecisionRequest request =
+        Requests.decision(Inputs.json("request", requestJson, DecisionRequest.class));
+    Caller caller =
+        Caller.of(ctx)
+            .requireRole(ISSUER_OR_CLERK)
+            .requireOwnPeer()
+            .requireDocumentType(request.documentType());
+    String namespace = ChaincodeName.of(stub);
+    Instant now = now();
+    Authority.issuing(governance(), namespace, caller.msp(), now, Set.of(request.documentType()));
+    ApplicationReceipt receipt = store.application(request.applicationId());
+    if (receipt == null) {
+      throw Refusal.of(
+          ErrorCode.APPLICATION_NOT_FOUND,
+          "no application '" + request.applicationId() + "' in this namespace");
+    }
+    if (receipt.decisionId() != null) {
+      RegistryRecord previous = store.get(receipt.decisionId());
+      boolean returned =
+          previous != null
+              && previous.decision() != null
+              && previous.decision().outcome() == DecisionOutcome.RETURNED;
+      if (!returned) {
+        throw Refusal.invalidState(
+            "application '" + request.applicationId() + "' is already decided");
+      }
+    }
+    requireAbsent(request.id());
+    List<String> results =
+        request.resultRecordIds() == null ? List.of() : request.resultRecordIds();
+    for (String resultId : results) {
+      store.require(resultId);
+    }
+
+    Decision decision =
+        new Decision(
+            receipt.applicationId(),
+            receipt.serviceCode(),
+            request.outcome(),
+            request.legalBasis(),
+            receipt.receivedAt(),
+            now.toString(),
+            request.inputRecords() == null ? List.of() : request.inputRecords(),
+            results);
+    RegistryRecord record =
+        new RegistryRecord(
+            request.id(),
+            RecordKind.DECISION,
+            request.documentType(),
+            caller.msp(),
+            request.documentHash(),
+            request.subjectRef(),
+            now.toString(),
+            null,
+            RecordStatus.ACTIVE,
+            null,
+            null,
+            null,
+            decision,
+            receipt.applicationId(),
+            request.metadata(),
+            null,
+            false,
+            caller.actor(),
+            stub.getTxId(),
+            now.toString());
+    store.create(record);
+    store.putApplication(
+        new ApplicationReceipt(
+            receipt.applicationId(),
+            receipt.serviceCode(),
+            receipt.receivedAt(),
+            record.id(),
+            caller.actor(),
+            stub.getTxId(),
+            now.toString()));
+    new EventLog()
+        .add(record.id(), RecordKind.DECISION.name(), "DECIDED")
+        .add(receipt.applicationId(), EventLog.KIND_APPLICATION, "DECIDED")
+        .emit(stub, namespace);
+    return CanonicalJson.toJson(record);
+  }
+
+  String revoke(String id, String reasonCode) {
+    Inputs.id("id", id);
+    Inputs.code("reasonCode", reasonCode);
+    Caller caller = issuer();
+    String namespace = ChaincodeName.of(stub);
+    Instant now = now();
+    Authority.owner(governance(), namespace, caller.msp());
+    RegistryRecord record = ownedRecord(id, caller);
+    caller.requireDocumentType(record.documentType());
+    requireActive(record, "revoked");
+
+    Actor actor = caller.actor();
+    RegistryRecord revoked =
+        changed(
+            record,
+            RecordStatus.REVOKED,
+            null,
+            new Revocation(reasonCode, now.toString(), actor),
+            record.detailsPurged(),
+            actor,
+            now);
+    store.update(revoked);
+    new EventLog().add(id, record.kind().name(), "REVOKED").emit(stub, namespace);
+    return CanonicalJson.toJson(revoked);
+  }
+
+  String supersede(String oldId, String newRequestJson) {
+    Inputs.id("oldId", oldId);
+    CertificateRequest request =
+        Requests.certificate(
+            "", Inputs.json("newRequest", newRequestJson, CertificateRequest.class));
+    if (request.id().equals(oldId)) {
+      throw Refusal.invalid("id", "of the new record must differ from oldId");
+    }
+    Map<String, byte[]> transientMap = transientMap();
+    DetailsInput.onlyKeys(transientMap, Set.of(DetailsInput.KEY));
+    byte[] details = DetailsInput.read(transientMap, DetailsInput.KEY);
+
+    Caller caller = issuer().requireDocumentType(request.documentType());
+    String namespace = ChaincodeName.of(stub);
+    Instant now = now();
+    Authority.issuing(governance(), namespace, caller.msp(), now, Set.of(request.documentType()));
+    RegistryRecord old = ownedRecord(oldId, caller);
+    caller.requireDocumentType(old.documentType());
+    if (old.kind() != RecordKind.CERTIFICATE) {
+      throw Refusal.invalidState("only certificates can be superseded");
+    }
+    requireActive(old, "superseded");
+    requireAbsent(request.id());
+
+    RegistryRecord replacement = certificate(request, caller, details, oldId);
+    RegistryRecord superseded =
+        changed(
+            old,
+            RecordStatus.SUPERSEDED,
+            request.id(),
+            null,
+            old.detailsPurged(),
+            caller.actor(),
+            now);
+    store.update(superseded);
+    write(replacement, details);
+    new EventLog()
+        .add(oldId, RecordKind.CERTIFICATE.name(), "SUPERSEDED")
+        .add(replacement.id(), RecordKind.CERTIFICATE.name(), "ANCHORED")
+        .emit(stub, namespace);
+    return CanonicalJson.toJson(replacement);
+  }
+
+  String purgeDetails(String id) {
+    Inputs.id("id", id);
+    Caller caller = issuer();
+    String namespace = ChaincodeName.of(stub);
+    Instant now = now();
+    Authority.owner(governance(), namespace, caller.msp());
+    RegistryRecord record = ownedRecord(id, caller);
+    if (record.privateDetailsHash() == null) {
+      throw Refusal.invalidState("record '" + id + "' has no private details");
+    }
+    if (record.detailsPurged()) {
+      throw Refusal.invalidState("the details of record '" + id + "' are already purged");
+    }
+    store.purgeDetails(caller.msp(), id);
+    RegistryRecord purged =
+        changed(
+            record,
+            record.status(),
+            record.supersededBy(),
+            record.revocation(),
+            true,
+            caller.actor(),
+            now);
+    store.update(purged);
+    new EventLog().add(id, record.kind().name(), "DETAILS_PURGED").emit(stub, namespace);
+    return CanonicalJson.toJson(purged);
+  }
+
+  private Caller issuer() {
+    return Caller.of(ctx).requireRole(ISSUER).requireOwnPeer();
+  }
+
+  private GovernanceReader governance() {
+    return new GovernanceReader(stub);
+  }
+
+  private Instant now() {
+    Instant timestamp = stub.getTxTimestamp();
+    if (timestamp == null) {
+      throw Refusal.of(ErrorCode.INTERNAL_ERROR, "the transaction has no timestamp");
+    }
+    return timestamp;
+  }
+
+  private Map<String, byte[]> transientMap() {
+    Map<String, byte[]> transientMap = stub.getTransient();
+    return transientMap == null ? Map.of() : transientMap;
+  }
+
+  private void requireAbsent(String id) {
+    if (store.exists(id)) {
+      throw Refusal.of(ErrorCode.ALREADY_EXISTS, "record '" + id + "' exists; nothing changed");
+    }
+  }
+
+  private RegistryRecord ownedRecord(String id, Caller caller) {
+    RegistryRecord record = store.require(id);
+    if (!caller.msp().equals(record.issuerMsp())) {
+      throw Refusal.notAuthorized("only the issuing agency may change record '" + id + "'");
+    }
+    return record;
+  }
+
+  private static void requireActive(RegistryRecord record, String verb) {
+    if (record.status() != RecordStatus.ACTIVE) {
+      throw Refusal.invalidState(
+          "record '" + record.id() + "' is " + record.status() + " and cannot be " + verb);
+    }
+  }
+
+  private RegistryRecord certificate(
+      CertificateRequest request, Caller caller, byte[] details, String supersedes) {
+    Instant now = now();
+    return new RegistryRecord(
+        request.id(),
+        RecordKind.CERTIFICATE,
+        request.documentType(),
+        caller.msp(),
+        request.documentHash(),
+        request.subjectRef(),
+        request.validFrom(),
+        request.validUntil(),
+        RecordStatus.ACTIVE,
+        supersedes,
+        null,
+        null,
+        null,
+        request.applicationId(),
+        request.metadata(),
+        details == null ? null : Digests.sha256Hex(details),
+        false,
+        caller.actor(),
+        stub.getTxId(),
+        now.toString());
+  }
+
+  private void write(RegistryRecord record, byte[] details) {
+    store.create(record);
+    if (details != null) {
+      store.putDetails(record.issuerMsp(), record.id(), details);
+    }
+  }
+
+  private RegistryRecord changed(
+      RegistryRecord r,
+      RecordStatus status,
+      String supersededBy,
+      Revocation revocation,
+      boolean detailsPurged,
+      Actor actor,
+      Instant now) {
+    return new RegistryRecord(
+        r.id(),
+        r.kind(),
+        r.documentType(),
+        r.issuerMsp(),
+        r.documentHash(),
+        r.subjectRef(),
+        r.validFrom(),
+        r.validUntil(),
+        status,
+        r.supersedes(),
+        supersededBy,
+        revocation,
+        r.decision(),
+        r.applicationId(),
+        r.metadata(),
+        r.privateDetailsHash(),
+        detailsPurged,
+        actor,
+        stub.getTxId(),
+        now.toString());
+  }
+}
