@@ -1,0 +1,320 @@
+package org.servicerecords.registry.client.ca;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
+import org.servicerecords.registry.client.identity.Credentials;
+import org.servicerecords.registry.client.identity.IdentityException;
+import org.servicerecords.registry.client.identity.Pem;
+
+/** REST client of one Fabric CA (API v1). */
+final class FabricCaClientImpl implements FabricCaClient {
+
+  /** Fabric CA error codes that mean the credentials were not accepted. */
+  private static final List<Integer> AUTH_CODES = List.of(20, 21, 23, 24, 25, 26, 27, 28, 70);
+
+  private final URI base;
+  private final String caName;
+  private final HttpClient http;
+  private final Duration timeout;
+
+  private FabricCaClientImpl(URI base, String caName, HttpClient http, Duration timeout) {
+    this.base = base;
+    this.caName = caName;
+    this.http = http;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public Enrollment enroll(String enrollmentId, String secret) throws CaException {
+    Objects.requireNonNull(enrollmentId, "enrollmentId");
+    Objects.requireNonNull(secret, "secret");
+    KeyPair keys = CaCrypto.newKeyPair();
+    JsonObject body = new JsonObject();
+    body.addProperty("certificate_request", CaCrypto.csrPem(enrollmentId, keys));
+    addCaName(body);
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((enrollmentId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    JsonObject result = post("enroll", body, basic, "enroll '" + enrollmentId + "'");
+    return enrollment(result, keys);
+  }
+
+  @Override
+  public String register(Credentials registrar, Registration registration) throws CaException {
+    Objects.requireNonNull(registrar, "registrar");
+    Objects.requireNonNull(registration, "registration");
+    JsonObject body = new JsonObject();
+    body.addProperty("id", registration.enrollmentId());
+    body.addProperty("type", registration.type());
+    if (registration.secret() != null) {
+      body.addProperty("secret", registration.secret());
+    }
+    if (registration.maxEnrollments() > 0) {
+      body.addProperty("max_enrollments", registration.maxEnrollments());
+    }
+    body.addProperty("affiliation", registration.affiliation());
+    JsonArray attrs = new JsonArray();
+    for (Attribute attribute : registration.attributes()) {
+      JsonObject a = new JsonObject();
+      a.addProperty("name", attribute.name());
+      a.addProperty("value", attribute.value());
+      a.addProperty("ecert", attribute.ecert());
+      attrs.add(a);
+    }
+    body.add("attrs", attrs);
+    addCaName(body);
+    JsonObject result =
+        postWithToken(
+            "register", body, registrar, "register '" + registration.enrollmentId() + "'");
+    JsonElement secret = result.get("secret");
+    if (secret == null || !secret.isJsonPrimitive()) {
+      throw new CaException("CA " + base + " answered register without a secret", 200, 0, null);
+    }
+    return secret.getAsString();
+  }
+
+  @Override
+  public Enrollment reenroll(Credentials current) throws CaException {
+    Objects.requireNonNull(current, "current");
+    KeyPair keys = CaCrypto.newKeyPair();
+    JsonObject body = new JsonObject();
+    body.addProperty("certificate_request", CaCrypto.csrPem(current.enrollmentId(), keys));
+    addCaName(body);
+    JsonObject result =
+        postWithToken("reenroll", body, current, "reenroll '" + current.enrollmentId() + "'");
+    return enrollment(result, keys);
+  }
+
+  private void addCaName(JsonObject body) {
+    if (!caName.isEmpty()) {
+      body.addProperty("caname", caName);
+    }
+  }
+
+  private JsonObject postWithToken(
+      String endpoint, JsonObject body, Credentials signer, String what) throws CaException {
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    URI uri = endpoint(endpoint);
+    String requestUri =
+        uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String token =
+        CaCrypto.token(
+            Pem.toPem(signer.certificate()), signer.privateKey(), "POST", requestUri, bytes);
+    return send(uri, bytes, token, what);
+  }
+
+  private JsonObject post(String endpoint, JsonObject body, String authorization, String what)
+      throws CaException {
+    return send(
+        endpoint(endpoint), body.toString().getBytes(StandardCharsets.UTF_8), authorization, what);
+  }
+
+  private URI endpoint(String name) {
+    String path = base.getRawPath() == null ? "" : base.getRawPath();
+    if (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return base.resolve(path + "/api/v1/" + name);
+  }
+
+  private JsonObject send(URI uri, byte[] body, String authorization, String what)
+      throws CaException {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpTimeoutException e) {
+      throw new CaUnreachableException("CA " + base + " did not answer within " + timeout, e);
+    } catch (ConnectException e) {
+      throw new CaUnreachableException("CA " + base + " is unreachable (connection refused)", e);
+    } catch (SSLException e) {
+      throw new CaUnreachableException(
+          "TLS handshake with CA " + base + " failed: " + brief(e) + " (check tlsCertificate)", e);
+    } catch (IOException e) {
+      throw new CaUnreachableException("CA " + base + " is unreachable: " + brief(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CaUnreachableException("interrupted while calling CA " + base, e);
+    }
+    return result(response, what);
+  }
+
+  private JsonObject result(HttpResponse<String> response, String what) throws CaException {
+    int status = response.statusCode();
+    JsonObject json;
+    try {
+      json = JsonParser.parseString(response.body()).getAsJsonObject();
+    } catch (RuntimeException e) {
+      throw new CaException(
+          "CA " + base + " gave an unreadable answer to " + what + " (HTTP " + status + ")",
+          status,
+          0,
+          e);
+    }
+    boolean success = json.has("success") && json.get("success").getAsBoolean();
+    if (success && status / 100 == 2) {
+      JsonElement result = json.get("result");
+      if (result == null || !result.isJsonObject()) {
+        throw new CaException(
+            "CA " + base + " answered " + what + " without a result", status, 0, null);
+      }
+      return result.getAsJsonObject();
+    }
+    int code = 0;
+    List<String> messages = new ArrayList<>();
+    if (json.has("errors") && json.get("errors").isJsonArray()) {
+      for (JsonElement error : json.getAsJsonArray("errors")) {
+        if (error.isJsonObject()) {
+          JsonObject e = error.getAsJsonObject();
+          if (code == 0 && e.has("code")) {
+            code = e.get("code").getAsInt();
+          }
+          if (e.has("message")) {
+            messages.add(e.get("message").getAsString());
+          }
+        }
+      }
+    }
+    String text =
+        "CA refused to "
+            + what
+            + ": "
+            + (messages.isEmpty() ? "HTTP " + status : String.join("; ", messages))
+            + (code == 0 ? "" : " (code " + code + ")");
+    if (status == 401 || AUTH_CODES.contains(code)) {
+      throw new CaAuthenticationException(text, status, code);
+    }
+    throw new CaException(text, status, code, null);
+  }
+
+  private Enrollment enrollment(JsonObject result, KeyPair keys) throws CaException {
+    try {
+      String certPem = decode(result.get("Cert"));
+      X509Certificate certificate = Pem.parseCertificate(certPem, "the CA's answer");
+      List<X509Certificate> chain = List.of();
+      JsonElement info = result.get("ServerInfo");
+      if (info != null && info.isJsonObject() && info.getAsJsonObject().has("CAChain")) {
+        chain =
+            Pem.parseCertificates(decode(info.getAsJsonObject().get("CAChain")), "the CA's chain");
+      }
+      if (!certificate.getPublicKey().equals(keys.getPublic())) {
+        throw new CaException(
+            "CA " + base + " returned a certificate for another key", 200, 0, null);
+      }
+      return new Enrollment(certificate, keys.getPrivate(), chain);
+    } catch (IdentityException | RuntimeException e) {
+      throw new CaException(
+          "CA " + base + " returned an unreadable certificate: " + e.getMessage(), 200, 0, e);
+    }
+  }
+
+  private static String decode(JsonElement element) {
+    if (element == null || !element.isJsonPrimitive()) {
+      throw new IllegalArgumentException("certificate missing");
+    }
+    return new String(Base64.getDecoder().decode(element.getAsString()), StandardCharsets.UTF_8);
+  }
+
+  private static String brief(Throwable e) {
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  /** Builder of {@link FabricCaClientImpl}. */
+  static final class BuilderImpl implements Builder {
+    private final URI url;
+    private String caName = "";
+    private Path tlsCertificate;
+    private Duration timeout = Duration.ofSeconds(30);
+
+    BuilderImpl(URI url) {
+      this.url = Objects.requireNonNull(url, "url");
+    }
+
+    @Override
+    public Builder caName(String name) {
+      this.caName = Objects.requireNonNull(name, "caName");
+      return this;
+    }
+
+    @Override
+    public Builder tlsCertificate(Path file) {
+      this.tlsCertificate = Objects.requireNonNull(file, "tlsCertificate");
+      return this;
+    }
+
+    @Override
+    public Builder timeout(Duration deadline) {
+      this.timeout = Objects.requireNonNull(deadline, "timeout");
+      return this;
+    }
+
+    @Override
+    public FabricCaClient build() throws IdentityException {
+      HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
+      if ("https".equalsIgnoreCase(url.getScheme())) {
+        if (tlsCertificate == null) {
+          throw new IdentityException("CA " + url + " uses https: its TLS certificate is needed");
+        }
+        http.sslContext(sslContext(tlsCertificate));
+      }
+      return new FabricCaClientImpl(url, caName, http.build(), timeout);
+    }
+
+    private static SSLContext sslContext(Path file) throws IdentityException {
+      try {
+        String pem = java.nio.file.Files.readString(file, StandardCharsets.US_ASCII);
+        List<X509Certificate> certificates = Pem.parseCertificates(pem, file.toString());
+        if (certificates.isEmpty()) {
+          throw new IdentityException("no certificate found in CA TLS file " + file);
+        }
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        int i = 0;
+        for (X509Certificate certificate : certificates) {
+          trust.setCertificateEntry("ca-tls-" + i++, certificate);
+        }
+        TrustManagerFactory factory =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new IdentityException("CA TLS certificate file not found: " + file, e);
+      } catch (IOException | GeneralSecurityException e) {
+        throw new IdentityException("cannot use CA TLS certificate " + file + ": " + brief(e), e);
+      }
+    }
+  }
+}
