@@ -1,0 +1,437 @@
+package org.servicerecords.registry.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.servicerecords.registry.client.RecordOutcome.Status;
+import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.model.AgencyEntry;
+import org.servicerecords.registry.model.ApplicationReceipt;
+import org.servicerecords.registry.model.ApplicationRequest;
+import org.servicerecords.registry.model.BatchRequest;
+import org.servicerecords.registry.model.BatchResult;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.PrivateDetails;
+import org.servicerecords.registry.model.RecordStatus;
+import org.servicerecords.registry.model.RegistryRecord;
+
+/** The agency client over one connection. */
+final class RegistryClientImpl implements RegistryClient {
+
+  static final String DETAILS_KEY = "details";
+  static final String BATCH_DETAILS_PREFIX = "details:";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Ledger ledger;
+  private final Submitter submitter;
+  private final ExecutorService executor;
+  private final String msp;
+  private volatile String namespace;
+  private volatile int batchMaximum;
+
+  RegistryClientImpl(Ledger ledger, Submitter submitter, ExecutorService executor) {
+    this.ledger = ledger;
+    this.submitter = submitter;
+    this.executor = executor;
+    this.msp = ledger.connector().credentials().mspId();
+    this.namespace = ledger.connector().profile().recordsChaincode();
+  }
+
+  @Override
+  public String namespace() throws RegistryException {
+    String ns = namespace;
+    if (ns == null) {
+      AgencyEntry agency = ledger.governance().agency(msp);
+      if (agency == null || agency.namespace() == null) {
+        throw ErrorMapper.forCode(
+            ErrorCode.AGENCY_NOT_FOUND,
+            "'" + msp + "' has no records namespace in governance",
+            Stage.LOCAL,
+            null,
+            null);
+      }
+      ns = agency.namespace();
+      namespace = ns;
+    }
+    return ns;
+  }
+
+  @Override
+  public GovernanceSnapshot governance() throws RegistryException {
+    return ledger.governance();
+  }
+
+  @Override
+  public AnchorResult anchorCertificate(AnchorRequest request) throws RegistryException {
+    CertificateRequest certificate = request.certificate();
+    checkLocally(RequestChecks.certificate(certificate), certificate.id());
+    ledger.governance().checkMayIssue(msp, certificate.documentType(), Instant.now());
+    Map<String, byte[]> transientData = new LinkedHashMap<>();
+    if (!request.personalDetails().isEmpty()) {
+      transientData.put(DETAILS_KEY, details(request));
+    }
+    try {
+      byte[] result = submit("AnchorCertificate", transientData, CanonicalJson.toJson(certificate));
+      return new AnchorResult(
+          Ledger.parse(result, RegistryRecord.class, "AnchorCertificate"), false);
+    } catch (AlreadyExistsException e) {
+      RegistryRecord stored = getRecord(certificate.id());
+      if (SameContent.certificate(certificate, stored, msp)) {
+        return new AnchorResult(stored, true);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public AnchorResult anchorDocument(Path document, AnchorRequest request)
+      throws IOException, RegistryException {
+    return anchorCertificate(request.withDocumentHash(DocumentHash.ofFile(document)));
+  }
+
+  @Override
+  public CompletableFuture<AnchorResult> anchorCertificateAsync(AnchorRequest request) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return anchorCertificate(request);
+          } catch (RegistryException e) {
+            throw new CompletionException(e);
+          }
+        },
+        executor);
+  }
+
+  @Override
+  public BatchReport anchorBatch(
+      List<AnchorRequest> requests, boolean partial, BatchListener listener)
+      throws RegistryException {
+    int total = requests.size();
+    Map<String, RecordOutcome> outcomes = new LinkedHashMap<>();
+    List<AnchorRequest> valid = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    GovernanceSnapshot snapshot = ledger.governance();
+    Instant now = Instant.now();
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < total; i++) {
+      AnchorRequest request = requests.get(i);
+      String id = request.certificate().id();
+      String key = id == null || !seen.add(id) ? "#" + i : id;
+      order.add(key);
+      List<String> problems = new ArrayList<>(RequestChecks.certificate(request.certificate()));
+      if (id != null && key.startsWith("#")) {
+        problems.add("id '" + id + "' appears more than once in the batch");
+      }
+      if (problems.isEmpty()) {
+        try {
+          snapshot.checkMayIssue(msp, request.certificate().documentType(), now);
+        } catch (ContractException e) {
+          problems.add(e.getMessage());
+        }
+      }
+      if (problems.isEmpty()) {
+        valid.add(request);
+      } else {
+        outcomes.put(
+            key,
+            new RecordOutcome(
+                id == null ? "(record " + (i + 1) + ")" : id,
+                Status.INVALID,
+                null,
+                "record " + (i + 1) + ": " + String.join("; ", problems)));
+      }
+    }
+    if (!outcomes.isEmpty() && !partial) {
+      for (AnchorRequest request : valid) {
+        String id = request.certificate().id();
+        outcomes.put(
+            id,
+            new RecordOutcome(
+                id,
+                Status.NOT_SUBMITTED,
+                null,
+                "batch has invalid records; nothing was submitted"));
+      }
+      listener.progress(total, total);
+      return report(order, outcomes);
+    }
+    AtomicInteger settled = new AtomicInteger(outcomes.size());
+    listener.progress(settled.get(), total);
+    List<List<AnchorRequest>> chunks = Batches.split(valid, batchMaximum());
+    int window = ledger.connector().profile().batchConcurrency();
+    List<Future<List<RecordOutcome>>> futures = new ArrayList<>();
+    java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(window);
+    for (List<AnchorRequest> chunk : chunks) {
+      try {
+        permits.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RegistryException(
+            "interrupted while submitting the batch", null, Stage.LOCAL, null, null, e);
+      }
+      futures.add(
+          executor.submit(
+              () -> {
+                try {
+                  List<RecordOutcome> result = anchorChunk(chunk);
+                  listener.progress(settled.addAndGet(chunk.size()), total);
+                  return result;
+                } finally {
+                  permits.release();
+                }
+              }));
+    }
+    for (Future<List<RecordOutcome>> future : futures) {
+      try {
+        for (RecordOutcome outcome : future.get()) {
+          outcomes.put(outcome.id(), outcome);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RegistryException(
+            "interrupted while submitting the batch", null, Stage.LOCAL, null, null, e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("batch worker failed", e.getCause());
+      }
+    }
+    return report(order, outcomes);
+  }
+
+  private static BatchReport report(List<String> order, Map<String, RecordOutcome> outcomes) {
+    List<RecordOutcome> list = new ArrayList<>(order.size());
+    for (String key : order) {
+      list.add(outcomes.get(key));
+    }
+    return new BatchReport(list);
+  }
+
+  /**
+   * Anchors one transaction's worth of records. When the contract refuses the whole transaction
+   * because some records exist already, those are compared with the ledger and the rest are
+   * submitted again: a rerun of a batch anchors exactly the missing records.
+   */
+  private List<RecordOutcome> anchorChunk(List<AnchorRequest> chunk) {
+    List<RecordOutcome> outcomes = new ArrayList<>();
+    List<AnchorRequest> pending = chunk;
+    for (int round = 0; round < 3 && !pending.isEmpty(); round++) {
+      List<CertificateRequest> records = new ArrayList<>();
+      Map<String, byte[]> transientData = new LinkedHashMap<>();
+      for (AnchorRequest request : pending) {
+        records.add(request.certificate());
+        if (!request.personalDetails().isEmpty()) {
+          transientData.put(BATCH_DETAILS_PREFIX + request.certificate().id(), details(request));
+        }
+      }
+      try {
+        byte[] bytes =
+            submit("AnchorBatch", transientData, CanonicalJson.toJson(new BatchRequest(records)));
+        BatchResult result = Ledger.parse(bytes, BatchResult.class, "AnchorBatch");
+        for (AnchorRequest request : pending) {
+          outcomes.add(
+              new RecordOutcome(request.certificate().id(), Status.ANCHORED, result.txId(), null));
+        }
+        return outcomes;
+      } catch (AlreadyExistsException e) {
+        List<AnchorRequest> missing = new ArrayList<>();
+        for (AnchorRequest request : pending) {
+          RecordOutcome existing = compareWithLedger(request);
+          if (existing == null) {
+            missing.add(request);
+          } else {
+            outcomes.add(existing);
+          }
+        }
+        if (missing.size() == pending.size()) {
+          return failAll(outcomes, pending, e);
+        }
+        pending = missing;
+      } catch (RegistryException e) {
+        return failAll(outcomes, pending, e);
+      }
+    }
+    return failAll(
+        outcomes,
+        pending,
+        new RegistryException("records kept conflicting", null, Stage.ENDORSE, null, null, null));
+  }
+
+  private RecordOutcome compareWithLedger(AnchorRequest request) {
+    String id = request.certificate().id();
+    try {
+      RegistryRecord stored = getRecord(id);
+      if (SameContent.certificate(request.certificate(), stored, msp)) {
+        return new RecordOutcome(id, Status.ALREADY_ANCHORED, stored.txId(), null);
+      }
+      return new RecordOutcome(
+          id, Status.CONFLICT, stored.txId(), "a different record with this id is on the ledger");
+    } catch (NotFoundException e) {
+      return null;
+    } catch (RegistryException e) {
+      return new RecordOutcome(id, Status.FAILED, null, e.getMessage());
+    }
+  }
+
+  private static List<RecordOutcome> failAll(
+      List<RecordOutcome> outcomes, List<AnchorRequest> pending, RegistryException e) {
+    for (AnchorRequest request : pending) {
+      outcomes.add(
+          new RecordOutcome(
+              request.certificate().id(), Status.FAILED, e.transactionId(), e.getMessage()));
+    }
+    return outcomes;
+  }
+
+  int batchMaximum() throws RegistryException {
+    int maximum = batchMaximum;
+    if (maximum == 0) {
+      Long value = ledger.evaluate(Long.class, namespace(), "GetBatchMaximum");
+      maximum = (int) Math.max(1, Math.min(value, 10_000));
+      batchMaximum = maximum;
+    }
+    return maximum;
+  }
+
+  @Override
+  public ApplicationReceipt recordApplication(ApplicationRequest request) throws RegistryException {
+    try {
+      byte[] result = submit("RecordApplication", Map.of(), CanonicalJson.toJson(request));
+      return Ledger.parse(result, ApplicationReceipt.class, "RecordApplication");
+    } catch (AlreadyExistsException e) {
+      ApplicationReceipt stored =
+          ledger.evaluate(
+              ApplicationReceipt.class, namespace(), "GetApplication", request.applicationId());
+      if (SameContent.application(request, stored)) {
+        return stored;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public RegistryRecord recordDecision(DecisionRequest request) throws RegistryException {
+    checkLocally(RequestChecks.decision(request), request.id());
+    ledger.governance().checkMayIssue(msp, request.documentType(), Instant.now());
+    try {
+      byte[] result = submit("RecordDecision", Map.of(), CanonicalJson.toJson(request));
+      return Ledger.parse(result, RegistryRecord.class, "RecordDecision");
+    } catch (AlreadyExistsException e) {
+      RegistryRecord stored = getRecord(request.id());
+      if (SameContent.decision(request, stored, msp)) {
+        return stored;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public RegistryRecord revoke(String id, String reasonCode) throws RegistryException {
+    try {
+      byte[] result = submit("Revoke", Map.of(), id, reasonCode);
+      return Ledger.parse(result, RegistryRecord.class, "Revoke");
+    } catch (InvalidStateException e) {
+      RegistryRecord stored = getRecord(id);
+      if (stored.status() == RecordStatus.REVOKED
+          && stored.revocation() != null
+          && reasonCode.equals(stored.revocation().reasonCode())
+          && msp.equals(stored.issuerMsp())) {
+        return stored;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public RegistryRecord supersede(String oldId, AnchorRequest replacement)
+      throws RegistryException {
+    CertificateRequest certificate = replacement.certificate();
+    checkLocally(RequestChecks.certificate(certificate), certificate.id());
+    ledger.governance().checkMayIssue(msp, certificate.documentType(), Instant.now());
+    Map<String, byte[]> transientData = new LinkedHashMap<>();
+    if (!replacement.personalDetails().isEmpty()) {
+      transientData.put(DETAILS_KEY, details(replacement));
+    }
+    try {
+      byte[] result = submit("Supersede", transientData, oldId, CanonicalJson.toJson(certificate));
+      return Ledger.parse(result, RegistryRecord.class, "Supersede");
+    } catch (AlreadyExistsException | InvalidStateException e) {
+      RegistryRecord stored;
+      try {
+        stored = getRecord(certificate.id());
+      } catch (NotFoundException notFound) {
+        throw e;
+      }
+      if (SameContent.certificate(certificate, stored, msp) && oldId.equals(stored.supersedes())) {
+        return stored;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public RegistryRecord purgeDetails(String id) throws RegistryException {
+    byte[] result = submit("PurgeDetails", Map.of(), id);
+    return Ledger.parse(result, RegistryRecord.class, "PurgeDetails");
+  }
+
+  @Override
+  public RegistryRecord getRecord(String id) throws RegistryException {
+    return ledger.evaluate(RegistryRecord.class, namespace(), "GetRecord", id);
+  }
+
+  @Override
+  public PrivateDetails readDetails(String id) throws RegistryException {
+    return ledger.evaluate(PrivateDetails.class, namespace(), "ReadDetails", id);
+  }
+
+  private byte[] submit(String function, Map<String, byte[]> transientData, String... args)
+      throws RegistryException {
+    Submitter.Prepared prepared = submitter.endorse(namespace(), function, transientData, args);
+    return submitter.submit(prepared).result();
+  }
+
+  /** Personal details as transient bytes, with a fresh 256-bit salt. */
+  static byte[] details(AnchorRequest request) {
+    return CanonicalJson.toJson(new PrivateDetails(newSalt(), request.personalDetails()))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A salt of 32 random bytes from a secure source, as 64 lowercase hex digits.
+   *
+   * @return the salt
+   */
+  static String newSalt() {
+    byte[] salt = new byte[32];
+    RANDOM.nextBytes(salt);
+    return HexFormat.of().formatHex(salt);
+  }
+
+  private static void checkLocally(List<String> problems, String id) throws ContractException {
+    if (!problems.isEmpty()) {
+      throw ErrorMapper.forCode(
+          ErrorCode.INVALID_ARGUMENT,
+          (id == null ? "" : "record '" + id + "': ") + String.join("; ", problems),
+          Stage.LOCAL,
+          null,
+          null);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package org.servicerecords.registry.client;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.RecordRef;
+
+/**
+ * The contract's input rules, checked in the library so that a batch can be validated whole before
+ * anything is submitted. The contract checks them again; these only give earlier, friendlier
+ * errors.
+ */
+final class RequestChecks {
+
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  static final Pattern CODE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  static final Pattern SUBJECT_REF = Pattern.compile("[A-Za-z0-9._:-]{32,128}");
+  static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+  static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9]+([-_][A-Za-z0-9]+)*");
+  static final Pattern LEGAL_BASIS = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
+  static final int MAX_METADATA_ENTRIES = 16;
+  static final int MAX_METADATA_KEY = 64;
+  static final int MAX_METADATA_VALUE = 256;
+  static final int MAX_LIST = 64;
+
+  private RequestChecks() {}
+
+  /**
+   * Lists what is wrong with a certificate request.
+   *
+   * @param r the request
+   * @return problems, each naming the field; empty when the request is acceptable
+   */
+  static List<String> certificate(CertificateRequest r) {
+    List<String> problems = new ArrayList<>();
+    matches(problems, "id", r.id(), ID, "1 to 128 characters of [A-Za-z0-9._:-]");
+    matches(
+        problems, "documentType", r.documentType(), CODE, "1 to 64 characters of [A-Za-z0-9._:-]");
+    matches(problems, "documentHash", r.documentHash(), HASH, "64 lowercase hex digits");
+    matches(
+        problems,
+        "subjectRef",
+        r.subjectRef(),
+        SUBJECT_REF,
+        "32 to 128 characters of [A-Za-z0-9._:-]");
+    Instant from = instant(problems, "validFrom", r.validFrom(), true);
+    Instant until = instant(problems, "validUntil", r.validUntil(), false);
+    if (from != null && until != null && !until.isAfter(from)) {
+      problems.add("validUntil must be after validFrom");
+    }
+    if (r.applicationId() != null) {
+      matches(problems, "applicationId", r.applicationId(), ID, "a record id");
+    }
+    metadata(problems, r.metadata());
+    return problems;
+  }
+
+  /**
+   * Lists what is wrong with a decision request.
+   *
+   * @param r the request
+   * @return problems; empty when the request is acceptable
+   */
+  static List<String> decision(DecisionRequest r) {
+    List<String> problems = new ArrayList<>();
+    matches(problems, "id", r.id(), ID, "1 to 128 characters of [A-Za-z0-9._:-]");
+    matches(problems, "applicationId", r.applicationId(), ID, "a record id");
+    if (r.outcome() == null) {
+      problems.add("outcome is required");
+    }
+    matches(
+        problems,
+        "legalBasis",
+        r.legalBasis(),
+        LEGAL_BASIS,
+        "1 to 128 characters of [A-Za-z0-9._:/-]");
+    matches(
+        problems, "documentType", r.documentType(), CODE, "1 to 64 characters of [A-Za-z0-9._:-]");
+    matches(problems, "documentHash", r.documentHash(), HASH, "64 lowercase hex digits");
+    matches(
+        problems,
+        "subjectRef",
+        r.subjectRef(),
+        SUBJECT_REF,
+        "32 to 128 characters of [A-Za-z0-9._:-]");
+    List<RecordRef> inputs = r.inputRecords() == null ? List.of() : r.inputRecords();
+    if (inputs.size() > MAX_LIST) {
+      problems.add("inputRecords has more than " + MAX_LIST + " entries");
+    }
+    for (RecordRef ref : inputs) {
+      matches(problems, "inputRecords.namespace", ref.namespace(), NAMESPACE, "a namespace");
+      matches(problems, "inputRecords.id", ref.id(), ID, "a record id");
+    }
+    metadata(problems, r.metadata());
+    return problems;
+  }
+
+  private static void metadata(List<String> problems, Map<String, String> metadata) {
+    if (metadata == null) {
+      return;
+    }
+    if (metadata.size() > MAX_METADATA_ENTRIES) {
+      problems.add("metadata has more than " + MAX_METADATA_ENTRIES + " entries");
+    }
+    for (Map.Entry<String, String> e : metadata.entrySet()) {
+      if (!CODE.matcher(e.getKey()).matches() || e.getKey().length() > MAX_METADATA_KEY) {
+        problems.add(
+            "metadata key '" + e.getKey() + "' must be 1 to 64 characters of [A-Za-z0-9._:-]");
+      }
+      if (e.getValue() == null || e.getValue().length() > MAX_METADATA_VALUE) {
+        problems.add("metadata value of '" + e.getKey() + "' must be at most 256 characters");
+      }
+    }
+  }
+
+  private static void matches(
+      List<String> problems, String field, String value, Pattern pattern, String expected) {
+    if (value == null || value.isEmpty()) {
+      problems.add(field + " is required");
+    } else if (!pattern.matcher(value).matches()) {
+      problems.add(field + " must be " + expected);
+    }
+  }
+
+  private static Instant instant(
+      List<String> problems, String field, String value, boolean required) {
+    if (value == null) {
+      if (required) {
+        problems.add(field + " is required");
+      }
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      problems.add(field + " must be an ISO-8601 instant such as 2024-05-01T10:00:00Z");
+      return null;
+    }
+  }
+}
