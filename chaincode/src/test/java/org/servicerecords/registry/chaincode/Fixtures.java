@@ -1,0 +1,119 @@
+package org.servicerecords.registry.chaincode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.servicerecords.registry.model.AgencyRequest;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.PrivateDetails;
+
+/** The example consortium, its users, and request builders shared by the tests. */
+final class Fixtures {
+
+  static final String JUSTICE = "JusticeMSP";
+  static final String SERVICES = "ServicesMSP";
+  static final String AUDIT = "AuditMSP";
+  static final String JUSTICE_NS = "records-justice";
+  static final String SERVICES_NS = "records-services";
+  static final String GOVERNANCE = "governance";
+
+  static final String BIRTH = "BIRTH_CERTIFICATE";
+  static final String MARRIAGE = "MARRIAGE_CERTIFICATE";
+  static final String DECISION = "PERMIT_DECISION";
+  static final String LICENCE = "DRIVING_LICENCE";
+
+  static final Network.User JUSTICE_ADMIN = user(JUSTICE, "admin1", "admin", null);
+  static final Network.User SERVICES_ADMIN = user(SERVICES, "admin2", "admin", null);
+  static final Network.User JUSTICE_ISSUER =
+      user(JUSTICE, "issuer1", "issuer", BIRTH + ";" + MARRIAGE + ";" + DECISION);
+  static final Network.User JUSTICE_BIRTH_ONLY = user(JUSTICE, "issuer2", "issuer", BIRTH);
+  static final Network.User JUSTICE_CLERK = user(JUSTICE, "clerk1", "clerk", DECISION);
+  static final Network.User JUSTICE_VERIFIER = user(JUSTICE, "verifier1", "verifier", null);
+  static final Network.User JUSTICE_NO_ROLE = user(JUSTICE, "norole", null, BIRTH);
+  static final Network.User SERVICES_ISSUER =
+      user(SERVICES, "issuer3", "issuer", LICENCE + ";" + BIRTH + ";" + DECISION);
+  static final Network.User AUDITOR = user(AUDIT, "auditor1", "auditor", null);
+
+  static final String HASH_A = "a".repeat(64);
+  static final String HASH_B = "b".repeat(64);
+  static final String HASH_C = "c".repeat(64);
+  static final String SUBJECT = "s".repeat(64);
+  static final String SUBJECT_2 = "t".repeat(64);
+  static final String SALT = "0123456789abcdef0123456789abcdef";
+
+  private Fixtures() {}
+
+  static Network.User user(String msp, String name, String role, String doctypes) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("hf.EnrollmentID", name);
+    if (role != null) {
+      attributes.put("role", role);
+    }
+    if (doctypes != null) {
+      attributes.put("doctypes", doctypes);
+    }
+    return new Network.User(msp, name, attributes);
+  }
+
+  /** A network with JusticeMSP and ServicesMSP registered in governance. */
+  static Network consortium() {
+    Network network = new Network();
+    register(network, JUSTICE, JUSTICE_NS, List.of(BIRTH, MARRIAGE, DECISION));
+    register(network, SERVICES, SERVICES_NS, List.of(LICENCE, DECISION));
+    return network;
+  }
+
+  static void register(Network network, String msp, String namespace, List<String> types) {
+    Network.Result result =
+        network
+            .call(GOVERNANCE, "governance:RegisterAgency", agency(msp, namespace, types))
+            .by(JUSTICE_ADMIN)
+            .submit();
+    if (!result.ok()) {
+      throw new AssertionError(result.message());
+    }
+  }
+
+  static String agency(String msp, String namespace, List<String> types) {
+    return CanonicalJson.toJson(
+        new AgencyRequest(msp, msp + " agency", namespace, types, "2024-01-01T00:00:00Z", null));
+  }
+
+  static CertificateRequest certificate(String id) {
+    return certificate(id, BIRTH, HASH_A);
+  }
+
+  static CertificateRequest certificate(String id, String type, String hash) {
+    return new CertificateRequest(
+        id,
+        type,
+        hash,
+        SUBJECT,
+        "2025-01-01T00:00:00Z",
+        "2030-01-01T00:00:00Z",
+        null,
+        new TreeMap<>(Map.of("office", "central")));
+  }
+
+  static String json(Object value) {
+    return CanonicalJson.toJson(value);
+  }
+
+  static String details(String name) {
+    return CanonicalJson.toJson(new PrivateDetails(SALT, new TreeMap<>(Map.of("name", name))));
+  }
+
+  static Network.Result anchor(Network network, String id) {
+    Network.Result result =
+        network
+            .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate(id)))
+            .by(JUSTICE_ISSUER)
+            .submit();
+    if (!result.ok()) {
+      throw new AssertionError(result.message());
+    }
+    return result;
+  }
+}

@@ -1,0 +1,240 @@
+package org.servicerecords.registry.chaincode;
+
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.protos.peer.SignedProposal;
+import org.hyperledger.fabric.shim.Chaincode;
+import org.servicerecords.registry.model.ErrorCode;
+
+/**
+ * A channel of in-memory ledgers (one per chaincode name) served through the shim's real {@link
+ * ContractRouter}: transaction names, argument counts, {@code beforeTransaction} and error
+ * responses behave as on a peer. Each call runs as the process of its chaincode's package, so the
+ * {@link ServedRole} check sees the package id of that process; chaincode-to-chaincode calls run in
+ * the called chaincode's process with its own stub and ledger, and the caller's proposal.
+ */
+final class Network {
+
+  static final String CHANNEL = "registry";
+  static final String RECORDS_PACKAGE = "records_0.1.0:" + "a".repeat(64);
+  static final String GOVERNANCE_PACKAGE = "governance_0.1.0:" + "b".repeat(64);
+
+  private static ContractRouter router;
+
+  private final Map<String, Ledger> ledgers = new HashMap<>();
+  private final Map<String, String> packages = new HashMap<>();
+  private String servedPackage;
+  private Instant clock = Instant.parse("2025-01-01T00:00:00Z");
+  private int transactions;
+
+  /** A caller: MSP, user name and certificate attributes. */
+  record User(String msp, String name, Map<String, String> attributes) {
+    byte[] creator() {
+      return Identities.creator(msp, name, attributes);
+    }
+  }
+
+  /** The outcome of one transaction. */
+  record Result(
+      int status,
+      String message,
+      String payload,
+      List<Ledger.Write> writes,
+      List<ChaincodeEvent> events,
+      String txId,
+      Instant timestamp,
+      InMemoryStub stub) {
+
+    boolean ok() {
+      return status == Chaincode.Response.Status.SUCCESS.getCode();
+    }
+
+    ErrorCode code() {
+      return ok() ? null : ErrorCode.fromMessage(message);
+    }
+
+    String event() {
+      return events.isEmpty() ? null : events.get(0).getPayload().toStringUtf8();
+    }
+  }
+
+  Ledger ledger(String chaincode) {
+    return ledgers.computeIfAbsent(chaincode, Ledger::new);
+  }
+
+  Instant now() {
+    return clock;
+  }
+
+  void advance(Duration duration) {
+    clock = clock.plus(duration);
+  }
+
+  /** Serves a chaincode name from a package other than the default for its kind. */
+  void servePackage(String chaincode, String packageId) {
+    packages.put(chaincode, packageId);
+  }
+
+  Call call(String chaincode, String function, String... args) {
+    return new Call(chaincode, function, args);
+  }
+
+  /** A transaction being prepared. */
+  final class Call {
+    private final String chaincode;
+    private final List<byte[]> args = new ArrayList<>();
+    private final Map<String, byte[]> transientMap = new LinkedHashMap<>();
+    private User user;
+    private String peerMsp;
+    private boolean peerMspSet;
+    private Instant timestamp;
+
+    private Call(String chaincode, String function, String... arguments) {
+      this.chaincode = chaincode;
+      args.add(function.getBytes(StandardCharsets.UTF_8));
+      for (String a : arguments) {
+        args.add(a.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+
+    Call by(User caller) {
+      this.user = caller;
+      return this;
+    }
+
+    Call onPeerOf(String msp) {
+      this.peerMsp = msp;
+      this.peerMspSet = true;
+      return this;
+    }
+
+    Call at(Instant instant) {
+      this.timestamp = instant;
+      return this;
+    }
+
+    Call withTransient(String key, String value) {
+      transientMap.put(key, value.getBytes(StandardCharsets.UTF_8));
+      return this;
+    }
+
+    Call withTransient(String key, byte[] value) {
+      transientMap.put(key, value.clone());
+      return this;
+    }
+
+    /** Endorses and, when it succeeds, commits. */
+    Result submit() {
+      Result result = run();
+      if (result.ok()) {
+        ledger(chaincode).commit(result.txId(), result.timestamp(), result.writes());
+      }
+      clock = clock.plusSeconds(60);
+      return result;
+    }
+
+    /** Endorses only; nothing is committed. */
+    Result evaluate() {
+      return run();
+    }
+
+    private Result run() {
+      if (user == null) {
+        throw new IllegalStateException("a call needs a caller");
+      }
+      String txId = String.format("%064x", ++transactions);
+      Instant ts = timestamp == null ? clock : timestamp;
+      String peer = peerMspSet ? peerMsp : user.msp();
+      SignedProposal proposal = InMemoryStub.proposal(chaincode, args, transientMap);
+      InMemoryStub stub =
+          new InMemoryStub(
+              ledger(chaincode),
+              CHANNEL,
+              txId,
+              ts,
+              user.creator(),
+              peer,
+              transientMap,
+              proposal,
+              args,
+              Network.this::invokeNested);
+      Chaincode.Response response = route(chaincode, stub);
+      return new Result(
+          response.getStatusCode(),
+          response.getMessage(),
+          response.getPayload() == null ? null : response.getStringPayload(),
+          List.copyOf(stub.writes),
+          List.copyOf(stub.events),
+          txId,
+          ts,
+          stub);
+    }
+  }
+
+  private Chaincode.Response invokeNested(
+      InMemoryStub caller, String chaincode, List<byte[]> arguments) {
+    InMemoryStub called =
+        new InMemoryStub(
+            ledger(chaincode),
+            caller.channelId,
+            caller.txId,
+            caller.timestamp,
+            caller.creator,
+            caller.peerMsp,
+            caller.transientMap,
+            caller.signedProposal,
+            arguments,
+            this::invokeNested);
+    Chaincode.Response response = route(chaincode, called);
+    if (!called.writes.isEmpty() || !called.events.isEmpty()) {
+      throw new AssertionError("a called chaincode wrote during a records transaction");
+    }
+    return response;
+  }
+
+  private Chaincode.Response route(String chaincode, InMemoryStub stub) {
+    String previous = servedPackage;
+    servedPackage = packageOf(chaincode);
+    ServedRole.useEnvironment(
+        name -> ServedRole.PACKAGE_ID_VARIABLE.equals(name) ? servedPackage : null);
+    try {
+      return router().invoke(stub);
+    } finally {
+      servedPackage = previous;
+    }
+  }
+
+  private String packageOf(String chaincode) {
+    String configured = packages.get(chaincode);
+    if (configured != null) {
+      return configured;
+    }
+    return chaincode.startsWith("governance") ? GOVERNANCE_PACKAGE : RECORDS_PACKAGE;
+  }
+
+  private static synchronized ContractRouter router() {
+    if (router == null) {
+      try {
+        ContractRouter created = new ContractRouter(new String[] {"-i", "unit-tests:0"});
+        Method find = ContractRouter.class.getDeclaredMethod("findAllContracts");
+        find.setAccessible(true);
+        find.invoke(created);
+        java.util.logging.Logger.getLogger("org.hyperledger")
+            .setLevel(java.util.logging.Level.WARNING);
+        router = created;
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot start the contract router", e);
+      }
+    }
+    return router;
+  }
+}

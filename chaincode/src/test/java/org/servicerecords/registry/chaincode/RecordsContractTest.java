@@ -1,0 +1,1084 @@
+package org.servicerecords.registry.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.servicerecords.registry.chaincode.Fixtures.*;
+import static org.servicerecords.registry.chaincode.Outcomes.*;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.servicerecords.registry.model.ApplicationReceipt;
+import org.servicerecords.registry.model.ApplicationRequest;
+import org.servicerecords.registry.model.BatchRequest;
+import org.servicerecords.registry.model.BatchResult;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.DecisionOutcome;
+import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.RecordEvent;
+import org.servicerecords.registry.model.RecordHistoryEntry;
+import org.servicerecords.registry.model.RecordKind;
+import org.servicerecords.registry.model.RecordPage;
+import org.servicerecords.registry.model.RecordRef;
+import org.servicerecords.registry.model.RecordStatus;
+import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.Verdict;
+import org.servicerecords.registry.model.Verification;
+
+class RecordsContractTest {
+
+  private Network network;
+
+  @BeforeEach
+  void consortium() {
+    network = Fixtures.consortium();
+  }
+
+  private Network.Call records(String function, String... args) {
+    return network.call(JUSTICE_NS, "records:" + function, args);
+  }
+
+  private RegistryRecord record(String id) {
+    String json = assertOk(records("GetRecord", id).by(JUSTICE_VERIFIER).evaluate());
+    return CanonicalJson.fromJson(json, RegistryRecord.class);
+  }
+
+  private Network.Result governance(String function, Network.User user, String... args) {
+    return network.call(GOVERNANCE, "governance:" + function, args).by(user).submit();
+  }
+
+  private static CertificateRequest withId(CertificateRequest r, String id) {
+    return new CertificateRequest(
+        id,
+        r.documentType(),
+        r.documentHash(),
+        r.subjectRef(),
+        r.validFrom(),
+        r.validUntil(),
+        r.applicationId(),
+        r.metadata());
+  }
+
+  @Nested
+  class AnchorCertificate {
+
+    @Test
+    void storesTheRecordWithItsIndexesAndActorWithoutNames() {
+      Network.Result result =
+          records("AnchorCertificate", json(certificate("c1"))).by(JUSTICE_ISSUER).submit();
+
+      RegistryRecord stored = CanonicalJson.fromJson(assertOk(result), RegistryRecord.class);
+      assertThat(stored.kind()).isEqualTo(RecordKind.CERTIFICATE);
+      assertThat(stored.status()).isEqualTo(RecordStatus.ACTIVE);
+      assertThat(stored.issuerMsp()).isEqualTo(JUSTICE);
+      assertThat(stored.txId()).isEqualTo(result.txId());
+      assertThat(stored.timestamp()).isEqualTo(result.timestamp().toString());
+      assertThat(stored.actor().msp()).isEqualTo(JUSTICE);
+      assertThat(stored.actor().role()).isEqualTo("issuer");
+      assertThat(stored.actor().idHash()).matches("[0-9a-f]{64}");
+      assertThat(result.payload()).doesNotContain("issuer1");
+      assertThat(result.writes())
+          .extracting(Object::toString)
+          .containsExactly(
+              "PUT \\0rec\\0c1\\0",
+              "PUT \\0rec~hash\\0" + HASH_A + "\\0c1\\0",
+              "PUT \\0rec~type\\0" + BIRTH + "\\0c1\\0",
+              "PUT \\0rec~subject\\0" + SUBJECT + "\\0c1\\0");
+      assertThat(result.writes().get(1).value()).containsExactly(0);
+      assertThat(record("c1")).isEqualTo(stored);
+    }
+
+    @Test
+    void emitsOneEventWithIdKindAndAction() {
+      RecordEvent event =
+          assertOneEvent(
+              records("AnchorCertificate", json(certificate("c1"))).by(JUSTICE_ISSUER).submit());
+      assertThat(event.namespace()).isEqualTo(JUSTICE_NS);
+      assertThat(event.entries())
+          .containsExactly(new RecordEvent.Entry("c1", "CERTIFICATE", "ANCHORED"));
+    }
+
+    @Test
+    void indexesTheApplicationWhenGiven() {
+      CertificateRequest request =
+          new CertificateRequest(
+              "c1", BIRTH, HASH_A, SUBJECT, "2025-01-01T00:00:00Z", null, "app-1", null);
+      Network.Result result =
+          records("AnchorCertificate", json(request)).by(JUSTICE_ISSUER).submit();
+      assertOk(result);
+      assertThat(result.writes())
+          .extracting(Object::toString)
+          .contains("PUT \\0rec~app\\0app-1\\0c1\\0");
+    }
+
+    @Test
+    void normalisesInstantsToUtc() {
+      CertificateRequest request =
+          new CertificateRequest(
+              "c1",
+              BIRTH,
+              HASH_A,
+              SUBJECT,
+              "2025-01-01T02:00:00+02:00",
+              "2026-01-01T00:00:00.000Z",
+              null,
+              null);
+      assertOk(records("AnchorCertificate", json(request)).by(JUSTICE_ISSUER).submit());
+      assertThat(record("c1").validFrom()).isEqualTo("2025-01-01T00:00:00Z");
+      assertThat(record("c1").validUntil()).isEqualTo("2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    void storesDetailsOnlyInTheIssuersImplicitCollectionAndTheirHashInPublic() {
+      String details = details("Ana Example");
+      Network.Result result =
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .withTransient("details", details)
+              .submit();
+
+      RegistryRecord stored = CanonicalJson.fromJson(assertOk(result), RegistryRecord.class);
+      assertThat(stored.privateDetailsHash())
+          .isEqualTo(Digests.sha256Hex(details.getBytes(StandardCharsets.UTF_8)));
+      assertThat(result.writes())
+          .filteredOn(w -> w.kind() == Ledger.Write.Kind.PUT_PRIVATE)
+          .singleElement()
+          .satisfies(
+              w -> {
+                assertThat(w.collection()).isEqualTo("_implicit_org_JusticeMSP");
+                assertThat(w.key()).isEqualTo("\u0000details\u0000c1\u0000");
+                assertThat(new String(w.value(), StandardCharsets.UTF_8)).isEqualTo(details);
+              });
+      assertThat(result.payload()).doesNotContain("Ana");
+      assertThat(result.event()).doesNotContain("Ana");
+      assertThat(
+              network
+                  .ledger(JUSTICE_NS)
+                  .privateHashes
+                  .get("_implicit_org_JusticeMSP")
+                  .get("\u0000details\u0000c1\u0000"))
+          .isNotNull();
+    }
+
+    @Test
+    void refusesADuplicateIdAndLeavesTheExistingRecordUntouched() {
+      anchor(network, "c1");
+      RegistryRecord before = record("c1");
+      CertificateRequest other = certificate("c1", MARRIAGE, HASH_B);
+
+      assertRefused(
+          records("AnchorCertificate", json(other)).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.ALREADY_EXISTS);
+      assertThat(record("c1")).isEqualTo(before);
+    }
+
+    @Test
+    void refusesACallerWithoutTheIssuerRole() {
+      for (Network.User user : List.of(JUSTICE_CLERK, JUSTICE_VERIFIER, JUSTICE_NO_ROLE)) {
+        assertRefused(
+            records("AnchorCertificate", json(certificate("c1"))).by(user).submit(),
+            ErrorCode.NOT_AUTHORIZED);
+      }
+    }
+
+    @Test
+    void refusesADocumentTypeMissingFromTheCallersCertificate() {
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1", MARRIAGE, HASH_A)))
+              .by(JUSTICE_BIRTH_ONLY)
+              .submit(),
+          ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void refusesACallerOfAnotherOrganisationThanTheEndorsingPeer() {
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .onPeerOf(SERVICES)
+              .submit(),
+          ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void refusesAnotherAgencyWritingIntoThisNamespaceEvenThroughItsOwnPeer() {
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1"))).by(SERVICES_ISSUER).submit(),
+          ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void refusesAPeerWhoseMspIsUnknown() {
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .onPeerOf(null)
+              .submit(),
+          ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void refusesATypeGovernanceDoesNotAllowTheAgency() {
+      Network.User issuer = user(JUSTICE, "wide", "issuer", BIRTH + ";" + LICENCE);
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1", LICENCE, HASH_A)))
+              .by(issuer)
+              .submit(),
+          ErrorCode.ISSUER_NOT_AUTHORIZED);
+    }
+
+    @Test
+    void refusesASuspendedAgencyAndAcceptsItAgainWhenReinstated() {
+      assertOk(governance("SuspendAgency", JUSTICE_ADMIN, JUSTICE, "AUDIT_FINDING"));
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1"))).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.AGENCY_SUSPENDED);
+      assertOk(governance("ReinstateAgency", JUSTICE_ADMIN, JUSTICE));
+      assertOk(records("AnchorCertificate", json(certificate("c1"))).by(JUSTICE_ISSUER).submit());
+    }
+
+    @Test
+    void refusesAnAgencyOutsideItsActivePeriod() {
+      assertOk(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .at(Instant.parse("2024-06-01T00:00:00Z"))
+              .submit());
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c2")))
+              .by(JUSTICE_ISSUER)
+              .at(Instant.parse("2023-06-01T00:00:00Z"))
+              .submit(),
+          ErrorCode.AGENCY_SUSPENDED);
+    }
+
+    @Test
+    void refusesANamespaceGovernanceDoesNotKnow() {
+      Network.Result result =
+          network
+              .call("records-unknown", "records:AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .submit();
+      assertRefused(result, ErrorCode.AGENCY_NOT_FOUND);
+    }
+
+    @Test
+    void refusesDetailsWithAShortSaltOrUnexpectedTransientKeys() {
+      String weak = "{\"details\":{\"name\":\"Ana\"},\"salt\":\"abcd\"}";
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .withTransient("details", weak)
+              .submit(),
+          ErrorCode.TRANSIENT_DATA_INVALID);
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .withTransient("personal", details("Ana"))
+              .submit(),
+          ErrorCode.TRANSIENT_DATA_INVALID);
+    }
+
+    @Test
+    void refusesDetailsThatAreTooLargeEmptyOrNotStrictJson() {
+      String big =
+          json(
+              new org.servicerecords.registry.model.PrivateDetails(
+                  SALT, new TreeMap<>(Map.of("photo", "x".repeat(17_000)))));
+      String duplicate = "{\"salt\":\"" + SALT + "\",\"salt\":\"" + SALT + "\",\"details\":{}}";
+      String noDetails = "{\"salt\":\"" + SALT + "\",\"details\":{}}";
+      for (String bad : List.of(big, duplicate, noDetails, "", "not json")) {
+        Network.Result result =
+            records("AnchorCertificate", json(certificate("c1")))
+                .by(JUSTICE_ISSUER)
+                .withTransient("details", bad)
+                .submit();
+        assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
+        assertThat(result.message()).doesNotContain("Ana");
+      }
+    }
+
+    @Test
+    void answersWithTheSameBytesForTheSameInputs() {
+      Network other = Fixtures.consortium();
+      Network.Result first =
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .withTransient("details", details("Ana"))
+              .submit();
+      Network.Result second =
+          other
+              .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .withTransient("details", details("Ana"))
+              .submit();
+      assertThat(second.payload()).isEqualTo(first.payload());
+      assertThat(second.event()).isEqualTo(first.event());
+      assertThat(second.writes()).hasSameSizeAs(first.writes());
+      for (int i = 0; i < first.writes().size(); i++) {
+        assertThat(second.writes().get(i).key()).isEqualTo(first.writes().get(i).key());
+        assertThat(second.writes().get(i).value()).isEqualTo(first.writes().get(i).value());
+      }
+    }
+  }
+
+  @Nested
+  class AnchorBatch {
+
+    private List<CertificateRequest> batch(int size) {
+      List<CertificateRequest> records = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        records.add(certificate("b" + i, BIRTH, String.format("%064x", i)));
+      }
+      return records;
+    }
+
+    @Test
+    void anchorsEveryRecordWithOneEventEntryEachAndReturnsTheOutcomes() {
+      Network.Result result =
+          records("AnchorBatch", json(new BatchRequest(batch(3))))
+              .by(JUSTICE_ISSUER)
+              .withTransient("details:b1", details("Ana"))
+              .submit();
+
+      BatchResult outcome = CanonicalJson.fromJson(assertOk(result), BatchResult.class);
+      assertThat(outcome.txId()).isEqualTo(result.txId());
+      assertThat(outcome.records())
+          .extracting(BatchResult.Outcome::id)
+          .containsExactly("b0", "b1", "b2");
+      assertThat(outcome.records().get(1).privateDetailsHash()).matches("[0-9a-f]{64}");
+      assertThat(outcome.records().get(0).privateDetailsHash()).isNull();
+      assertThat(assertOneEvent(result).entries()).hasSize(3);
+      assertThat(record("b2").documentHash()).isEqualTo(String.format("%064x", 2));
+      assertThat(result.writes())
+          .filteredOn(w -> w.kind() == Ledger.Write.Kind.PUT_PRIVATE)
+          .singleElement()
+          .extracting(Ledger.Write::key)
+          .isEqualTo("\u0000details\u0000b1\u0000");
+    }
+
+    @Test
+    void acceptsTheMaximumAndRefusesOneMore() {
+      assertThat(assertOk(records("GetBatchMaximum").by(JUSTICE_VERIFIER).evaluate()))
+          .isEqualTo("500");
+      assertOk(
+          records("AnchorBatch", json(new BatchRequest(batch(500)))).by(JUSTICE_ISSUER).submit());
+      List<CertificateRequest> tooMany = batch(501);
+      assertRefused(
+          records("AnchorBatch", json(new BatchRequest(tooMany))).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void refusesAnEmptyBatch() {
+      assertRefused(
+          records("AnchorBatch", json(new BatchRequest(List.of()))).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void refusesDuplicateIdsWithinTheBatch() {
+      List<CertificateRequest> records = batch(2);
+      records.add(withId(records.get(0), "b1"));
+      Network.Result result =
+          records("AnchorBatch", json(new BatchRequest(records))).by(JUSTICE_ISSUER).submit();
+      assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+      assertThat(result.message()).contains("records[2].id");
+    }
+
+    @Test
+    void refusesTheWholeBatchWhenOneRecordIsInvalidOrExists() {
+      anchor(network, "b2");
+      List<CertificateRequest> records = batch(3);
+      assertRefused(
+          records("AnchorBatch", json(new BatchRequest(records))).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.ALREADY_EXISTS);
+
+      List<CertificateRequest> invalid = batch(3);
+      invalid.set(1, certificate("b1", BIRTH, "XYZ"));
+      Network.Result result =
+          records("AnchorBatch", json(new BatchRequest(invalid))).by(JUSTICE_ISSUER).submit();
+      assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+      assertThat(result.message()).contains("records[1].documentHash");
+      assertThat(network.ledger(JUSTICE_NS).state.keySet()).noneMatch(k -> k.contains("b0"));
+    }
+
+    @Test
+    void refusesTransientDetailsForARecordNotInTheBatch() {
+      assertRefused(
+          records("AnchorBatch", json(new BatchRequest(batch(2))))
+              .by(JUSTICE_ISSUER)
+              .withTransient("details:zz", details("Ana"))
+              .submit(),
+          ErrorCode.TRANSIENT_DATA_INVALID);
+    }
+
+    @Test
+    void refusesWhenAnyTypeIsOutsideTheCallersCertificate() {
+      List<CertificateRequest> records = batch(2);
+      records.add(certificate("m1", MARRIAGE, HASH_C));
+      assertRefused(
+          records("AnchorBatch", json(new BatchRequest(records))).by(JUSTICE_BIRTH_ONLY).submit(),
+          ErrorCode.NOT_AUTHORIZED);
+    }
+  }
+
+  @Nested
+  class RecordApplication {
+
+    @Test
+    void recordsTheReceiptForAnIssuerOrClerk() {
+      Network.Result result =
+          records(
+                  "RecordApplication",
+                  json(new ApplicationRequest("app-1", "PERMIT", "2025-01-01T09:00:00Z")))
+              .by(JUSTICE_CLERK)
+              .submit();
+      ApplicationReceipt receipt =
+          CanonicalJson.fromJson(assertOk(result), ApplicationReceipt.class);
+      assertThat(receipt.decisionId()).isNull();
+      assertThat(result.writes())
+          .extracting(Object::toString)
+          .containsExactly("PUT \\0app\\0app-1\\0");
+      assertThat(assertOneEvent(result).entries())
+          .containsExactly(new RecordEvent.Entry("app-1", "APPLICATION", "RECEIVED"));
+      assertThat(
+              CanonicalJson.fromJson(
+                  assertOk(records("GetApplication", "app-1").by(AUDITOR).evaluate()),
+                  ApplicationReceipt.class))
+          .isEqualTo(receipt);
+    }
+
+    @Test
+    void refusesAVerifierADuplicateAndABadInstant() {
+      String request = json(new ApplicationRequest("app-1", "PERMIT", "2025-01-01T09:00:00Z"));
+      assertRefused(
+          records("RecordApplication", request).by(JUSTICE_VERIFIER).submit(),
+          ErrorCode.NOT_AUTHORIZED);
+      assertOk(records("RecordApplication", request).by(JUSTICE_ISSUER).submit());
+      assertRefused(
+          records("RecordApplication", request).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.ALREADY_EXISTS);
+      assertRefused(
+          records("RecordApplication", json(new ApplicationRequest("app-2", "PERMIT", "yesterday")))
+              .by(JUSTICE_ISSUER)
+              .submit(),
+          ErrorCode.INVALID_ARGUMENT);
+    }
+  }
+
+  @Nested
+  class RecordDecision {
+
+    private DecisionRequest decision(String id, DecisionOutcome outcome, List<String> results) {
+      return new DecisionRequest(
+          id,
+          "app-1",
+          outcome,
+          "LAW-12/2020:art.5",
+          DECISION,
+          HASH_C,
+          SUBJECT,
+          List.of(new RecordRef(SERVICES_NS, "lic-9")),
+          results,
+          null);
+    }
+
+    @BeforeEach
+    void application() {
+      assertOk(
+          records(
+                  "RecordApplication",
+                  json(new ApplicationRequest("app-1", "PERMIT", "2025-01-01T09:00:00Z")))
+              .by(JUSTICE_CLERK)
+              .submit());
+    }
+
+    @Test
+    void anchorsADecisionLinkedToTheApplicationAndItsResults() {
+      anchor(network, "c1");
+      Network.Result result =
+          records("RecordDecision", json(decision("d1", DecisionOutcome.APPROVED, List.of("c1"))))
+              .by(JUSTICE_CLERK)
+              .submit();
+      RegistryRecord stored = CanonicalJson.fromJson(assertOk(result), RegistryRecord.class);
+      assertThat(stored.kind()).isEqualTo(RecordKind.DECISION);
+      assertThat(stored.decision().serviceCode()).isEqualTo("PERMIT");
+      assertThat(stored.decision().receivedAt()).isEqualTo("2025-01-01T09:00:00Z");
+      assertThat(stored.decision().decidedAt()).isEqualTo(result.timestamp().toString());
+      assertThat(stored.decision().inputRecords())
+          .containsExactly(new RecordRef(SERVICES_NS, "lic-9"));
+      assertThat(stored.validFrom()).isEqualTo(result.timestamp().toString());
+      assertThat(assertOneEvent(result).entries())
+          .containsExactly(
+              new RecordEvent.Entry("d1", "DECISION", "DECIDED"),
+              new RecordEvent.Entry("app-1", "APPLICATION", "DECIDED"));
+      ApplicationReceipt receipt =
+          CanonicalJson.fromJson(
+              assertOk(records("GetApplication", "app-1").by(AUDITOR).evaluate()),
+              ApplicationReceipt.class);
+      assertThat(receipt.decisionId()).isEqualTo("d1");
+      RecordPage page =
+          CanonicalJson.fromJson(
+              assertOk(records("ListByApplication", "app-1", "10", "").by(AUDITOR).evaluate()),
+              RecordPage.class);
+      assertThat(page.records()).extracting(RegistryRecord::id).containsExactly("d1");
+    }
+
+    @Test
+    void refusesAnUnknownApplicationAnUnknownResultAndASecondDecision() {
+      DecisionRequest unknownApp =
+          new DecisionRequest(
+              "d1",
+              "app-404",
+              DecisionOutcome.REJECTED,
+              "L1",
+              DECISION,
+              HASH_C,
+              SUBJECT,
+              null,
+              null,
+              null);
+      assertRefused(
+          records("RecordDecision", json(unknownApp)).by(JUSTICE_CLERK).submit(),
+          ErrorCode.APPLICATION_NOT_FOUND);
+      assertRefused(
+          records("RecordDecision", json(decision("d1", DecisionOutcome.APPROVED, List.of("nope"))))
+              .by(JUSTICE_CLERK)
+              .submit(),
+          ErrorCode.RECORD_NOT_FOUND);
+      assertOk(
+          records("RecordDecision", json(decision("d1", DecisionOutcome.REJECTED, null)))
+              .by(JUSTICE_CLERK)
+              .submit());
+      assertRefused(
+          records("RecordDecision", json(decision("d2", DecisionOutcome.APPROVED, null)))
+              .by(JUSTICE_CLERK)
+              .submit(),
+          ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void allowsANewDecisionAfterTheApplicationWasReturned() {
+      assertOk(
+          records("RecordDecision", json(decision("d1", DecisionOutcome.RETURNED, null)))
+              .by(JUSTICE_CLERK)
+              .submit());
+      assertOk(
+          records("RecordDecision", json(decision("d2", DecisionOutcome.APPROVED, null)))
+              .by(JUSTICE_CLERK)
+              .submit());
+    }
+
+    @Test
+    void refusesAnUnknownOutcomeAndAReferenceToAMalformedNamespace() {
+      String badOutcome =
+          json(decision("d1", DecisionOutcome.APPROVED, null)).replace("APPROVED", "MAYBE");
+      assertRefused(
+          records("RecordDecision", badOutcome).by(JUSTICE_CLERK).submit(),
+          ErrorCode.INVALID_ARGUMENT);
+      DecisionRequest badRef =
+          new DecisionRequest(
+              "d1",
+              "app-1",
+              DecisionOutcome.APPROVED,
+              "L1",
+              DECISION,
+              HASH_C,
+              SUBJECT,
+              List.of(new RecordRef("bad namespace", "x")),
+              null,
+              null);
+      assertRefused(
+          records("RecordDecision", json(badRef)).by(JUSTICE_CLERK).submit(),
+          ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void refusesAVerifier() {
+      assertRefused(
+          records("RecordDecision", json(decision("d1", DecisionOutcome.APPROVED, null)))
+              .by(JUSTICE_VERIFIER)
+              .submit(),
+          ErrorCode.NOT_AUTHORIZED);
+    }
+  }
+
+  @Nested
+  class Revoke {
+
+    @Test
+    void marksTheRecordRevokedWithReasonTimeAndActor() {
+      anchor(network, "c1");
+      Network.Result result =
+          records("Revoke", "c1", "ISSUED_IN_ERROR").by(JUSTICE_ISSUER).submit();
+      RegistryRecord revoked = CanonicalJson.fromJson(assertOk(result), RegistryRecord.class);
+      assertThat(revoked.status()).isEqualTo(RecordStatus.REVOKED);
+      assertThat(revoked.revocation().reasonCode()).isEqualTo("ISSUED_IN_ERROR");
+      assertThat(revoked.revocation().revokedAt()).isEqualTo(result.timestamp().toString());
+      assertThat(result.writes())
+          .extracting(Object::toString)
+          .containsExactly("PUT \\0rec\\0c1\\0");
+      assertThat(assertOneEvent(result).entries())
+          .containsExactly(new RecordEvent.Entry("c1", "CERTIFICATE", "REVOKED"));
+    }
+
+    @Test
+    void refusesAnotherAgencyAnUnknownRecordAndASecondRevocation() {
+      anchor(network, "c1");
+      assertRefused(
+          records("Revoke", "c1", "X").by(SERVICES_ISSUER).submit(), ErrorCode.NOT_AUTHORIZED);
+      assertRefused(
+          records("Revoke", "c1", "X").by(SERVICES_ISSUER).onPeerOf(JUSTICE).submit(),
+          ErrorCode.NOT_AUTHORIZED);
+      assertRefused(
+          records("Revoke", "nope", "X").by(JUSTICE_ISSUER).submit(), ErrorCode.RECORD_NOT_FOUND);
+      assertOk(records("Revoke", "c1", "X").by(JUSTICE_ISSUER).submit());
+      assertRefused(
+          records("Revoke", "c1", "X").by(JUSTICE_ISSUER).submit(), ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void refusesAClerkAndABadReasonCode() {
+      anchor(network, "c1");
+      assertRefused(
+          records("Revoke", "c1", "X").by(JUSTICE_CLERK).submit(), ErrorCode.NOT_AUTHORIZED);
+      assertRefused(
+          records("Revoke", "c1", "not a code").by(JUSTICE_ISSUER).submit(),
+          ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void remainsPossibleWhileTheAgencyIsSuspended() {
+      anchor(network, "c1");
+      assertOk(governance("SuspendAgency", JUSTICE_ADMIN, JUSTICE, "AUDIT"));
+      assertOk(records("Revoke", "c1", "FRAUD").by(JUSTICE_ISSUER).submit());
+    }
+  }
+
+  @Nested
+  class Supersede {
+
+    @Test
+    void linksBothRecordsAndTheOldOneVerifiesAsSuperseded() {
+      anchor(network, "c1");
+      Network.Result result =
+          records("Supersede", "c1", json(certificate("c2", BIRTH, HASH_B)))
+              .by(JUSTICE_ISSUER)
+              .submit();
+      RegistryRecord replacement = CanonicalJson.fromJson(assertOk(result), RegistryRecord.class);
+      assertThat(replacement.supersedes()).isEqualTo("c1");
+      assertThat(record("c1").supersededBy()).isEqualTo("c2");
+      assertThat(record("c1").status()).isEqualTo(RecordStatus.SUPERSEDED);
+      assertThat(assertOneEvent(result).entries())
+          .containsExactly(
+              new RecordEvent.Entry("c1", "CERTIFICATE", "SUPERSEDED"),
+              new RecordEvent.Entry("c2", "CERTIFICATE", "ANCHORED"));
+
+      Verification verification =
+          CanonicalJson.fromJson(
+              assertOk(records("VerifyRecord", "c1", "").by(AUDITOR).evaluate()),
+              Verification.class);
+      assertThat(verification.verdict()).isEqualTo(Verdict.SUPERSEDED);
+      assertThat(verification.currentRecordId()).isEqualTo("c2");
+    }
+
+    @Test
+    void namesTheRecordInForceAtTheEndOfAChain() {
+      anchor(network, "c1");
+      assertOk(
+          records("Supersede", "c1", json(certificate("c2", BIRTH, HASH_B)))
+              .by(JUSTICE_ISSUER)
+              .submit());
+      assertOk(
+          records("Supersede", "c2", json(certificate("c3", BIRTH, HASH_C)))
+              .by(JUSTICE_ISSUER)
+              .submit());
+      Verification verification =
+          CanonicalJson.fromJson(
+              assertOk(records("VerifyRecord", "c1", "").by(AUDITOR).evaluate()),
+              Verification.class);
+      assertThat(verification.currentRecordId()).isEqualTo("c3");
+    }
+
+    @Test
+    void refusesAnotherAgencyAnExistingNewIdTheSameIdAndASupersededRecord() {
+      anchor(network, "c1");
+      anchor(network, "c9");
+      assertRefused(
+          records("Supersede", "c1", json(certificate("c2")))
+              .by(SERVICES_ISSUER)
+              .onPeerOf(SERVICES)
+              .submit(),
+          ErrorCode.NOT_AUTHORIZED);
+      assertRefused(
+          records("Supersede", "c1", json(certificate("c9"))).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.ALREADY_EXISTS);
+      assertRefused(
+          records("Supersede", "c1", json(certificate("c1"))).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.INVALID_ARGUMENT);
+      assertRefused(
+          records("Supersede", "nope", json(certificate("c2"))).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.RECORD_NOT_FOUND);
+      assertOk(records("Supersede", "c1", json(certificate("c2"))).by(JUSTICE_ISSUER).submit());
+      assertRefused(
+          records("Supersede", "c1", json(certificate("c3"))).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void refusesASuspendedAgency() {
+      anchor(network, "c1");
+      assertOk(governance("SuspendAgency", JUSTICE_ADMIN, JUSTICE, "AUDIT"));
+      assertRefused(
+          records("Supersede", "c1", json(certificate("c2"))).by(JUSTICE_ISSUER).submit(),
+          ErrorCode.AGENCY_SUSPENDED);
+    }
+  }
+
+  @Nested
+  class PurgeDetails {
+
+    @BeforeEach
+    void anchoredWithDetails() {
+      assertOk(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .withTransient("details", details("Ana"))
+              .submit());
+    }
+
+    @Test
+    void purgesTheValueAndItsPrivateHashButKeepsThePublicEvidence() {
+      String hash = record("c1").privateDetailsHash();
+      Network.Result result = records("PurgeDetails", "c1").by(JUSTICE_ISSUER).submit();
+      assertOneEvent(result);
+      assertThat(result.writes())
+          .extracting(Object::toString)
+          .containsExactly(
+              "PURGE_PRIVATE _implicit_org_JusticeMSP \\0details\\0c1\\0", "PUT \\0rec\\0c1\\0");
+      assertThat(record("c1").detailsPurged()).isTrue();
+      assertThat(record("c1").privateDetailsHash()).isEqualTo(hash);
+      assertThat(
+              network
+                  .ledger(JUSTICE_NS)
+                  .privateValue("_implicit_org_JusticeMSP", "\u0000details\u0000c1\u0000"))
+          .isNull();
+      assertThat(network.ledger(JUSTICE_NS).privateHashes.get("_implicit_org_JusticeMSP"))
+          .isEmpty();
+      assertRefused(
+          records("ReadDetails", "c1").by(JUSTICE_ISSUER).evaluate(), ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void refusesAnotherAgencyAClerkASecondPurgeAndARecordWithoutDetails() {
+      assertRefused(
+          records("PurgeDetails", "c1").by(SERVICES_ISSUER).submit(), ErrorCode.NOT_AUTHORIZED);
+      assertRefused(
+          records("PurgeDetails", "c1").by(JUSTICE_CLERK).submit(), ErrorCode.NOT_AUTHORIZED);
+      assertOk(records("PurgeDetails", "c1").by(JUSTICE_ISSUER).submit());
+      assertRefused(
+          records("PurgeDetails", "c1").by(JUSTICE_ISSUER).submit(), ErrorCode.INVALID_STATE);
+      anchor(network, "c2");
+      assertRefused(
+          records("PurgeDetails", "c2").by(JUSTICE_ISSUER).submit(), ErrorCode.INVALID_STATE);
+    }
+  }
+
+  @Nested
+  class ReadDetails {
+
+    @Test
+    void returnsTheDetailsToTheOwnersIssuerAndClerkOnly() {
+      String details = details("Ana");
+      assertOk(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .withTransient("details", details)
+              .submit());
+      assertThat(assertOk(records("ReadDetails", "c1").by(JUSTICE_ISSUER).evaluate()))
+          .isEqualTo(details);
+      assertThat(assertOk(records("ReadDetails", "c1").by(JUSTICE_CLERK).evaluate()))
+          .isEqualTo(details);
+      assertRefused(
+          records("ReadDetails", "c1").by(JUSTICE_VERIFIER).evaluate(), ErrorCode.NOT_AUTHORIZED);
+      assertRefused(
+          records("ReadDetails", "c1").by(SERVICES_ISSUER).evaluate(), ErrorCode.NOT_AUTHORIZED);
+      assertRefused(
+          records("ReadDetails", "c1").by(SERVICES_ISSUER).onPeerOf(JUSTICE).evaluate(),
+          ErrorCode.NOT_AUTHORIZED);
+      assertRefused(
+          records("ReadDetails", "nope").by(JUSTICE_ISSUER).evaluate(), ErrorCode.RECORD_NOT_FOUND);
+    }
+  }
+
+  @Nested
+  class GetRecordAndApplication {
+
+    @Test
+    void refuseUnknownIdsWithNotFoundCodes() {
+      assertRefused(
+          records("GetRecord", "nope").by(AUDITOR).evaluate(), ErrorCode.RECORD_NOT_FOUND);
+      assertRefused(
+          records("GetApplication", "nope").by(AUDITOR).evaluate(),
+          ErrorCode.APPLICATION_NOT_FOUND);
+    }
+
+    @Test
+    void refuseMalformedIds() {
+      assertRefused(records("GetRecord", "a b").by(AUDITOR).evaluate(), ErrorCode.INVALID_ARGUMENT);
+      assertRefused(
+          records("GetRecord", "x".repeat(129)).by(AUDITOR).evaluate(), ErrorCode.INVALID_ARGUMENT);
+      assertRefused(
+          records("GetRecord", "a\u0000b").by(AUDITOR).evaluate(), ErrorCode.INVALID_ARGUMENT);
+    }
+  }
+
+  @Nested
+  class VerifyRecord {
+
+    private Verification verify(String id, String at) {
+      return CanonicalJson.fromJson(
+          assertOk(records("VerifyRecord", id, at).by(AUDITOR).evaluate()), Verification.class);
+    }
+
+    @Test
+    void namesGovernancesAgencyAsIssuerAndSaysValid() {
+      anchor(network, "c1");
+      Verification v = verify("c1", "");
+      assertThat(v.verdict()).isEqualTo(Verdict.VALID);
+      assertThat(v.issuer()).isEqualTo(JUSTICE);
+      assertThat(v.issuerDisplayName()).isEqualTo("JusticeMSP agency");
+      assertThat(v.namespace()).isEqualTo(JUSTICE_NS);
+      assertThat(v.record().id()).isEqualTo("c1");
+    }
+
+    @Test
+    void saysUnknownForAMissingRecord() {
+      assertThat(verify("nope", "").verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
+
+    @Test
+    void derivesExpiredAndNotYetValidFromTheWindow() {
+      anchor(network, "c1");
+      assertThat(verify("c1", "2031-01-01T00:00:00Z").verdict()).isEqualTo(Verdict.EXPIRED);
+      assertThat(verify("c1", "2030-01-01T00:00:00Z").verdict()).isEqualTo(Verdict.EXPIRED);
+      assertThat(verify("c1", "2024-12-31T23:59:59Z").verdict()).isEqualTo(Verdict.NOT_YET_VALID);
+    }
+
+    @Test
+    void answersPointInTimeFromHistory() {
+      anchor(network, "c1");
+      Instant beforeRevocation = network.now();
+      network.advance(Duration.ofDays(10));
+      Network.Result revoked = records("Revoke", "c1", "X").by(JUSTICE_ISSUER).submit();
+      assertOk(revoked);
+      assertThat(verify("c1", beforeRevocation.toString()).verdict()).isEqualTo(Verdict.VALID);
+      assertThat(verify("c1", revoked.timestamp().toString()).verdict()).isEqualTo(Verdict.REVOKED);
+      assertThat(verify("c1", "").verdict()).isEqualTo(Verdict.REVOKED);
+    }
+
+    @Test
+    void keepsValidForARecordAnchoredBeforeItsTypeWasWithdrawn() {
+      anchor(network, "c1");
+      network.advance(Duration.ofDays(1));
+      assertOk(governance("SetDocumentTypes", JUSTICE_ADMIN, JUSTICE, "[\"" + MARRIAGE + "\"]"));
+      assertThat(verify("c1", "").verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void saysIssuerNotAuthorizedForARecordBackdatedBeforeTheAgencyWasRegistered() {
+      assertOk(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .at(Instant.parse("2024-06-01T00:00:00Z"))
+              .submit());
+      assertThat(verify("c1", "").verdict()).isEqualTo(Verdict.ISSUER_NOT_AUTHORIZED);
+    }
+
+    @Test
+    void saysIssuerNotAuthorizedWhenTheTypeWasNotAllowedAtTheAssertedAnchoringTime() {
+      network.advance(Duration.ofDays(1));
+      Instant withdrawn = network.now();
+      assertOk(governance("SetDocumentTypes", JUSTICE_ADMIN, JUSTICE, "[\"" + MARRIAGE + "\"]"));
+      network.advance(Duration.ofDays(1));
+      assertOk(
+          governance(
+              "SetDocumentTypes",
+              JUSTICE_ADMIN,
+              JUSTICE,
+              "[\"" + BIRTH + "\",\"" + MARRIAGE + "\"]"));
+      assertOk(
+          records("AnchorCertificate", json(certificate("c9")))
+              .by(JUSTICE_ISSUER)
+              .at(withdrawn.plus(Duration.ofHours(1)))
+              .submit());
+      Verification v = verify("c9", "");
+      assertThat(v.verdict()).isEqualTo(Verdict.ISSUER_NOT_AUTHORIZED);
+      assertThat(v.issuer()).isEqualTo(JUSTICE);
+    }
+
+    @Test
+    void namesTheIssuerFromGovernanceNotFromTheStoredField() {
+      anchor(network, "c1");
+      Ledger ledger = network.ledger(JUSTICE_NS);
+      String key = "\u0000rec\u0000c1\u0000";
+      RegistryRecord stored = CanonicalJson.fromBytes(ledger.state.get(key), RegistryRecord.class);
+      String forged =
+          CanonicalJson.toJson(stored)
+              .replace("\"issuerMsp\":\"JusticeMSP\"", "\"issuerMsp\":\"ServicesMSP\"");
+      ledger.state.put(key, forged.getBytes(StandardCharsets.UTF_8));
+      Verification v = verify("c1", "");
+      assertThat(v.issuer()).isEqualTo(JUSTICE);
+      assertThat(v.verdict()).isEqualTo(Verdict.ISSUER_NOT_AUTHORIZED);
+    }
+
+    @Test
+    void refusesAMalformedInstant() {
+      assertRefused(
+          records("VerifyRecord", "c1", "2025-13-01").by(AUDITOR).evaluate(),
+          ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void runsNoHistoryQueryForAnUnchangedRecordAndWritesNothing() {
+      anchor(network, "c1");
+      Network.Result result = records("VerifyRecord", "c1", "").by(AUDITOR).evaluate();
+      assertOk(result);
+      assertThat(result.stub().historyQueries).isZero();
+      assertThat(result.writes()).isEmpty();
+      assertThat(result.events()).isEmpty();
+    }
+  }
+
+  @Nested
+  class VerifyHash {
+
+    @Test
+    void verifiesEveryRecordWithTheHash() {
+      anchor(network, "c1");
+      assertOk(
+          records("AnchorCertificate", json(certificate("c2", MARRIAGE, HASH_A)))
+              .by(JUSTICE_ISSUER)
+              .submit());
+      assertOk(records("Revoke", "c2", "X").by(JUSTICE_ISSUER).submit());
+      Verification[] verifications =
+          CanonicalJson.fromJson(
+              assertOk(records("VerifyHash", HASH_A, "").by(AUDITOR).evaluate()),
+              Verification[].class);
+      assertThat(verifications)
+          .extracting(Verification::verdict)
+          .containsExactly(Verdict.VALID, Verdict.REVOKED);
+    }
+
+    @Test
+    void answersOneUnknownEntryWhenNothingMatches() {
+      Verification[] verifications =
+          CanonicalJson.fromJson(
+              assertOk(records("VerifyHash", HASH_B, "").by(AUDITOR).evaluate()),
+              Verification[].class);
+      assertThat(verifications)
+          .singleElement()
+          .extracting(Verification::verdict)
+          .isEqualTo(Verdict.UNKNOWN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {"", "ABC", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+    void refusesAHashThatIsNot64LowercaseHexDigits(String hash) {
+      assertRefused(
+          records("VerifyHash", hash, "").by(AUDITOR).evaluate(), ErrorCode.INVALID_ARGUMENT);
+    }
+  }
+
+  @Nested
+  class GetHistory {
+
+    @Test
+    void returnsEveryVersionNewestFirstWithTheActingIdentity() {
+      Network.Result anchored = anchor(network, "c1");
+      Network.Result revoked = records("Revoke", "c1", "X").by(JUSTICE_ISSUER).submit();
+      RecordHistoryEntry[] history =
+          CanonicalJson.fromJson(
+              assertOk(records("GetHistory", "c1").by(AUDITOR).evaluate()),
+              RecordHistoryEntry[].class);
+      assertThat(history)
+          .extracting(RecordHistoryEntry::txId)
+          .containsExactly(revoked.txId(), anchored.txId());
+      assertThat(history[0].record().status()).isEqualTo(RecordStatus.REVOKED);
+      assertThat(history[0].record().actor().role()).isEqualTo("issuer");
+      assertThat(history[1].timestamp()).isEqualTo(anchored.timestamp().toString());
+      assertRefused(
+          records("GetHistory", "nope").by(AUDITOR).evaluate(), ErrorCode.RECORD_NOT_FOUND);
+    }
+  }
+
+  @Nested
+  class Listings {
+
+    @Test
+    void pageThroughATypeWithBookmarks() {
+      for (int i = 0; i < 5; i++) {
+        anchor(network, "c" + i);
+      }
+      anchor(network, "other");
+      List<String> seen = new ArrayList<>();
+      String bookmark = "";
+      int pages = 0;
+      do {
+        RecordPage page =
+            CanonicalJson.fromJson(
+                assertOk(records("ListByType", BIRTH, "2", bookmark).by(AUDITOR).evaluate()),
+                RecordPage.class);
+        assertThat(page.fetchedCount()).isEqualTo(page.records().size());
+        page.records().forEach(r -> seen.add(r.id()));
+        bookmark = page.bookmark();
+        pages++;
+      } while (!bookmark.isEmpty());
+      assertThat(seen).containsExactly("c0", "c1", "c2", "c3", "c4", "other");
+      assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void listBySubjectAndLeaveOtherValuesOut() {
+      anchor(network, "c1");
+      CertificateRequest other =
+          new CertificateRequest(
+              "c2", BIRTH, HASH_B, SUBJECT_2, "2025-01-01T00:00:00Z", null, null, null);
+      assertOk(records("AnchorCertificate", json(other)).by(JUSTICE_ISSUER).submit());
+      RecordPage page =
+          CanonicalJson.fromJson(
+              assertOk(records("ListBySubject", SUBJECT_2, "10", "").by(AUDITOR).evaluate()),
+              RecordPage.class);
+      assertThat(page.records()).extracting(RegistryRecord::id).containsExactly("c2");
+      assertThat(page.bookmark()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "501", "-1", "ten", ""})
+    void refuseAPageSizeOutsideOneTo500(String size) {
+      assertRefused(
+          records("ListByType", BIRTH, size, "").by(AUDITOR).evaluate(),
+          ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void refuseABookmarkOfAnotherListing() {
+      String foreign = "\u0000rec~type\u0000" + MARRIAGE + "\u0000c1\u0000";
+      assertRefused(
+          records("ListByType", BIRTH, "10", foreign).by(AUDITOR).evaluate(),
+          ErrorCode.INVALID_ARGUMENT);
+    }
+  }
+}
