@@ -1,0 +1,81 @@
+package org.servicerecords.registry.client;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.servicerecords.registry.client.identity.Credentials;
+import org.servicerecords.registry.client.profile.ConnectionProfile;
+import org.servicerecords.registry.client.profile.PeerEndpoint;
+
+/** One identity's connection: connector, ledger reads, submitter and worker threads. */
+final class RegistryConnectionImpl implements RegistryConnection {
+
+  private final ConnectionProfile profile;
+  private final Connector connector;
+  private final Ledger ledger;
+  private final ExecutorService executor;
+  private final RegistryClient client;
+  private final Verifier verifier;
+  private final Auditor auditor;
+
+  RegistryConnectionImpl(
+      ConnectionProfile profile, Credentials credentials, List<PeerEndpoint> endpoints) {
+    this.profile = profile;
+    this.connector = new Connector(profile, credentials, endpoints);
+    this.ledger = new Ledger(connector);
+    this.executor =
+        Executors.newFixedThreadPool(Math.max(4, profile.batchConcurrency()), daemonThreads());
+    this.client = new RegistryClientImpl(ledger, new Submitter(connector), executor);
+    this.verifier = new VerifierImpl(ledger, executor);
+    this.auditor = new AuditorImpl(ledger);
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "registry-worker-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public RegistryClient registryClient() {
+    return client;
+  }
+
+  @Override
+  public Verifier verifier() {
+    return verifier;
+  }
+
+  @Override
+  public Auditor auditor() {
+    return auditor;
+  }
+
+  @Override
+  public Credentials credentials() {
+    return connector.credentials();
+  }
+
+  @Override
+  public ConnectionProfile profile() {
+    return profile;
+  }
+
+  @Override
+  public void close() {
+    ledger.close();
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    connector.close();
+  }
+}

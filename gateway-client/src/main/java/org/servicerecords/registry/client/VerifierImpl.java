@@ -1,0 +1,145 @@
+package org.servicerecords.registry.client;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.model.AgencyEntry;
+import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.RecordHistoryEntry;
+import org.servicerecords.registry.model.RecordStatus;
+import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.VerdictRules;
+import org.servicerecords.registry.model.Verification;
+
+/** Verification over one connection. */
+final class VerifierImpl implements Verifier {
+
+  private static final int MAX_SUPERSEDE_CHAIN = 32;
+
+  private final Ledger ledger;
+  private final ExecutorService executor;
+
+  VerifierImpl(Ledger ledger, ExecutorService executor) {
+    this.ledger = ledger;
+    this.executor = executor;
+  }
+
+  @Override
+  public VerificationReport verifyFile(Path document, Instant at, String issuer)
+      throws IOException, RegistryException {
+    return verifyHash(DocumentHash.ofFile(document), at, issuer);
+  }
+
+  @Override
+  public VerificationReport verifyHash(String documentHash, Instant at, String issuer)
+      throws RegistryException {
+    String hash = DocumentHash.normalize(documentHash);
+    String atText = at == null ? "" : at.toString();
+    List<String> namespaces =
+        issuer == null ? ledger.governance().namespaces() : List.of(namespace(issuer));
+    List<CompletableFuture<List<Verification>>> futures = new ArrayList<>();
+    for (String ns : namespaces) {
+      futures.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return ledger.evaluateList(Verification[].class, ns, "VerifyHash", hash, atText);
+                } catch (RegistryException e) {
+                  throw new CompletionException(e);
+                }
+              },
+              executor));
+    }
+    List<Verification> all = new ArrayList<>();
+    for (CompletableFuture<List<Verification>> future : futures) {
+      all.addAll(join(future));
+    }
+    return VerificationReport.of(hash, at == null ? null : atText, all);
+  }
+
+  @Override
+  public Verification verifyRecord(String namespace, String id, Instant at)
+      throws RegistryException {
+    return ledger.evaluate(
+        Verification.class,
+        namespace(namespace),
+        "VerifyRecord",
+        id,
+        at == null ? "" : at.toString());
+  }
+
+  @Override
+  public Verification verifyRecordLocally(String namespace, String id, Instant at)
+      throws RegistryException {
+    String ns = namespace(namespace);
+    Instant when = at == null ? Instant.now() : at;
+    List<RecordHistoryEntry> history;
+    try {
+      history = ledger.evaluateList(RecordHistoryEntry[].class, ns, "GetHistory", id);
+    } catch (NotFoundException e) {
+      history = List.of();
+    }
+    RegistryRecord version = VerdictRules.versionAt(history, when);
+    if (version == null) {
+      return VerdictRules.verify(ns, null, null, null, null, when, null);
+    }
+    Instant anchoredAt = VerdictRules.anchoredAt(history);
+    String governance = ledger.connector().profile().governanceChaincode();
+    AgencyEntry issuer = optional(AgencyEntry.class, governance, "GetAgencyByNamespace", ns);
+    AgencyEntry issuerThen =
+        issuer == null
+            ? null
+            : optional(
+                AgencyEntry.class, governance, "GetAgencyAt", issuer.msp(), anchoredAt.toString());
+    String current = version.status() == RecordStatus.SUPERSEDED ? currentOf(ns, version) : null;
+    return VerdictRules.verify(ns, version, anchoredAt, issuer, issuerThen, when, current);
+  }
+
+  /** Follows supersededBy links to the record in force now. */
+  private String currentOf(String ns, RegistryRecord record) throws RegistryException {
+    RegistryRecord current = record;
+    for (int i = 0; i < MAX_SUPERSEDE_CHAIN && current.supersededBy() != null; i++) {
+      current = ledger.evaluate(RegistryRecord.class, ns, "GetRecord", current.supersededBy());
+    }
+    return current.id();
+  }
+
+  private <T> T optional(Class<T> type, String chaincode, String function, String... args)
+      throws RegistryException {
+    try {
+      return ledger.evaluate(type, chaincode, function, args);
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+
+  private String namespace(String issuer) throws RegistryException {
+    String ns = ledger.governance().resolveNamespace(issuer);
+    if (ns == null) {
+      throw ErrorMapper.forCode(
+          ErrorCode.AGENCY_NOT_FOUND,
+          "no agency or records namespace named '" + issuer + "'",
+          Stage.LOCAL,
+          null,
+          null);
+    }
+    return ns;
+  }
+
+  static <T> T join(CompletableFuture<T> future) throws RegistryException {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RegistryException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+}
