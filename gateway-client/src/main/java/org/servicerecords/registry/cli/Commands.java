@@ -1,0 +1,749 @@
+package org.servicerecords.registry.cli;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.servicerecords.registry.client.AnchorRequest;
+import org.servicerecords.registry.client.AnchorResult;
+import org.servicerecords.registry.client.Auditor;
+import org.servicerecords.registry.client.BatchReport;
+import org.servicerecords.registry.client.DocumentHash;
+import org.servicerecords.registry.client.ExportFormat;
+import org.servicerecords.registry.client.FileCheckpoint;
+import org.servicerecords.registry.client.ListQuery;
+import org.servicerecords.registry.client.RecordOutcome;
+import org.servicerecords.registry.client.RegistryConnection;
+import org.servicerecords.registry.client.VerificationReport;
+import org.servicerecords.registry.client.ca.Enrollment;
+import org.servicerecords.registry.client.ca.FabricCaClient;
+import org.servicerecords.registry.client.ca.Registration;
+import org.servicerecords.registry.client.ca.Role;
+import org.servicerecords.registry.client.identity.Wallet;
+import org.servicerecords.registry.client.profile.CaEndpoint;
+import org.servicerecords.registry.client.profile.ConnectionProfile;
+import org.servicerecords.registry.client.profile.ProfileException;
+import org.servicerecords.registry.model.ApplicationReceipt;
+import org.servicerecords.registry.model.ApplicationRequest;
+import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.DecisionOutcome;
+import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.RecordHistoryEntry;
+import org.servicerecords.registry.model.RecordPage;
+import org.servicerecords.registry.model.RecordRef;
+import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.Verification;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** The subcommands of {@code registry}. */
+final class Commands {
+
+  private Commands() {}
+
+  /** Base of every subcommand: access to the root's options and streams. */
+  abstract static class Base implements Callable<Integer> {
+    @ParentCommand RegistryCli root;
+
+    Output out() {
+      return root.output();
+    }
+
+    static Instant instant(String text, String option) {
+      if (text == null) {
+        return null;
+      }
+      try {
+        return Instant.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            option + " must be an ISO-8601 instant such as 2024-05-01T10:00:00Z: " + text);
+      }
+    }
+
+    static ProgressBar progress(Output out, String task, long max) {
+      return new ProgressBarBuilder()
+          .setTaskName(task)
+          .setInitialMax(max)
+          .setConsumer(new ConsoleProgressBarConsumer(out.err))
+          .build();
+    }
+  }
+
+  /** The document: a file to hash or a hash. */
+  static final class DocumentSource {
+    @Option(names = "--file", description = "Document file (hashed as a stream)")
+    Path file;
+
+    @Option(names = "--hash", description = "Document SHA-256 (64 hex digits)")
+    String hash;
+
+    String resolve() throws java.io.IOException {
+      return file != null ? DocumentHash.ofFile(file) : DocumentHash.normalize(hash);
+    }
+  }
+
+  /** Options describing a certificate. */
+  static final class CertificateOptions {
+    @Option(names = "--id", required = true, description = "Record id [A-Za-z0-9._:-]{1,128}")
+    String id;
+
+    @Option(names = "--type", required = true, description = "Document type")
+    String type;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    DocumentSource document;
+
+    @Option(
+        names = "--subject-ref",
+        required = true,
+        description = "Salted subject reference (32-128 chars)")
+    String subjectRef;
+
+    @Option(names = "--valid-from", description = "Start of validity (default: now)")
+    String validFrom;
+
+    @Option(names = "--valid-until", description = "End of validity")
+    String validUntil;
+
+    @Option(names = "--application", description = "Application the certificate answers")
+    String applicationId;
+
+    @Option(names = "--meta", description = "Metadata KEY=VALUE (repeatable)")
+    Map<String, String> metadata = new TreeMap<>();
+
+    @Option(
+        names = "--detail",
+        description = "Personal detail KEY=VALUE, sent only as private data (repeatable)")
+    Map<String, String> details = new TreeMap<>();
+
+    AnchorRequest request() throws java.io.IOException {
+      String from =
+          validFrom == null
+              ? Instant.now().toString()
+              : Base.instant(validFrom, "--valid-from").toString();
+      String until =
+          validUntil == null ? null : Base.instant(validUntil, "--valid-until").toString();
+      return new AnchorRequest(
+          new CertificateRequest(
+              id,
+              type,
+              document.resolve(),
+              subjectRef,
+              from,
+              until,
+              applicationId,
+              metadata.isEmpty() ? null : new TreeMap<>(metadata)),
+          new TreeMap<>(details));
+    }
+  }
+
+  /** {@code registry enroll}. */
+  @Command(name = "enroll", description = "Enroll with the organisation's CA; store in the wallet.")
+  static final class Enroll extends Base {
+    @Option(names = "--user", required = true, description = "Enrollment id")
+    String user;
+
+    @Option(
+        names = "--secret",
+        required = true,
+        description = "Enrollment secret",
+        interactive = false)
+    String secret;
+
+    @Option(names = "--name", description = "Name in the wallet (default: the enrollment id)")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+      ConnectionProfile profile = root.profile();
+      Wallet wallet = Wallet.directory(walletDir(profile));
+      Enrollment enrollment = ca(profile).enroll(user, secret);
+      String stored = name == null ? user : name;
+      wallet.put(stored, enrollment.certificate(), enrollment.privateKey());
+      if (root.json) {
+        out()
+            .json(
+                Map.of(
+                    "enrolled",
+                    user,
+                    "wallet",
+                    walletDir(profile).toString(),
+                    "name",
+                    stored,
+                    "notAfter",
+                    enrollment.certificate().getNotAfter().toInstant().toString()));
+      } else {
+        out()
+            .out
+            .printf(
+                "enrolled %s; stored as '%s' in %s (valid until %s)%n",
+                user,
+                stored,
+                walletDir(profile),
+                enrollment.certificate().getNotAfter().toInstant());
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  static Path walletDir(ConnectionProfile profile) throws ProfileException {
+    if (profile.identity().wallet() == null) {
+      throw new ProfileException(
+          "no wallet directory: pass --wallet, set "
+              + ConnectionProfile.ENV_WALLET
+              + " or identity.wallet in the profile");
+    }
+    return profile.identity().wallet();
+  }
+
+  static FabricCaClient ca(ConnectionProfile profile) throws Exception {
+    List<CaEndpoint> cas = profile.ownOrganization().certificateAuthorities();
+    if (cas.isEmpty()) {
+      throw new ProfileException(
+          "profile "
+              + profile.describe()
+              + " lists no certificate authority for "
+              + profile.mspId());
+    }
+    CaEndpoint endpoint = cas.get(0);
+    FabricCaClient.Builder builder =
+        FabricCaClient.newBuilder(endpoint.url()).caName(endpoint.caName());
+    if (endpoint.tlsCertificate() != null) {
+      builder.tlsCertificate(endpoint.tlsCertificate());
+    }
+    return builder.build();
+  }
+
+  /** {@code registry register}. */
+  @Command(name = "register", description = "Register a user with the CA (as the CA registrar).")
+  static final class Register extends Base {
+    @Option(names = "--user", required = true, description = "Enrollment id to register")
+    String user;
+
+    @Option(names = "--secret", description = "Secret (default: generated by the CA)")
+    String secret;
+
+    @Option(
+        names = "--role",
+        required = true,
+        description = "issuer, clerk, auditor, verifier or admin")
+    String role;
+
+    @Option(
+        names = "--doctypes",
+        split = ";",
+        description = "Allowed document types, ';'-separated")
+    List<String> doctypes = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      ConnectionProfile profile = root.profile();
+      var registrar = RegistryConnection.loadCredentials(profile);
+      String issued =
+          ca(profile)
+              .register(registrar, Registration.forRole(user, secret, Role.parse(role), doctypes));
+      if (root.json) {
+        out().json(Map.of("registered", user, "secret", issued));
+      } else {
+        out()
+            .out
+            .printf(
+                "registered %s (role %s); secret: %s%n",
+                user, Role.parse(role).attributeValue(), issued);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry issue}. */
+  @Command(name = "issue", description = "Anchor one certificate.")
+  static final class Issue extends Base {
+    @Mixin CertificateOptions certificate;
+
+    @Override
+    public Integer call() throws Exception {
+      AnchorRequest request = certificate.request();
+      try (RegistryConnection connection = root.connect()) {
+        AnchorResult result = connection.registryClient().anchorCertificate(request);
+        if (!root.json && result.alreadyAnchored()) {
+          out().out.println("already anchored (identical record on the ledger):");
+        }
+        out().record(result.record());
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry issue-batch}. */
+  @Command(
+      name = "issue-batch",
+      description = "Anchor a batch from a CSV file or a folder with batch.csv.")
+  static final class IssueBatch extends Base {
+    @Parameters(paramLabel = "DIR|CSV", description = "CSV file, or folder holding batch.csv")
+    Path source;
+
+    @Option(names = "--partial", description = "Anchor the valid records even if some are invalid")
+    boolean partial;
+
+    @Override
+    public Integer call() throws Exception {
+      BatchFile.Parsed parsed = BatchFile.read(source);
+      Output out = out();
+      if (!parsed.problems().isEmpty()) {
+        for (BatchFile.RowProblem p : parsed.problems()) {
+          out.error(
+              "line "
+                  + p.line()
+                  + (p.id() == null ? "" : " (" + p.id() + ")")
+                  + ": "
+                  + p.problem());
+        }
+        if (!partial) {
+          out.error("batch not submitted: fix the lines above or pass --partial");
+          return ExitCodes.BAD_INPUT;
+        }
+      }
+      BatchReport report;
+      try (RegistryConnection connection = root.connect()) {
+        if (root.json) {
+          report =
+              connection.registryClient().anchorBatch(parsed.requests(), partial, (d, t) -> {});
+        } else {
+          try (ProgressBar bar = progress(out, "anchoring", parsed.requests().size())) {
+            report =
+                connection
+                    .registryClient()
+                    .anchorBatch(parsed.requests(), partial, (d, t) -> bar.stepTo(d));
+          }
+        }
+      }
+      if (root.json) {
+        out.json(report);
+      } else {
+        for (RecordOutcome o : report.outcomes()) {
+          if (!o.status().onLedger()) {
+            out.out.printf(
+                "%-16s %s%s%n", o.status(), o.id(), o.message() == null ? "" : ": " + o.message());
+          }
+        }
+        out.out.println("summary: " + report.counts());
+      }
+      if (report.complete() && parsed.problems().isEmpty()) {
+        return ExitCodes.OK;
+      }
+      boolean anyInvalid =
+          report.outcomes().stream().anyMatch(o -> o.status() == RecordOutcome.Status.INVALID);
+      return anyInvalid && !partial ? ExitCodes.BAD_INPUT : ExitCodes.PARTIAL;
+    }
+  }
+
+  /** {@code registry receive}. */
+  @Command(name = "receive", description = "Record the receipt of a citizen's application.")
+  static final class Receive extends Base {
+    @Option(names = "--application", required = true, description = "Application id")
+    String applicationId;
+
+    @Option(names = "--service", required = true, description = "Service code")
+    String service;
+
+    @Option(names = "--received-at", description = "When received (default: now)")
+    String receivedAt;
+
+    @Override
+    public Integer call() throws Exception {
+      String at =
+          receivedAt == null
+              ? Instant.now().toString()
+              : instant(receivedAt, "--received-at").toString();
+      try (RegistryConnection connection = root.connect()) {
+        ApplicationReceipt receipt =
+            connection
+                .registryClient()
+                .recordApplication(new ApplicationRequest(applicationId, service, at));
+        if (root.json) {
+          out().json(receipt);
+        } else {
+          out()
+              .out
+              .printf(
+                  "application %s (%s) received %s; tx %s%n",
+                  receipt.applicationId(),
+                  receipt.serviceCode(),
+                  receipt.receivedAt(),
+                  receipt.txId());
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry decide}. */
+  @Command(name = "decide", description = "Record a decision on an application.")
+  static final class Decide extends Base {
+    @Option(names = "--id", required = true, description = "Decision record id")
+    String id;
+
+    @Option(names = "--application", required = true, description = "Application id")
+    String applicationId;
+
+    @Option(
+        names = "--outcome",
+        required = true,
+        description = "APPROVED, REJECTED, RETURNED or PARTIAL")
+    DecisionOutcome outcome;
+
+    @Option(names = "--legal-basis", required = true, description = "Legal basis code")
+    String legalBasis;
+
+    @Option(names = "--type", required = true, description = "Document type of the decision")
+    String type;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    DocumentSource document;
+
+    @Option(names = "--subject-ref", required = true, description = "Salted subject reference")
+    String subjectRef;
+
+    @Option(names = "--input", description = "Record relied on, NAMESPACE:ID (repeatable)")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--result", description = "Certificate issued as a result (repeatable)")
+    List<String> results = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      List<RecordRef> refs = new ArrayList<>();
+      for (String input : inputs) {
+        int colon = input.indexOf(':');
+        if (colon <= 0) {
+          throw new IllegalArgumentException("--input must be NAMESPACE:ID, found " + input);
+        }
+        refs.add(new RecordRef(input.substring(0, colon), input.substring(colon + 1)));
+      }
+      DecisionRequest request =
+          new DecisionRequest(
+              id,
+              applicationId,
+              outcome,
+              legalBasis,
+              type,
+              document.resolve(),
+              subjectRef,
+              refs,
+              results,
+              null);
+      try (RegistryConnection connection = root.connect()) {
+        out().record(connection.registryClient().recordDecision(request));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry revoke}. */
+  @Command(name = "revoke", description = "Revoke a record of this agency.")
+  static final class Revoke extends Base {
+    @Parameters(paramLabel = "ID", description = "Record id")
+    String id;
+
+    @Option(names = "--reason", required = true, description = "Reason code")
+    String reason;
+
+    @Override
+    public Integer call() throws Exception {
+      try (RegistryConnection connection = root.connect()) {
+        out().record(connection.registryClient().revoke(id, reason));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry supersede}. */
+  @Command(name = "supersede", description = "Replace a certificate with a new one.")
+  static final class Supersede extends Base {
+    @Parameters(paramLabel = "OLD_ID", description = "Certificate replaced")
+    String oldId;
+
+    @Mixin CertificateOptions certificate;
+
+    @Override
+    public Integer call() throws Exception {
+      AnchorRequest request = certificate.request();
+      try (RegistryConnection connection = root.connect()) {
+        out().record(connection.registryClient().supersede(oldId, request));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry verify}. */
+  @Command(
+      name = "verify",
+      description = "Verify a document: exit 0 VALID, 1 not valid, 3 unknown.")
+  static final class Verify extends Base {
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "Document file")
+    Path file;
+
+    @Option(names = "--hash", description = "Document SHA-256 instead of a file")
+    String hash;
+
+    @Option(names = "--at", description = "Verify at this instant (ISO-8601)")
+    String at;
+
+    @Option(names = "--issuer", description = "Issuer namespace or MSP id (default: every agency)")
+    String issuer;
+
+    @Override
+    public Integer call() throws Exception {
+      if ((file == null) == (hash == null)) {
+        throw new picocli.CommandLine.ParameterException(
+            new picocli.CommandLine(this), "give either FILE or --hash");
+      }
+      String documentHash = file != null ? DocumentHash.ofFile(file) : DocumentHash.normalize(hash);
+      Instant when = instant(at, "--at");
+      VerificationReport report;
+      try (RegistryConnection connection = root.connect()) {
+        report = connection.verifier().verifyHash(documentHash, when, issuer);
+      }
+      Output out = out();
+      if (root.json) {
+        out.json(report);
+      } else {
+        out.out.printf("%s  %s%n", report.verdict(), documentHash);
+        for (Verification v : report.matches()) {
+          RegistryRecord r = v.record();
+          out.out.printf(
+              "  %-22s %s in %s, issued by %s (%s)%n",
+              v.verdict(), r.id(), v.namespace(), v.issuerDisplayName(), v.issuer());
+          out.out.printf(
+              "  %-22s %s, valid %s .. %s, tx %s at %s%n",
+              "",
+              r.documentType(),
+              r.validFrom(),
+              r.validUntil() == null ? "(no end)" : r.validUntil(),
+              r.txId(),
+              r.timestamp());
+          if (v.currentRecordId() != null) {
+            out.out.printf("  %-22s replaced by %s%n", "", v.currentRecordId());
+          }
+        }
+      }
+      return ExitCodes.of(report.verdict());
+    }
+  }
+
+  /** {@code registry show}. */
+  @Command(name = "show", description = "Show a record.")
+  static final class Show extends Base {
+    @Parameters(paramLabel = "ID", description = "Record id")
+    String id;
+
+    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
+    String issuer;
+
+    @Override
+    public Integer call() throws Exception {
+      try (RegistryConnection connection = root.connect()) {
+        RegistryRecord record =
+            issuer == null
+                ? connection.registryClient().getRecord(id)
+                : connection.verifier().verifyRecord(issuer, id, null).record();
+        if (record == null) {
+          out().error("record '" + id + "' not found in " + issuer);
+          return ExitCodes.NOT_FOUND;
+        }
+        out().record(record);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry history}. */
+  @Command(name = "history", description = "Show a record's history, newest first.")
+  static final class History extends Base {
+    @Parameters(paramLabel = "ID", description = "Record id")
+    String id;
+
+    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
+    String issuer;
+
+    @Override
+    public Integer call() throws Exception {
+      try (RegistryConnection connection = root.connect()) {
+        String ns = issuer == null ? connection.registryClient().namespace() : issuer;
+        List<RecordHistoryEntry> history = connection.auditor().history(ns, id);
+        if (root.json) {
+          out().json(history);
+        } else {
+          for (RecordHistoryEntry e : history) {
+            RegistryRecord r = e.record();
+            out()
+                .out
+                .printf(
+                    "%s  %s  %s%s%n",
+                    e.timestamp(),
+                    e.txId(),
+                    e.deleted() || r == null ? "DELETED" : r.status(),
+                    r == null || r.actor() == null
+                        ? ""
+                        : "  by " + r.actor().msp() + " (" + r.actor().role() + ")");
+          }
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry list}. */
+  @Command(name = "list", description = "List records by type, subject or application.")
+  static final class ListRecords extends Base {
+    @Option(names = "--by", defaultValue = "TYPE", description = "TYPE, SUBJECT or APPLICATION")
+    ListQuery by;
+
+    @Parameters(paramLabel = "VALUE", description = "The type, subject reference or application id")
+    String value;
+
+    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
+    String issuer;
+
+    @Option(names = "--page-size", defaultValue = "100", description = "1 to 500")
+    int pageSize;
+
+    @Option(names = "--bookmark", description = "Bookmark of the previous page")
+    String bookmark;
+
+    @Override
+    public Integer call() throws Exception {
+      if (pageSize < 1 || pageSize > 500) {
+        throw new IllegalArgumentException("--page-size must be between 1 and 500");
+      }
+      try (RegistryConnection connection = root.connect()) {
+        String ns = issuer == null ? connection.registryClient().namespace() : issuer;
+        RecordPage page = connection.auditor().list(ns, by, value, pageSize, bookmark);
+        if (root.json) {
+          out().json(page);
+        } else {
+          for (RegistryRecord r : page.records()) {
+            out()
+                .out
+                .printf(
+                    "%-32s %-10s %-22s %s%n", r.id(), r.status(), r.documentType(), r.timestamp());
+          }
+          if (page.bookmark() != null && !page.bookmark().isEmpty()) {
+            out().out.println("next page: --bookmark " + page.bookmark());
+          }
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry export}. */
+  @Command(
+      name = "export",
+      description = "Export every record with its history (JSON lines or CSV).")
+  static final class Export extends Base {
+    @Option(names = "--format", defaultValue = "JSONL", description = "JSONL or CSV")
+    ExportFormat format;
+
+    @Option(names = "--out", description = "Output file (default: standard output)")
+    Path file;
+
+    @Option(names = "--issuer", description = "Namespace or MSP id (repeatable; default: all)")
+    List<String> issuers = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      try (RegistryConnection connection = root.connect();
+          Writer writer =
+              file == null
+                  ? new BufferedWriter(new OutputStreamWriter(root.out, StandardCharsets.UTF_8))
+                  : Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        Auditor auditor = connection.auditor();
+        long count;
+        if (file != null && !root.json) {
+          try (ProgressBar bar = progress(out(), "exporting", -1)) {
+            count = auditor.export(issuers, format, writer, bar::stepTo);
+          }
+          out().out.printf("exported %d records to %s%n", count, file);
+        } else {
+          count = auditor.export(issuers, format, writer, n -> {});
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry watch}. */
+  @Command(name = "watch", description = "Print registry events; resumes after the checkpoint.")
+  static final class Watch extends Base {
+    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
+    String issuer;
+
+    @Option(names = "--checkpoint", required = true, description = "Checkpoint file")
+    Path checkpointFile;
+
+    @Option(
+        names = "--from-block",
+        defaultValue = "0",
+        description = "First block without a checkpoint")
+    long fromBlock;
+
+    @Option(
+        names = "--max-events",
+        defaultValue = "0",
+        description = "Stop after this many events (0: never)")
+    long maxEvents;
+
+    @Override
+    public Integer call() throws Exception {
+      FileCheckpoint checkpoint = FileCheckpoint.open(checkpointFile);
+      long[] seen = {0};
+      try (RegistryConnection connection = root.connect()) {
+        String ns = issuer == null ? connection.registryClient().namespace() : issuer;
+        connection
+            .auditor()
+            .watch(
+                ns,
+                checkpoint,
+                fromBlock,
+                event -> {
+                  if (root.json) {
+                    out().json(event);
+                  } else {
+                    for (var entry : event.event().entries()) {
+                      out()
+                          .out
+                          .printf(
+                              "block %d tx %s %s %s %s%n",
+                              event.blockNumber(),
+                              event.transactionId(),
+                              entry.action(),
+                              entry.kind(),
+                              entry.id());
+                    }
+                  }
+                  out().out.flush();
+                  seen[0]++;
+                  return maxEvents == 0 || seen[0] < maxEvents;
+                });
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

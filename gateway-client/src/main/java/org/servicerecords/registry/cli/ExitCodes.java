@@ -1,0 +1,109 @@
+package org.servicerecords.registry.cli;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import org.servicerecords.registry.client.AgencySuspendedException;
+import org.servicerecords.registry.client.AlreadyExistsException;
+import org.servicerecords.registry.client.ContractException;
+import org.servicerecords.registry.client.InvalidArgumentException;
+import org.servicerecords.registry.client.IssuerNotAuthorizedException;
+import org.servicerecords.registry.client.NetworkException;
+import org.servicerecords.registry.client.NotAuthorizedException;
+import org.servicerecords.registry.client.NotFoundException;
+import org.servicerecords.registry.client.RegistryException;
+import org.servicerecords.registry.client.ca.CaAuthenticationException;
+import org.servicerecords.registry.client.ca.CaException;
+import org.servicerecords.registry.client.ca.CaUnreachableException;
+import org.servicerecords.registry.client.identity.IdentityException;
+import org.servicerecords.registry.client.profile.ProfileException;
+import org.servicerecords.registry.model.Verdict;
+
+/** The CLI's exit codes, documented in docs/client.md; scripts may rely on them. */
+public final class ExitCodes {
+
+  /** Success; for {@code verify}: the document is VALID. */
+  public static final int OK = 0;
+
+  /** {@code verify}: the document is known but not valid (revoked, superseded, expired, ...). */
+  public static final int NOT_VALID = 1;
+
+  /** The command line is wrong (unknown option, missing parameter). */
+  public static final int USAGE = 2;
+
+  /** No such record, application or agency; for {@code verify}: UNKNOWN document. */
+  public static final int NOT_FOUND = 3;
+
+  /** The identity may not do this (contract or CA refused it), or the issuer is not authorised. */
+  public static final int NOT_AUTHORIZED = 4;
+
+  /** Bad input: invalid hash, missing or unreadable file, invalid record fields. */
+  public static final int BAD_INPUT = 5;
+
+  /** Network failure: peers or CA unreachable, deadline passed, outcome unknown. */
+  public static final int NETWORK = 6;
+
+  /** Refused for the ledger's state: a different record with that id exists, already revoked. */
+  public static final int REFUSED = 7;
+
+  /** Configuration: missing or malformed profile, unreadable or expired identity. */
+  public static final int CONFIG = 8;
+
+  /** A batch finished with records not anchored (see the report). */
+  public static final int PARTIAL = 9;
+
+  /** An unexpected internal error. */
+  public static final int INTERNAL = 10;
+
+  private ExitCodes() {}
+
+  /**
+   * Maps a failure to its exit code.
+   *
+   * @param e the failure
+   * @return the exit code
+   */
+  public static int of(Throwable e) {
+    if (e instanceof NotFoundException) {
+      return NOT_FOUND;
+    }
+    if (e instanceof NotAuthorizedException
+        || e instanceof IssuerNotAuthorizedException
+        || e instanceof AgencySuspendedException
+        || e instanceof CaAuthenticationException) {
+      return NOT_AUTHORIZED;
+    }
+    if (e instanceof InvalidArgumentException || e instanceof IllegalArgumentException) {
+      return BAD_INPUT;
+    }
+    if (e instanceof NetworkException || e instanceof CaUnreachableException) {
+      return NETWORK;
+    }
+    if (e instanceof AlreadyExistsException || e instanceof ContractException) {
+      return REFUSED;
+    }
+    if (e instanceof ProfileException || e instanceof IdentityException) {
+      return CONFIG;
+    }
+    if (e instanceof NoSuchFileException || e instanceof IOException) {
+      return BAD_INPUT;
+    }
+    if (e instanceof CaException || e instanceof RegistryException) {
+      return REFUSED;
+    }
+    return INTERNAL;
+  }
+
+  /**
+   * Maps a verdict to the exit code of {@code verify}.
+   *
+   * @param verdict the overall verdict
+   * @return 0 for VALID, 3 for UNKNOWN, 1 otherwise
+   */
+  public static int of(Verdict verdict) {
+    return switch (verdict) {
+      case VALID -> OK;
+      case UNKNOWN -> NOT_FOUND;
+      default -> NOT_VALID;
+    };
+  }
+}
