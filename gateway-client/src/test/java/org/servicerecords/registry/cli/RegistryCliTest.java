@@ -1,0 +1,112 @@
+package org.servicerecords.registry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.servicerecords.registry.client.NetworkException;
+import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.model.Verdict;
+
+class RegistryCliTest {
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        RegistryCli.run(
+            args,
+            env,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void missingProfileIsAConfigurationErrorOnOneLine() {
+    Result r = run(Map.of(), "show", "x", "--profile", "/nonexistent/profile.json");
+    assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(r.err().strip())
+        .isEqualTo("registry: connection profile not found: /nonexistent/profile.json");
+  }
+
+  @Test
+  void missingDocumentFileIsBadInputNamingTheFile(@TempDir Path dir) {
+    Result r = run(Map.of(), "verify", dir.resolve("gone.pdf").toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err())
+        .contains("file not found")
+        .contains("gone.pdf")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void invalidHashIsBadInput() {
+    Result r = run(Map.of(), "verify", "--hash", "12345");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("not a SHA-256 hash");
+  }
+
+  @Test
+  void invalidInstantIsBadInput() {
+    Result r = run(Map.of(), "verify", "--hash", "a".repeat(64), "--at", "yesterday");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("--at must be an ISO-8601 instant");
+  }
+
+  @Test
+  void unknownOptionAndMissingParametersAreUsageErrors() {
+    assertThat(run(Map.of(), "verify", "--frobnicate").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run(Map.of(), "revoke", "id1").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run(Map.of(), "nosuchcommand").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run(Map.of()).code()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void batchWithAnInvalidRowSubmitsNothingWithoutPartial(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("batch.csv");
+    Files.writeString(
+        csv,
+        "id,documentType,file,subjectRef,validFrom\nok-1,BIRTH_CERTIFICATE,missing.pdf,"
+            + "s".repeat(40)
+            + ",2025-01-01T00:00:00Z\n");
+    Result r = run(Map.of(), "issue-batch", dir.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("line 2 (ok-1)").contains("batch not submitted");
+  }
+
+  @Test
+  void verdictsAndFailuresMapToDistinctExitCodes() {
+    assertThat(ExitCodes.of(Verdict.VALID)).isEqualTo(ExitCodes.OK);
+    assertThat(ExitCodes.of(Verdict.REVOKED)).isEqualTo(ExitCodes.NOT_VALID);
+    assertThat(ExitCodes.of(Verdict.UNKNOWN)).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(
+            ExitCodes.of(
+                new NetworkException("down", Stage.ENDORSE, null, "UNAVAILABLE", false, null)))
+        .isEqualTo(ExitCodes.NETWORK);
+    assertThat(
+            java.util.Set.of(
+                ExitCodes.OK,
+                ExitCodes.NOT_VALID,
+                ExitCodes.USAGE,
+                ExitCodes.NOT_FOUND,
+                ExitCodes.NOT_AUTHORIZED,
+                ExitCodes.BAD_INPUT,
+                ExitCodes.NETWORK,
+                ExitCodes.REFUSED,
+                ExitCodes.CONFIG,
+                ExitCodes.PARTIAL,
+                ExitCodes.INTERNAL))
+        .hasSize(11);
+  }
+}
