@@ -62,6 +62,9 @@ else
   "$REPO_DIR/scripts/network.sh" up
 fi
 
+info "Chaincode servers (chaincode-as-a-service mode, TLS with CA-issued identities)"
+"$REPO_DIR/scripts/tests/chaincode_server_test.sh"
+
 info "Integration tests against the running nodes"
 # The Justice agency's CA is the one the CA integration tests use.
 ca_props="$STATE_DIR/orgs/justice/ca.properties"
