@@ -112,5 +112,45 @@ issue_identities() {
     register "$key" "$name" "$([ "$role" = admin ] && echo admin || echo client)" "$attrs" "$dir"
     enroll "$key" "$name" "$dir" "$host" "$port" "" "$name"
   done < <(netdesc users)
+  write_client_profile "$key" "$msp"
   step "identities of $msp issued by ca.$key: $(find "$org/peers" "$org/orderers" "$org/users" -name cert.pem -path '*signcerts*' 2>/dev/null | wc -l) signing, $(find "$org" -name server.crt | wc -l) TLS"
+}
+
+# write_client_profile KEY MSP: the connection profile and wallet the registry CLI and library use for
+# this organisation (docs/client.md). The wallet links to the enrolled identities; nothing is copied.
+write_client_profile() {
+  local key=$1 msp=$2 org="$ORGS_DIR/$key" name
+  mkdir -p "$org/wallet"
+  chmod 700 "$org/wallet"
+  for name in registrar $(netdesc users | awk -v k="$key" '$1 == k {print $2}'); do
+    local src="$org/users/$name/msp"
+    [ "$name" = registrar ] && src="$org/registrar/msp"
+    mkdir -p "$org/wallet/$name"
+    ln -sfn "$src/signcerts/cert.pem" "$org/wallet/$name/cert.pem"
+    ln -sfn "$(ls "$src"/keystore/*_sk | head -n1)" "$org/wallet/$name/key.pem"
+  done
+  python3 - "$NETWORK_FILE" "$PROFILE" "$key" "$org" "$STATE_DIR/orgs" >"$org/profile.json" <<'PY'
+import json, sys
+net_file, profile, key, org_dir, orgs_dir = sys.argv[1:]
+net = json.load(open(net_file, encoding="utf-8"))
+org = next(o for o in net["organizations"] if o["key"] == key)
+users = [u["name"] for u in org["users"]]
+default_user = next((u["name"] for u in org["users"] if u["role"] in ("issuer", "auditor")), users[0])
+chaincodes = {"governance": "governance"}
+if org.get("namespace"):
+    chaincodes["records"] = org["namespace"]
+peers = [{"address": f"{p['host']}:{p['port']}", "tlsRootCertificate": "msp/tlscacerts/ca.pem"}
+         for p in org["peers"] if profile in p.get("profiles", [profile])]
+ca = org["ca"]
+print(json.dumps({
+    "channel": net["channel"],
+    "mspId": org["msp"],
+    "chaincodes": chaincodes,
+    "identity": {"wallet": "wallet", "name": default_user},
+    "organizations": {org["msp"]: {
+        "peers": peers,
+        "certificateAuthorities": [{"url": f"https://{ca['host']}:{ca['port']}", "caName": f"ca-{key}",
+                                    "tlsCertificate": "ca/tls-cert.pem"}]}},
+}, indent=2))
+PY
 }
