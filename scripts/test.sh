@@ -20,7 +20,6 @@ started_network=false
 cleanup() {
   local rc=$?
   if $started_network; then
-    info "Stopping the network"
     "$REPO_DIR/scripts/network.sh" down || true
   fi
   exit $rc
