@@ -5,6 +5,7 @@ import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.servicerecords.registry.model.ErrorCode;
 
 /**
@@ -23,6 +24,21 @@ public final class GovernanceContract implements ContractInterface {
 
   /** Creates the contract; the shim instantiates it once per process. */
   public GovernanceContract() {}
+
+  private static final Arity ARITY = new Arity("governance", GovernanceContract.class);
+
+  /**
+   * Creates the transaction context, after refusing a wrong number of arguments (which the shim
+   * would answer with an uncoded error, or silently ignore).
+   *
+   * @param stub the transaction's stub
+   * @return the context
+   */
+  @Override
+  public Context createContext(ChaincodeStub stub) {
+    ARITY.check(stub);
+    return ContractInterface.super.createContext(stub);
+  }
 
   /**
    * Refuses every transaction unless this process serves governance.

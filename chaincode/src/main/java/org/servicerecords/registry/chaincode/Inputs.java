@@ -3,11 +3,11 @@ package org.servicerecords.registry.chaincode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.JsonFormatException;
@@ -181,7 +181,7 @@ final class Inputs {
     if (ids.size() > max) {
       throw Refusal.invalid(field, "has more than " + max + " entries");
     }
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = new TreeSet<>();
     List<String> checked = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
       String id = id(field + "[" + i + "]", ids.get(i));

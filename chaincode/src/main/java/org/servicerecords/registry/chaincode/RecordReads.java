@@ -3,10 +3,10 @@ package org.servicerecords.registry.chaincode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.servicerecords.registry.model.AgencyEntry;
@@ -127,7 +127,7 @@ final class RecordReads {
   private final class Verifier {
     private final String namespace = ChaincodeName.of(stub);
     private final GovernanceReader governance = new GovernanceReader(stub);
-    private final Map<Instant, AgencyEntry> agencyAt = new HashMap<>();
+    private final Map<Instant, AgencyEntry> agencyAt = new TreeMap<>();
     private AgencyEntry issuer;
     private boolean issuerRead;
 

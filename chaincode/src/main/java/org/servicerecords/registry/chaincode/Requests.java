@@ -2,9 +2,9 @@ package org.servicerecords.registry.chaincode;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.ApplicationRequest;
 import org.servicerecords.registry.model.BatchRequest;
@@ -54,7 +54,7 @@ final class Requests {
     if (records.size() > BATCH_MAXIMUM) {
       throw Refusal.invalid("records", "holds more than " + BATCH_MAXIMUM + " records");
     }
-    Set<String> ids = new HashSet<>();
+    Set<String> ids = new TreeSet<>();
     List<CertificateRequest> checked = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       CertificateRequest record = records.get(i);
@@ -135,7 +135,7 @@ final class Requests {
     if (types.size() > Inputs.MAX_LIST) {
       throw Refusal.invalid(field, "has more than " + Inputs.MAX_LIST + " entries");
     }
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = new TreeSet<>();
     for (int i = 0; i < types.size(); i++) {
       String type = Inputs.code(field + "[" + i + "]", types.get(i));
       if (!seen.add(type)) {
