@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -32,7 +33,8 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * committed state only (a transaction does not see its own writes) and records writes in a write
  * set that {@link Ledger#commit} applies. Composite keys use the shim's own {@link CompositeKey}
  * encoding, partial-key and paginated queries follow the shim's start/end keys, history is newest
- * first.
+ * first. Transient data keeps the order in which the caller added it (a peer's order is not fixed),
+ * so tests can vary it.
  */
 final class InMemoryStub implements ChaincodeStub {
 
@@ -75,7 +77,7 @@ final class InMemoryStub implements ChaincodeStub {
     this.timestamp = timestamp;
     this.creator = creator;
     this.peerMsp = peerMsp;
-    this.transientMap = Map.copyOf(transientMap);
+    this.transientMap = Collections.unmodifiableMap(new LinkedHashMap<>(transientMap));
     this.signedProposal = signedProposal;
     this.args = List.copyOf(args);
     this.invoker = invoker;

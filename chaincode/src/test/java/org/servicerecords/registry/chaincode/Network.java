@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
@@ -29,6 +32,10 @@ final class Network {
   static final String GOVERNANCE_PACKAGE = "governance_0.1.0:" + "b".repeat(64);
 
   private static ContractRouter router;
+
+  /** Held strongly so that its level survives garbage collection of unreferenced loggers. */
+  private static final java.util.logging.Logger SHIM_LOGGER =
+      java.util.logging.Logger.getLogger("org.hyperledger");
 
   private final Map<String, Ledger> ledgers = new HashMap<>();
   private final Map<String, String> packages = new HashMap<>();
@@ -69,6 +76,11 @@ final class Network {
 
   Ledger ledger(String chaincode) {
     return ledgers.computeIfAbsent(chaincode, Ledger::new);
+  }
+
+  /** Every ledger created so far, by chaincode name. */
+  SortedMap<String, Ledger> ledgers() {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(ledgers));
   }
 
   Instant now() {
@@ -221,6 +233,24 @@ final class Network {
     return chaincode.startsWith("governance") ? GOVERNANCE_PACKAGE : RECORDS_PACKAGE;
   }
 
+  /**
+   * Silences the shim: it logs every invocation at INFO and every refusal with a stack trace at
+   * SEVERE, which the results already carry (thousands of lines per property test). The contract's
+   * own loggers are left alone.
+   */
+  private static void quietShimLogging() {
+    java.util.logging.LogManager manager = java.util.logging.LogManager.getLogManager();
+    for (String name : Collections.list(manager.getLoggerNames())) {
+      if (name.startsWith("org.hyperledger")) {
+        java.util.logging.Logger logger = manager.getLogger(name);
+        if (logger != null) {
+          logger.setLevel(java.util.logging.Level.OFF);
+        }
+      }
+    }
+    SHIM_LOGGER.setLevel(java.util.logging.Level.OFF);
+  }
+
   private static synchronized ContractRouter router() {
     if (router == null) {
       try {
@@ -228,8 +258,7 @@ final class Network {
         Method find = ContractRouter.class.getDeclaredMethod("findAllContracts");
         find.setAccessible(true);
         find.invoke(created);
-        java.util.logging.Logger.getLogger("org.hyperledger")
-            .setLevel(java.util.logging.Level.WARNING);
+        quietShimLogging();
         router = created;
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot start the contract router", e);

@@ -1,0 +1,146 @@
+package org.servicerecords.registry.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.servicerecords.registry.chaincode.Operations.Sender;
+import org.servicerecords.registry.chaincode.Operations.Tx;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.RecordKind;
+import org.servicerecords.registry.model.RegistryRecord;
+
+/**
+ * Random sequences of writes, queries and governance changes by users of every agency and role
+ * never let anyone but a namespace's own agency write there: records are created by its {@code
+ * issuer} (decisions also by its {@code clerk}) and changed only by the {@code issuer} of the
+ * agency that issued them, through that agency's own peer; governance changes only by an {@code
+ * admin}. A refused transaction, and every query, leaves every ledger exactly as it was.
+ */
+class AuthorityPropertyTest {
+
+  private static final Set<String> RECORDS_OBJECT_TYPES =
+      Set.of(
+          Keys.RECORD,
+          Keys.BY_HASH,
+          Keys.BY_TYPE,
+          Keys.BY_SUBJECT,
+          Keys.BY_APPLICATION,
+          Keys.APPLICATION);
+
+  @Provide
+  Arbitrary<List<Tx>> sequences() {
+    return Operations.sequences(Operations.transactions(), 1, 30);
+  }
+
+  @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+  void onlyTheIssuingAgencysIssuerCreatesOrChangesItsRecords(
+      @ForAll("sequences") List<Tx> sequence) {
+    Network network = Fixtures.consortium();
+    for (int i = 0; i < sequence.size(); i++) {
+      Tx tx = sequence.get(i);
+      Snapshot before = Snapshot.of(network);
+      String owner = ownerOf(network, tx.chaincode());
+      Network.Result result = tx.run(network, false);
+      Statistics.label("outcome").collect(result.ok() ? "ok" : result.code().name());
+      String step = "step " + i + ": " + tx + " -> " + result.message();
+
+      if (!result.ok() || !tx.op().submitted()) {
+        if (!result.ok()) {
+          assertThat(result.code()).as(step).isNotNull().isNotEqualTo(ErrorCode.INTERNAL_ERROR);
+        }
+        assertThat(result.writes()).as(step).isEmpty();
+        assertThat(result.events()).as(step).isEmpty();
+        assertThat(Snapshot.of(network)).as(step).isEqualTo(before);
+        continue;
+      }
+      assertThat(result.events()).as(step).hasSize(1);
+      if (tx.governance()) {
+        assertThat(tx.sender().role()).as(step).isEqualTo("admin");
+        for (Ledger.Write write : result.writes()) {
+          assertThat(write.kind()).as(step).isEqualTo(Ledger.Write.Kind.PUT);
+          assertThat(objectType(write.key())).as(step).isIn(Keys.AGENCY, Keys.AGENCY_BY_NAMESPACE);
+        }
+        continue;
+      }
+      assertWrittenByTheOwner(step, tx.sender(), owner, result, before.state(tx.chaincode()));
+    }
+  }
+
+  private static void assertWrittenByTheOwner(
+      String step, Sender sender, String owner, Network.Result result, Map<String, String> before) {
+    assertThat(owner).as("%s: the namespace has an agency", step).isNotNull();
+    assertThat(sender.msp()).as("%s: the writer is the namespace's agency", step).isEqualTo(owner);
+    assertThat(sender.peerMsp()).as("%s: endorsed by the agency's own peer", step).isEqualTo(owner);
+    assertThat(sender.role()).as(step).isIn("issuer", "clerk");
+    for (Ledger.Write write : result.writes()) {
+      if (write.collection() != null) {
+        assertThat(write.collection()).as(step).isEqualTo(Keys.implicitCollection(owner));
+        assertThat(objectType(write.key())).as(step).isEqualTo(Keys.DETAILS);
+        assertThat(sender.role()).as("%s: private data written by", step).isEqualTo("issuer");
+        continue;
+      }
+      assertThat(write.kind()).as(step).isEqualTo(Ledger.Write.Kind.PUT);
+      assertThat(objectType(write.key())).as(step).isIn(RECORDS_OBJECT_TYPES);
+      if (!objectType(write.key()).equals(Keys.RECORD)) {
+        continue;
+      }
+      RegistryRecord written = CanonicalJson.fromBytes(write.value(), RegistryRecord.class);
+      assertThat(written.issuerMsp()).as(step).isEqualTo(owner);
+      assertThat(written.actor().msp()).as(step).isEqualTo(owner);
+      String previous = before.get(Ledger.printable(write.key()));
+      if (previous == null) {
+        assertThat(
+                sender.role().equals("issuer")
+                    || (sender.role().equals("clerk") && written.kind() == RecordKind.DECISION))
+            .as("%s: record %s created by %s", step, written.id(), sender)
+            .isTrue();
+      } else {
+        RegistryRecord old = CanonicalJson.fromJson(previous, RegistryRecord.class);
+        assertThat(sender.role())
+            .as("%s: record %s changed by", step, old.id())
+            .isEqualTo("issuer");
+        assertThat(old.issuerMsp()).as(step).isEqualTo(sender.msp());
+        assertThat(written.kind()).as(step).isEqualTo(old.kind());
+        assertThat(written.documentHash()).as(step).isEqualTo(old.documentHash());
+      }
+    }
+  }
+
+  /** The MSP that governance names for a records namespace, read from the governance ledger. */
+  private static String ownerOf(Network network, String namespace) {
+    byte[] value =
+        network
+            .ledger(Fixtures.GOVERNANCE)
+            .state
+            .get(new CompositeKey(Keys.AGENCY_BY_NAMESPACE, namespace).toString());
+    return value == null ? null : CanonicalJson.fromBytes(value, String.class);
+  }
+
+  private static String objectType(String key) {
+    return CompositeKey.parseCompositeKey(key).getObjectType();
+  }
+
+  /** Every ledger's state, history, private data and private hashes, as comparable text. */
+  record Snapshot(Map<String, String> text) {
+
+    static Snapshot of(Network network) {
+      return new Snapshot(Transcript.ledgers(network));
+    }
+
+    /** One namespace's public state: printable key to UTF-8 value. */
+    Map<String, String> state(String chaincode) {
+      return Transcript.publicState(text, chaincode);
+    }
+  }
+}

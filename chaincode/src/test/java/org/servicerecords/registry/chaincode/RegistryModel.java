@@ -1,0 +1,386 @@
+package org.servicerecords.registry.chaincode;
+
+import static org.servicerecords.registry.chaincode.Fixtures.*;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.servicerecords.registry.chaincode.Operations.Anchor;
+import org.servicerecords.registry.chaincode.Operations.Apply;
+import org.servicerecords.registry.chaincode.Operations.Batch;
+import org.servicerecords.registry.chaincode.Operations.Decide;
+import org.servicerecords.registry.chaincode.Operations.Op;
+import org.servicerecords.registry.chaincode.Operations.Purge;
+import org.servicerecords.registry.chaincode.Operations.Register;
+import org.servicerecords.registry.chaincode.Operations.Reinstate;
+import org.servicerecords.registry.chaincode.Operations.Revoke;
+import org.servicerecords.registry.chaincode.Operations.Sender;
+import org.servicerecords.registry.chaincode.Operations.SetTypes;
+import org.servicerecords.registry.chaincode.Operations.Supersede;
+import org.servicerecords.registry.chaincode.Operations.Suspend;
+import org.servicerecords.registry.chaincode.Operations.Tx;
+import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.DecisionOutcome;
+import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.RecordKind;
+import org.servicerecords.registry.model.RecordStatus;
+
+/**
+ * A deliberately simple model of the registry, written from docs/contract.md rather than from the
+ * contract's code: agencies (namespace, document types, suspension), records (issuer, kind, type,
+ * status, supersession links, details) and application receipts. {@link #step} predicts the outcome
+ * of a transaction (its error code, or {@code null} for success) following the documented order of
+ * checks (arguments, caller, governance, state) and applies it when it succeeds.
+ */
+final class RegistryModel {
+
+  /** A governance entry. */
+  record Agency(String msp, String namespace, Set<String> types, boolean suspended) {}
+
+  /** A record as the model sees it. */
+  record Rec(
+      String id,
+      String issuer,
+      RecordKind kind,
+      String type,
+      String hash,
+      String subject,
+      String applicationId,
+      RecordStatus status,
+      String supersedes,
+      String supersededBy,
+      boolean hasDetails,
+      boolean purged,
+      DecisionOutcome outcome) {
+
+    Rec withStatus(RecordStatus newStatus, String successor) {
+      return new Rec(
+          id,
+          issuer,
+          kind,
+          type,
+          hash,
+          subject,
+          applicationId,
+          newStatus,
+          supersedes,
+          successor,
+          hasDetails,
+          purged,
+          outcome);
+    }
+
+    Rec purgedNow() {
+      return new Rec(
+          id,
+          issuer,
+          kind,
+          type,
+          hash,
+          subject,
+          applicationId,
+          status,
+          supersedes,
+          supersededBy,
+          hasDetails,
+          true,
+          outcome);
+    }
+  }
+
+  final Map<String, Agency> agencies = new TreeMap<>();
+  final Map<String, Map<String, Rec>> records = new TreeMap<>();
+
+  /** Application id to the id of its latest decision ({@code null} while undecided). */
+  final Map<String, Map<String, String>> applications = new TreeMap<>();
+
+  /** The model of {@link Fixtures#consortium()}. */
+  static RegistryModel consortium() {
+    RegistryModel model = new RegistryModel();
+    model.agencies.put(
+        JUSTICE, new Agency(JUSTICE, JUSTICE_NS, Set.of(BIRTH, MARRIAGE, DECISION), false));
+    model.agencies.put(
+        SERVICES, new Agency(SERVICES, SERVICES_NS, Set.of(LICENCE, DECISION), false));
+    return model;
+  }
+
+  Map<String, Rec> records(String namespace) {
+    return records.computeIfAbsent(namespace, n -> new TreeMap<>());
+  }
+
+  Map<String, String> applications(String namespace) {
+    return applications.computeIfAbsent(namespace, n -> new TreeMap<>());
+  }
+
+  /** Predicts the transaction's outcome and, when it succeeds, applies it. */
+  ErrorCode step(Tx tx) {
+    return tx.governance()
+        ? governance(tx.sender(), tx.op())
+        : records(tx.sender(), tx.chaincode(), tx.op());
+  }
+
+  private ErrorCode governance(Sender sender, Op op) {
+    if (!"admin".equals(sender.role())) {
+      return ErrorCode.NOT_AUTHORIZED;
+    }
+    if (op instanceof Register register) {
+      String msp = register.request().msp();
+      String namespace = register.request().namespace();
+      if (agencies.containsKey(msp) || agencyOf(namespace) != null) {
+        return ErrorCode.ALREADY_EXISTS;
+      }
+      agencies.put(
+          msp, new Agency(msp, namespace, Set.copyOf(register.request().documentTypes()), false));
+      return null;
+    }
+    String msp =
+        op instanceof SetTypes s
+            ? s.msp()
+            : op instanceof Suspend s ? s.msp() : ((Reinstate) op).msp();
+    Agency agency = agencies.get(msp);
+    if (agency == null) {
+      return ErrorCode.AGENCY_NOT_FOUND;
+    }
+    if (op instanceof SetTypes s) {
+      agencies.put(
+          msp, new Agency(msp, agency.namespace(), Set.copyOf(s.types()), agency.suspended()));
+      return null;
+    }
+    boolean suspend = op instanceof Suspend;
+    if (agency.suspended() == suspend) {
+      return ErrorCode.INVALID_STATE;
+    }
+    agencies.put(msp, new Agency(msp, agency.namespace(), agency.types(), suspend));
+    return null;
+  }
+
+  private ErrorCode records(Sender sender, String namespace, Op op) {
+    Map<String, Rec> recs = records(namespace);
+    String msp = sender.msp();
+    if (op instanceof Anchor anchor) {
+      CertificateRequest r = anchor.request();
+      ErrorCode refused =
+          firstOf(
+              issuer(sender, r.documentType()), issuing(namespace, msp, Set.of(r.documentType())));
+      if (refused == null && recs.containsKey(r.id())) {
+        refused = ErrorCode.ALREADY_EXISTS;
+      }
+      if (refused == null) {
+        recs.put(r.id(), certificate(msp, r, anchor.detailsName() != null, null));
+      }
+      return refused;
+    }
+    if (op instanceof Batch batch) {
+      Set<String> types = new TreeSet<>();
+      batch.requests().forEach(r -> types.add(r.documentType()));
+      ErrorCode refused = issuer(sender, null);
+      for (String type : types) {
+        refused = firstOf(refused, issuer(sender, type));
+      }
+      refused = firstOf(refused, issuing(namespace, msp, types));
+      if (refused == null && batch.requests().stream().anyMatch(r -> recs.containsKey(r.id()))) {
+        refused = ErrorCode.ALREADY_EXISTS;
+      }
+      if (refused == null) {
+        for (CertificateRequest r : batch.requests()) {
+          recs.put(r.id(), certificate(msp, r, batch.detailsNames().containsKey(r.id()), null));
+        }
+      }
+      return refused;
+    }
+    if (op instanceof Revoke revoke) {
+      ErrorCode refused = firstOf(issuer(sender, null), owner(namespace, msp));
+      Rec rec = recs.get(revoke.id());
+      if (refused == null) {
+        refused = owned(rec, msp);
+      }
+      if (refused == null && !sender.doctypes().contains(rec.type())) {
+        refused = ErrorCode.NOT_AUTHORIZED;
+      }
+      if (refused == null && rec.status() != RecordStatus.ACTIVE) {
+        refused = ErrorCode.INVALID_STATE;
+      }
+      if (refused == null) {
+        recs.put(rec.id(), rec.withStatus(RecordStatus.REVOKED, null));
+      }
+      return refused;
+    }
+    if (op instanceof Supersede supersede) {
+      CertificateRequest r = supersede.replacement();
+      if (r.id().equals(supersede.oldId())) {
+        return ErrorCode.INVALID_ARGUMENT;
+      }
+      ErrorCode refused =
+          firstOf(
+              issuer(sender, r.documentType()), issuing(namespace, msp, Set.of(r.documentType())));
+      Rec old = recs.get(supersede.oldId());
+      if (refused == null) {
+        refused = owned(old, msp);
+      }
+      if (refused == null && !sender.doctypes().contains(old.type())) {
+        refused = ErrorCode.NOT_AUTHORIZED;
+      }
+      if (refused == null
+          && (old.kind() != RecordKind.CERTIFICATE || old.status() != RecordStatus.ACTIVE)) {
+        refused = ErrorCode.INVALID_STATE;
+      }
+      if (refused == null && recs.containsKey(r.id())) {
+        refused = ErrorCode.ALREADY_EXISTS;
+      }
+      if (refused == null) {
+        recs.put(old.id(), old.withStatus(RecordStatus.SUPERSEDED, r.id()));
+        recs.put(r.id(), certificate(msp, r, supersede.detailsName() != null, old.id()));
+      }
+      return refused;
+    }
+    if (op instanceof Purge purge) {
+      ErrorCode refused = firstOf(issuer(sender, null), owner(namespace, msp));
+      Rec rec = recs.get(purge.id());
+      if (refused == null) {
+        refused = owned(rec, msp);
+      }
+      if (refused == null && (!rec.hasDetails() || rec.purged())) {
+        refused = ErrorCode.INVALID_STATE;
+      }
+      if (refused == null) {
+        recs.put(rec.id(), rec.purgedNow());
+      }
+      return refused;
+    }
+    if (op instanceof Apply apply) {
+      ErrorCode refused = firstOf(issuerOrClerk(sender, null), issuing(namespace, msp, Set.of()));
+      if (refused == null && applications(namespace).containsKey(apply.applicationId())) {
+        refused = ErrorCode.ALREADY_EXISTS;
+      }
+      if (refused == null) {
+        applications(namespace).put(apply.applicationId(), null);
+      }
+      return refused;
+    }
+    if (op instanceof Decide decide) {
+      var r = decide.request();
+      if (r.resultRecordIds() != null && r.resultRecordIds().contains(r.id())) {
+        return ErrorCode.INVALID_ARGUMENT;
+      }
+      ErrorCode refused =
+          firstOf(
+              issuerOrClerk(sender, r.documentType()),
+              issuing(namespace, msp, Set.of(r.documentType())));
+      Map<String, String> apps = applications(namespace);
+      if (refused == null && !apps.containsKey(r.applicationId())) {
+        refused = ErrorCode.APPLICATION_NOT_FOUND;
+      }
+      if (refused == null && apps.get(r.applicationId()) != null) {
+        Rec previous = recs.get(apps.get(r.applicationId()));
+        if (previous.outcome() != DecisionOutcome.RETURNED) {
+          refused = ErrorCode.INVALID_STATE;
+        }
+      }
+      if (refused == null && recs.containsKey(r.id())) {
+        refused = ErrorCode.ALREADY_EXISTS;
+      }
+      List<String> results = r.resultRecordIds() == null ? List.of() : r.resultRecordIds();
+      if (refused == null && !results.stream().allMatch(recs::containsKey)) {
+        refused = ErrorCode.RECORD_NOT_FOUND;
+      }
+      if (refused == null) {
+        recs.put(
+            r.id(),
+            new Rec(
+                r.id(),
+                msp,
+                RecordKind.DECISION,
+                r.documentType(),
+                r.documentHash(),
+                r.subjectRef(),
+                r.applicationId(),
+                RecordStatus.ACTIVE,
+                null,
+                null,
+                false,
+                false,
+                r.outcome()));
+        apps.put(r.applicationId(), r.id());
+      }
+      return refused;
+    }
+    throw new IllegalArgumentException("not modelled: " + op);
+  }
+
+  private static Rec certificate(
+      String msp, CertificateRequest r, boolean details, String supersedes) {
+    return new Rec(
+        r.id(),
+        msp,
+        RecordKind.CERTIFICATE,
+        r.documentType(),
+        r.documentHash(),
+        r.subjectRef(),
+        r.applicationId(),
+        RecordStatus.ACTIVE,
+        supersedes,
+        null,
+        details,
+        false,
+        null);
+  }
+
+  /** Role issuer, through its own peer, with the type (if any) in its certificate. */
+  private static ErrorCode issuer(Sender sender, String type) {
+    boolean ok =
+        "issuer".equals(sender.role())
+            && sender.ownPeer()
+            && (type == null || sender.doctypes().contains(type));
+    return ok ? null : ErrorCode.NOT_AUTHORIZED;
+  }
+
+  private static ErrorCode issuerOrClerk(Sender sender, String type) {
+    boolean ok =
+        ("issuer".equals(sender.role()) || "clerk".equals(sender.role()))
+            && sender.ownPeer()
+            && (type == null || sender.doctypes().contains(type));
+    return ok ? null : ErrorCode.NOT_AUTHORIZED;
+  }
+
+  private Agency agencyOf(String namespace) {
+    return agencies.values().stream()
+        .filter(a -> a.namespace().equals(namespace))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Governance names the caller as the namespace's agency. */
+  private ErrorCode owner(String namespace, String msp) {
+    Agency agency = agencyOf(namespace);
+    if (agency == null) {
+      return ErrorCode.AGENCY_NOT_FOUND;
+    }
+    return agency.msp().equals(msp) ? null : ErrorCode.NOT_AUTHORIZED;
+  }
+
+  /** As {@link #owner}, and the agency is not suspended and lists every type. */
+  private ErrorCode issuing(String namespace, String msp, Set<String> types) {
+    ErrorCode refused = owner(namespace, msp);
+    if (refused != null) {
+      return refused;
+    }
+    Agency agency = agencyOf(namespace);
+    if (agency.suspended()) {
+      return ErrorCode.AGENCY_SUSPENDED;
+    }
+    return agency.types().containsAll(types) ? null : ErrorCode.ISSUER_NOT_AUTHORIZED;
+  }
+
+  private static ErrorCode owned(Rec rec, String msp) {
+    if (rec == null) {
+      return ErrorCode.RECORD_NOT_FOUND;
+    }
+    return rec.issuer().equals(msp) ? null : ErrorCode.NOT_AUTHORIZED;
+  }
+
+  private static ErrorCode firstOf(ErrorCode first, ErrorCode second) {
+    return first != null ? first : second;
+  }
+}

@@ -1,0 +1,159 @@
+package org.servicerecords.registry.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.servicerecords.registry.chaincode.Operations.Tx;
+import org.servicerecords.registry.model.AgencyEntry;
+import org.servicerecords.registry.model.ApplicationReceipt;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.RegistryRecord;
+
+/**
+ * After any sequence of writes, the contract's outcomes and state match {@link RegistryModel}: each
+ * transaction succeeds or is refused with the code the documented rules predict, and the records
+ * (status, supersession links, details), their index keys, the application receipts, the private
+ * data and the governance entries are exactly the model's.
+ */
+class StateModelPropertyTest {
+
+  @Provide
+  Arbitrary<List<Tx>> sequences() {
+    return Operations.sequences(Operations.writes(), 1, 30);
+  }
+
+  @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+  void everyOutcomeAndTheFinalStateMatchTheModel(@ForAll("sequences") List<Tx> sequence) {
+    Network network = Fixtures.consortium();
+    RegistryModel model = RegistryModel.consortium();
+
+    for (int i = 0; i < sequence.size(); i++) {
+      Tx tx = sequence.get(i);
+      ErrorCode expected = model.step(tx);
+      Network.Result result = tx.run(network, false);
+      Statistics.label("outcome").collect(result.ok() ? "ok" : result.code().name());
+      assertThat(result.code())
+          .as("step %d: %s -> %s", i, tx, result.message())
+          .isEqualTo(expected);
+    }
+
+    for (String namespace : Operations.RECORDS_NAMESPACES) {
+      assertNamespaceMatches(network.ledger(namespace), model, namespace);
+    }
+    assertGovernanceMatches(network.ledger(Fixtures.GOVERNANCE), model);
+  }
+
+  private static void assertNamespaceMatches(Ledger ledger, RegistryModel model, String namespace) {
+    Map<String, RegistryModel.Rec> expected = model.records(namespace);
+    Map<String, RegistryRecord> stored = new TreeMap<>();
+    TreeSet<String> indexKeys = new TreeSet<>();
+    Map<String, String> decisions = new TreeMap<>();
+    for (Map.Entry<String, byte[]> entry : ledger.state.entrySet()) {
+      CompositeKey key = CompositeKey.parseCompositeKey(entry.getKey());
+      List<String> attributes = key.getAttributes();
+      switch (key.getObjectType()) {
+        case Keys.RECORD ->
+            stored.put(
+                attributes.get(0), CanonicalJson.fromBytes(entry.getValue(), RegistryRecord.class));
+        case Keys.APPLICATION -> {
+          ApplicationReceipt receipt =
+              CanonicalJson.fromBytes(entry.getValue(), ApplicationReceipt.class);
+          decisions.put(attributes.get(0), String.valueOf(receipt.decisionId()));
+        }
+        default -> {
+          assertThat(entry.getValue()).as("index value").containsExactly(0);
+          indexKeys.add(key.getObjectType() + " " + String.join(" ", attributes));
+        }
+      }
+    }
+
+    assertThat(stored.keySet()).as("records of %s", namespace).isEqualTo(expected.keySet());
+    TreeSet<String> expectedIndexes = new TreeSet<>();
+    for (RegistryModel.Rec rec : expected.values()) {
+      RegistryRecord actual = stored.get(rec.id());
+      String what = namespace + " " + rec.id();
+      assertThat(actual.issuerMsp()).as(what).isEqualTo(rec.issuer());
+      assertThat(actual.kind()).as(what).isEqualTo(rec.kind());
+      assertThat(actual.documentType()).as(what).isEqualTo(rec.type());
+      assertThat(actual.status()).as(what).isEqualTo(rec.status());
+      assertThat(actual.supersedes()).as(what).isEqualTo(rec.supersedes());
+      assertThat(actual.supersededBy()).as(what).isEqualTo(rec.supersededBy());
+      assertThat(actual.revocation() != null)
+          .as(what)
+          .isEqualTo(rec.status().name().equals("REVOKED"));
+      assertThat(actual.privateDetailsHash() != null).as(what).isEqualTo(rec.hasDetails());
+      assertThat(actual.detailsPurged()).as(what).isEqualTo(rec.purged());
+      assertThat(actual.decision() == null ? null : actual.decision().outcome())
+          .as(what)
+          .isEqualTo(rec.outcome());
+
+      String collection = Keys.implicitCollection(rec.issuer());
+      String detailsKey = new CompositeKey(Keys.DETAILS, rec.id()).toString();
+      boolean detailsHeld = rec.hasDetails() && !rec.purged();
+      assertThat(ledger.privateValue(collection, detailsKey) != null)
+          .as("private details of %s", what)
+          .isEqualTo(detailsHeld);
+      TreeMap<String, byte[]> hashes = ledger.privateHashes.get(collection);
+      assertThat(hashes != null && hashes.containsKey(detailsKey))
+          .as("private hash of %s", what)
+          .isEqualTo(detailsHeld);
+      if (detailsHeld) {
+        assertThat(Digests.sha256Hex(ledger.privateValue(collection, detailsKey)))
+            .isEqualTo(actual.privateDetailsHash());
+      }
+
+      expectedIndexes.add(Keys.BY_HASH + " " + rec.hash() + " " + rec.id());
+      expectedIndexes.add(Keys.BY_TYPE + " " + rec.type() + " " + rec.id());
+      expectedIndexes.add(Keys.BY_SUBJECT + " " + rec.subject() + " " + rec.id());
+      if (rec.applicationId() != null) {
+        expectedIndexes.add(Keys.BY_APPLICATION + " " + rec.applicationId() + " " + rec.id());
+      }
+    }
+    assertThat(indexKeys).as("index keys of %s", namespace).isEqualTo(expectedIndexes);
+
+    Map<String, String> expectedDecisions = new TreeMap<>();
+    model
+        .applications(namespace)
+        .forEach((app, id) -> expectedDecisions.put(app, String.valueOf(id)));
+    assertThat(decisions).as("applications of %s", namespace).isEqualTo(expectedDecisions);
+  }
+
+  private static void assertGovernanceMatches(Ledger ledger, RegistryModel model) {
+    Map<String, String> actual = new TreeMap<>();
+    Map<String, String> expected = new TreeMap<>();
+    for (Map.Entry<String, byte[]> entry : ledger.state.entrySet()) {
+      CompositeKey key = CompositeKey.parseCompositeKey(entry.getKey());
+      if (key.getObjectType().equals(Keys.AGENCY)) {
+        AgencyEntry agency = CanonicalJson.fromBytes(entry.getValue(), AgencyEntry.class);
+        actual.put(
+            agency.msp(),
+            agency.namespace() + " " + agency.documentTypes() + " " + agency.suspended());
+      } else {
+        assertThat(key.getObjectType()).isEqualTo(Keys.AGENCY_BY_NAMESPACE);
+        actual.put(
+            "ns " + key.getAttributes().get(0),
+            new String(entry.getValue(), StandardCharsets.UTF_8));
+      }
+    }
+    for (RegistryModel.Agency agency : model.agencies.values()) {
+      expected.put(
+          agency.msp(),
+          agency.namespace() + " " + new TreeSet<>(agency.types()) + " " + agency.suspended());
+      expected.put("ns " + agency.namespace(), "\"" + agency.msp() + "\"");
+    }
+    assertThat(actual).as("governance").isEqualTo(expected);
+  }
+}

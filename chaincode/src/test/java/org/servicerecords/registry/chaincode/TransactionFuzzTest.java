@@ -1,0 +1,314 @@
+package org.servicerecords.registry.chaincode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.servicerecords.registry.chaincode.Fixtures.*;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.servicerecords.registry.model.ApplicationRequest;
+import org.servicerecords.registry.model.BatchRequest;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.DecisionOutcome;
+import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.RecordRef;
+import org.servicerecords.registry.model.RegistryRecord;
+
+/**
+ * Fuzzes the arguments and transient data of every transaction function of both contracts, sent by
+ * users of every role, through the shim's real router. Whatever the input, a transaction either
+ * succeeds or is refused with a message {@code CODE: detail} for a documented {@link ErrorCode}
+ * other than {@code INTERNAL_ERROR} (which would mean an unexpected exception inside the contract);
+ * a refusal writes nothing and emits nothing; a success writes only keys of the documented layout,
+ * private data only into the caller's implicit collection, and never echoes the private details.
+ *
+ * <p>Without {@code JAZZER_FUZZ} (a plain {@code mvn test}) each method runs its inputs under
+ * {@code src/test/resources/org/servicerecords/registry/chaincode/TransactionFuzzTestInputs/}.
+ * Integers are read from the end of an input and strings from its start: the last byte picks the
+ * function, the one before decides whether it goes to the other contract, then the sender, the
+ * argument count, and per argument whether it is the valid template (0), a fuzzed string (1), the
+ * template with a fuzzed string spliced in (2), a range of it replaced (3) or fuzzed ASCII (4);
+ * then 0 to 3 transient entries. Exhausted input reads as 0, so a one-byte input {@code k} sends
+ * function {@code k} with valid arguments.
+ */
+class TransactionFuzzTest {
+
+  /** A name planted in the valid private details; it must never come back. */
+  private static final String SECRET_NAME = "Zed Fuzzname";
+
+  private static final String SECRET_DETAILS = details(SECRET_NAME);
+
+  private static final Pattern CODED =
+      Pattern.compile(
+          "^("
+              + Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.joining("|"))
+              + "): .*",
+          Pattern.DOTALL);
+
+  /** Object types of public keys and their attribute counts, per contract. */
+  private static final Map<String, Integer> RECORDS_KEYS =
+      Map.of(
+          Keys.RECORD, 1,
+          Keys.BY_HASH, 2,
+          Keys.BY_TYPE, 2,
+          Keys.BY_SUBJECT, 2,
+          Keys.BY_APPLICATION, 2,
+          Keys.APPLICATION, 1);
+
+  private static final Map<String, Integer> GOVERNANCE_KEYS =
+      Map.of(Keys.AGENCY, 1, Keys.AGENCY_BY_NAMESPACE, 1);
+
+  /** A transaction function and a valid value for each of its parameters. */
+  private record Function(String name, List<String> templates) {}
+
+  private static final List<Function> RECORDS_FUNCTIONS =
+      List.of(
+          new Function("records:AnchorCertificate", List.of(json(certificate("n1")))),
+          new Function(
+              "records:AnchorBatch",
+              List.of(
+                  json(
+                      new BatchRequest(
+                          List.of(certificate("n1"), certificate("n2", MARRIAGE, HASH_B)))))),
+          new Function(
+              "records:RecordApplication",
+              List.of(json(new ApplicationRequest("app-9", "PERMIT", "2025-01-01T00:00:00Z")))),
+          new Function(
+              "records:RecordDecision",
+              List.of(
+                  json(
+                      new DecisionRequest(
+                          "d1",
+                          "app-1",
+                          DecisionOutcome.APPROVED,
+                          "LAW-1/2",
+                          DECISION,
+                          HASH_C,
+                          SUBJECT_2,
+                          List.of(new RecordRef(SERVICES_NS, "x-1")),
+                          List.of("c1"),
+                          null)))),
+          new Function("records:Revoke", List.of("c1", "LOST")),
+          new Function("records:Supersede", List.of("c1", json(certificate("n1")))),
+          new Function("records:PurgeDetails", List.of("c1")),
+          new Function("records:GetRecord", List.of("c1")),
+          new Function("records:ReadDetails", List.of("c1")),
+          new Function("records:GetApplication", List.of("app-1")),
+          new Function("records:VerifyRecord", List.of("c1", "")),
+          new Function("records:VerifyHash", List.of(HASH_A, "2026-01-01T00:00:00Z")),
+          new Function("records:GetHistory", List.of("c1")),
+          new Function("records:ListByType", List.of(BIRTH, "1", "")),
+          new Function("records:ListBySubject", List.of(SUBJECT, "10", "")),
+          new Function("records:ListByApplication", List.of("app-1", "10", "")),
+          new Function("records:GetBatchMaximum", List.of()));
+
+  private static final List<Function> GOVERNANCE_FUNCTIONS =
+      List.of(
+          new Function(
+              "governance:RegisterAgency",
+              List.of(Fixtures.agency("DigitalMSP", "records-digital", List.of(BIRTH)))),
+          new Function("governance:SetDocumentTypes", List.of(JUSTICE, json(List.of(BIRTH)))),
+          new Function("governance:SuspendAgency", List.of(JUSTICE, "AUDIT")),
+          new Function("governance:ReinstateAgency", List.of(SERVICES)),
+          new Function("governance:GetAgency", List.of(JUSTICE)),
+          new Function("governance:GetAgencyByNamespace", List.of(JUSTICE_NS)),
+          new Function("governance:ListAgencies", List.of()),
+          new Function("governance:GetAgencyAt", List.of(JUSTICE, "2025-06-01T00:00:00Z")),
+          new Function("governance:GetAgencyHistory", List.of(JUSTICE)),
+          new Function("governance:IsAuthorized", List.of(JUSTICE, BIRTH, "2025-06-01T00:00:00Z")));
+
+  private static final List<Network.User> RECORDS_SENDERS =
+      List.of(
+          JUSTICE_ISSUER,
+          SERVICES_ISSUER,
+          JUSTICE_CLERK,
+          JUSTICE_BIRTH_ONLY,
+          JUSTICE_VERIFIER,
+          JUSTICE_NO_ROLE,
+          JUSTICE_ADMIN,
+          AUDITOR);
+
+  private static final List<Network.User> GOVERNANCE_SENDERS =
+      List.of(JUSTICE_ADMIN, SERVICES_ADMIN, JUSTICE_ISSUER, AUDITOR, JUSTICE_NO_ROLE);
+
+  private static final List<String> TRANSIENT_KEYS =
+      List.of("details", "details:n1", "details:n2", "details:c1", "");
+
+  @FuzzTest(maxDuration = "60s")
+  void recordsTransactionsOnlyRefuseWithDocumentedCodesAndWriteDocumentedKeys(
+      FuzzedDataProvider data) {
+    fuzzOne(data, JUSTICE_NS, RECORDS_FUNCTIONS, RECORDS_SENDERS, RECORDS_KEYS);
+  }
+
+  @FuzzTest(maxDuration = "60s")
+  void governanceTransactionsOnlyRefuseWithDocumentedCodesAndWriteDocumentedKeys(
+      FuzzedDataProvider data) {
+    fuzzOne(data, GOVERNANCE, GOVERNANCE_FUNCTIONS, GOVERNANCE_SENDERS, GOVERNANCE_KEYS);
+  }
+
+  private static void fuzzOne(
+      FuzzedDataProvider data,
+      String chaincode,
+      List<Function> functions,
+      List<Network.User> senders,
+      Map<String, Integer> keyTypes) {
+    Function function = functions.get(data.consumeInt(0, functions.size() - 1));
+    boolean otherContract = data.consumeInt(0, 15) == 15;
+    String target =
+        otherContract ? (GOVERNANCE.equals(chaincode) ? JUSTICE_NS : GOVERNANCE) : chaincode;
+    Network.User sender = senders.get(data.consumeInt(0, senders.size() - 1));
+    int arityChange = data.consumeInt(0, 15);
+    List<String> templates = new ArrayList<>(function.templates());
+    if (arityChange == 15) {
+      templates.add("extra");
+    } else if (arityChange == 14 && !templates.isEmpty()) {
+      templates.remove(templates.size() - 1);
+    }
+    List<String> args = new ArrayList<>();
+    for (String template : templates) {
+      args.add(argument(data, template));
+    }
+
+    Network network = seeded();
+    Network.Call call =
+        network.call(target, function.name(), args.toArray(String[]::new)).by(sender);
+    int transientEntries = data.consumeInt(0, 3);
+    for (int i = 0; i < transientEntries; i++) {
+      int key = data.consumeInt(0, TRANSIENT_KEYS.size() - 1);
+      String name =
+          key == TRANSIENT_KEYS.size() - 1 ? data.consumeString(80) : TRANSIENT_KEYS.get(key);
+      call.withTransient(name, transientValue(data));
+    }
+
+    Network.Result result = call.submit();
+
+    String what = function.name() + " -> " + target + " by " + sender.name() + " " + args;
+    if (!result.ok()) {
+      assertThat(result.message()).as(what).isNotNull().matches(CODED);
+      assertThat(result.code()).as(what).isNotEqualTo(ErrorCode.INTERNAL_ERROR);
+      assertThat(result.message()).as(what).doesNotContain(SECRET_NAME);
+      assertThat(result.writes()).as(what).isEmpty();
+      assertThat(result.events()).as(what).isEmpty();
+      return;
+    }
+    assertThat(target).as(what).isEqualTo(chaincode);
+    for (Ledger.Write write : result.writes()) {
+      assertDocumentedKey(what, write, keyTypes, sender);
+    }
+    for (var event : result.events()) {
+      assertThat(event.getPayload().toStringUtf8()).as(what).doesNotContain(SECRET_NAME);
+    }
+    if (!function.name().equals("records:ReadDetails")) {
+      assertThat(result.payload()).as(what).doesNotContain(SECRET_NAME);
+    }
+  }
+
+  private static void assertDocumentedKey(
+      String what, Ledger.Write write, Map<String, Integer> keyTypes, Network.User sender) {
+    String key = write.key();
+    assertThat(key)
+        .as(what)
+        .startsWith(CompositeKey.NAMESPACE)
+        .doesNotContain(InMemoryStub.MAX_UNICODE_RUNE);
+    CompositeKey parsed = CompositeKey.parseCompositeKey(key);
+    assertThat(parsed.toString()).as(what).isEqualTo(key);
+    assertThat(parsed.getAttributes()).as(what).allSatisfy(a -> assertThat(a).isNotEmpty());
+    if (write.collection() != null) {
+      assertThat(write.collection()).as(what).isEqualTo(Keys.implicitCollection(sender.msp()));
+      assertThat(parsed.getObjectType()).as(what).isEqualTo(Keys.DETAILS);
+      assertThat(parsed.getAttributes()).as(what).hasSize(1);
+      return;
+    }
+    assertThat(keyTypes).as(what).containsKey(parsed.getObjectType());
+    assertThat(parsed.getAttributes()).as(what).hasSize(keyTypes.get(parsed.getObjectType()));
+    if (parsed.getObjectType().equals(Keys.RECORD)) {
+      RegistryRecord record = CanonicalJson.fromBytes(write.value(), RegistryRecord.class);
+      assertThat(record.id()).as(what).isEqualTo(parsed.getAttributes().get(0));
+      assertThat(new String(write.value(), StandardCharsets.UTF_8))
+          .as(what)
+          .doesNotContain(SECRET_NAME);
+    }
+  }
+
+  private static String argument(FuzzedDataProvider data, String template) {
+    switch (data.consumeInt(0, 4)) {
+      case 1:
+        return data.consumeString(2048);
+      case 2:
+        {
+          int at = data.consumeInt(0, template.length());
+          return template.substring(0, at) + data.consumeString(128) + template.substring(at);
+        }
+      case 3:
+        {
+          int from = data.consumeInt(0, template.length());
+          int to = data.consumeInt(from, template.length());
+          return template.substring(0, from) + data.consumeString(128) + template.substring(to);
+        }
+      case 4:
+        return data.consumeAsciiString(2048);
+      default:
+        return template;
+    }
+  }
+
+  private static byte[] transientValue(FuzzedDataProvider data) {
+    byte[] valid = SECRET_DETAILS.getBytes(StandardCharsets.UTF_8);
+    switch (data.consumeInt(0, 2)) {
+      case 1:
+        return data.consumeBytes(20_000);
+      case 2:
+        {
+          String text = SECRET_DETAILS;
+          int at = data.consumeInt(0, text.length());
+          return (text.substring(0, at) + data.consumeString(64) + text.substring(at))
+              .getBytes(StandardCharsets.UTF_8);
+        }
+      default:
+        return valid;
+    }
+  }
+
+  /**
+   * A consortium whose JusticeMSP namespace holds certificate c1 (with private details), c2, and
+   * the undecided application app-1; the same for every input, so runs are reproducible.
+   */
+  private static Network seeded() {
+    Network network = Fixtures.consortium();
+    expectOk(
+        network
+            .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate("c1")))
+            .by(JUSTICE_ISSUER)
+            .withTransient("details", details("Ana Example"))
+            .submit());
+    expectOk(
+        network
+            .call(
+                JUSTICE_NS, "records:AnchorCertificate", json(certificate("c2", MARRIAGE, HASH_B)))
+            .by(JUSTICE_ISSUER)
+            .submit());
+    expectOk(
+        network
+            .call(
+                JUSTICE_NS,
+                "records:RecordApplication",
+                json(new ApplicationRequest("app-1", "PERMIT", "2024-12-01T00:00:00Z")))
+            .by(JUSTICE_CLERK)
+            .submit());
+    return network;
+  }
+
+  private static void expectOk(Network.Result result) {
+    if (!result.ok()) {
+      throw new IllegalStateException("fuzz setup failed: " + result.message());
+    }
+  }
+}
