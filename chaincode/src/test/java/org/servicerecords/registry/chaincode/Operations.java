@@ -6,11 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
+import java.util.function.Function;
 import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.ApplicationRequest;
 import org.servicerecords.registry.model.BatchRequest;
@@ -46,7 +42,10 @@ final class Operations {
 
   private Operations() {}
 
-  /** Who sends a transaction, and through which organisation's peer. */
+  /**
+   * Who sends a transaction, and through which organisation's peer. It reads {@code
+   * issuer@JusticeMSP} when the certificate lists every type, else with the listed types.
+   */
   record Sender(String msp, String role, List<String> doctypes, String peerMsp) {
 
     /** The user with these attributes (an empty role means no role attribute at all). */
@@ -65,7 +64,7 @@ final class Operations {
       return (role.isEmpty() ? "norole" : role)
           + "@"
           + msp
-          + doctypes
+          + (doctypes.equals(TYPES) ? "" : doctypes)
           + (ownPeer() ? "" : " via " + peerMsp);
     }
   }
@@ -102,6 +101,11 @@ final class Operations {
     public List<Map.Entry<String, String>> transientEntries() {
       return detailsName == null ? List.of() : List.of(Map.entry("details", details(detailsName)));
     }
+
+    @Override
+    public String toString() {
+      return "AnchorCertificate " + describe(request) + withDetails(detailsName);
+    }
   }
 
   /** AnchorBatch; {@code detailsNames} maps record ids to the name in their private details. */
@@ -122,6 +126,14 @@ final class Operations {
       detailsNames.forEach((id, name) -> entries.add(Map.entry("details:" + id, details(name))));
       return entries;
     }
+
+    @Override
+    public String toString() {
+      return "AnchorBatch "
+          + requests.stream().map(Operations::describe).toList()
+          + " details for "
+          + detailsNames.keySet();
+    }
   }
 
   /** Revoke. */
@@ -134,6 +146,11 @@ final class Operations {
     @Override
     public List<String> args() {
       return List.of(id, "LOST");
+    }
+
+    @Override
+    public String toString() {
+      return "Revoke " + id;
     }
   }
 
@@ -153,6 +170,11 @@ final class Operations {
     public List<Map.Entry<String, String>> transientEntries() {
       return detailsName == null ? List.of() : List.of(Map.entry("details", details(detailsName)));
     }
+
+    @Override
+    public String toString() {
+      return "Supersede " + oldId + " by " + describe(replacement) + withDetails(detailsName);
+    }
   }
 
   /** PurgeDetails. */
@@ -165,6 +187,11 @@ final class Operations {
     @Override
     public List<String> args() {
       return List.of(id);
+    }
+
+    @Override
+    public String toString() {
+      return "PurgeDetails " + id;
     }
   }
 
@@ -179,6 +206,11 @@ final class Operations {
     public List<String> args() {
       return List.of(json(new ApplicationRequest(applicationId, "PERMIT", "2024-12-01T09:00:00Z")));
     }
+
+    @Override
+    public String toString() {
+      return "RecordApplication " + applicationId;
+    }
   }
 
   /** RecordDecision; its result ids may include its own id, an invalid argument. */
@@ -191,6 +223,11 @@ final class Operations {
     @Override
     public List<String> args() {
       return List.of(json(request));
+    }
+
+    @Override
+    public String toString() {
+      return "RecordDecision " + describe(request);
     }
   }
 
@@ -205,6 +242,11 @@ final class Operations {
     public List<String> args() {
       return List.of(msp, json(types));
     }
+
+    @Override
+    public String toString() {
+      return "SetDocumentTypes " + msp + " " + types;
+    }
   }
 
   /** governance:SuspendAgency. */
@@ -217,6 +259,11 @@ final class Operations {
     @Override
     public List<String> args() {
       return List.of(msp, "AUDIT_FINDING");
+    }
+
+    @Override
+    public String toString() {
+      return "SuspendAgency " + msp;
     }
   }
 
@@ -231,6 +278,11 @@ final class Operations {
     public List<String> args() {
       return List.of(msp);
     }
+
+    @Override
+    public String toString() {
+      return "ReinstateAgency " + msp;
+    }
   }
 
   /** governance:RegisterAgency. */
@@ -244,6 +296,16 @@ final class Operations {
     public List<String> args() {
       return List.of(json(request));
     }
+
+    @Override
+    public String toString() {
+      return "RegisterAgency "
+          + request.msp()
+          + " "
+          + request.namespace()
+          + " "
+          + request.documentTypes();
+    }
   }
 
   /** An evaluated query of either contract. */
@@ -251,6 +313,11 @@ final class Operations {
     @Override
     public boolean submitted() {
       return false;
+    }
+
+    @Override
+    public String toString() {
+      return function + " " + args;
     }
   }
 
@@ -285,236 +352,254 @@ final class Operations {
     }
   }
 
+  // ---------------------------------------------------------------- descriptions
+
+  /** A certificate request in a line: id, type, hash, and what varies between generated ones. */
+  static String describe(CertificateRequest request) {
+    return request.id()
+        + " "
+        + request.documentType()
+        + " #"
+        + hashName(request.documentHash())
+        + (request.validUntil() == null ? "" : " until " + request.validUntil())
+        + (request.applicationId() == null ? "" : " for " + request.applicationId())
+        + (request.metadata() == null ? "" : " " + request.metadata());
+  }
+
+  static String describe(DecisionRequest request) {
+    return request.id()
+        + " "
+        + request.outcome()
+        + " "
+        + request.documentType()
+        + " #"
+        + hashName(request.documentHash())
+        + " for "
+        + request.applicationId()
+        + (request.resultRecordIds() == null ? "" : " results " + request.resultRecordIds())
+        + (request.inputRecords() == null ? "" : " inputs " + request.inputRecords());
+  }
+
+  private static String hashName(String hash) {
+    if (HASH_A.equals(hash)) {
+      return "A";
+    }
+    return HASH_B.equals(hash) ? "B" : hash;
+  }
+
+  private static String withDetails(String detailsName) {
+    return detailsName == null ? "" : " with details (" + detailsName + ")";
+  }
+
   // ---------------------------------------------------------------- generators
 
   /**
    * Senders: two thirds an agency's issuer (or clerk) allowed every type, on its own peer, so that
    * sequences build up state; the rest of any agency, role and certificate.
    */
-  static Arbitrary<Sender> senders() {
-    Arbitrary<Sender> issuers =
-        Combinators.combine(
-                Arbitraries.of(JUSTICE, SERVICES),
-                Arbitraries.frequency(Tuple.of(8, "issuer"), Tuple.of(1, "clerk")))
-            .as((msp, role) -> new Sender(msp, role, TYPES, msp));
-    return Arbitraries.frequencyOf(Tuple.of(2, issuers), Tuple.of(1, anySender()));
+  static Sender sender(Gen gen) {
+    if (gen.weighted(2, 1) == 1) {
+      return anySender(gen);
+    }
+    String msp = gen.oneOf(List.of(JUSTICE, SERVICES));
+    String role = gen.weighted(List.of("issuer", "clerk"), 8, 1);
+    return new Sender(msp, role, TYPES, msp);
   }
 
   /** A sender of any agency, role and certificate, mostly through its own organisation's peer. */
-  static Arbitrary<Sender> anySender() {
-    Arbitrary<String> msp =
-        Arbitraries.frequency(Tuple.of(3, JUSTICE), Tuple.of(3, SERVICES), Tuple.of(1, AUDIT));
-    Arbitrary<String> role =
-        Arbitraries.frequency(
-            Tuple.of(3, "issuer"),
-            Tuple.of(2, "clerk"),
-            Tuple.of(1, "auditor"),
-            Tuple.of(1, "verifier"),
-            Tuple.of(2, "admin"),
-            Tuple.of(1, ""));
-    Arbitrary<List<String>> doctypes =
-        Arbitraries.frequency(
-            Tuple.of(3, CERTIFICATE_TYPES.get(0)),
-            Tuple.of(1, CERTIFICATE_TYPES.get(1)),
-            Tuple.of(1, CERTIFICATE_TYPES.get(2)),
-            Tuple.of(1, CERTIFICATE_TYPES.get(3)));
-    Arbitrary<String> otherPeer = Arbitraries.of(MSPS);
-    Arbitrary<Boolean> ownPeer = Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false));
-    return Combinators.combine(msp, role, doctypes, ownPeer, otherPeer)
-        .as((m, r, d, own, other) -> new Sender(m, r, d, own ? m : other));
+  static Sender anySender(Gen gen) {
+    String msp = gen.weighted(MSPS, 3, 3, 1);
+    String role = gen.weighted(ROLES, 3, 2, 1, 1, 2, 1);
+    List<String> doctypes = gen.weighted(CERTIFICATE_TYPES, 3, 1, 1, 1);
+    String peer = gen.weighted(4, 1) == 0 ? msp : gen.oneOf(MSPS);
+    return new Sender(msp, role, doctypes, peer);
   }
 
-  /** Sequences of {@code min} to {@code max} transactions, lengths spread evenly. */
-  static Arbitrary<List<Tx>> sequences(Arbitrary<Tx> transactions, int min, int max) {
-    return transactions
-        .list()
-        .ofMinSize(min)
-        .ofMaxSize(max)
-        .withSizeDistribution(RandomDistribution.uniform());
+  /** A sequence of {@code min} to {@code max} transactions, lengths spread evenly. */
+  static List<Tx> sequence(Gen gen, Function<Gen, Tx> transactions, int min, int max) {
+    int length = gen.between(min, max);
+    List<Tx> sequence = new ArrayList<>(length);
+    for (int i = 0; i < length; i++) {
+      sequence.add(transactions.apply(gen));
+    }
+    return List.copyOf(sequence);
   }
 
   /** Any transaction: records writes and reads in any namespace, and governance changes. */
-  static Arbitrary<Tx> transactions() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(12, recordWrites()), Tuple.of(2, governanceWrites()), Tuple.of(3, queries()));
+  static Tx transaction(Gen gen) {
+    return switch (gen.weighted(12, 2, 3)) {
+      case 0 -> recordWrite(gen);
+      case 1 -> governanceWrite(gen);
+      default -> query(gen);
+    };
   }
 
-  /** Transactions without queries. */
-  static Arbitrary<Tx> writes() {
-    return Arbitraries.frequencyOf(Tuple.of(12, recordWrites()), Tuple.of(2, governanceWrites()));
+  /** A transaction that is not a query. */
+  static Tx write(Gen gen) {
+    return gen.weighted(12, 2) == 0 ? recordWrite(gen) : governanceWrite(gen);
   }
 
   /** A records write, usually in the sender's own agency's namespace. */
-  static Arbitrary<Tx> recordWrites() {
-    return Combinators.combine(senders(), Arbitraries.integers().between(0, 9), recordWriteOps())
-        .as((sender, pick, op) -> new Tx(sender, namespaceFor(sender, pick), op));
+  static Tx recordWrite(Gen gen) {
+    Sender sender = sender(gen);
+    int pick = gen.between(0, 9);
+    String namespace =
+        pick < 8
+            ? RECORDS_NAMESPACES.get(MSPS.indexOf(sender.msp()))
+            : RECORDS_NAMESPACES.get(pick % RECORDS_NAMESPACES.size());
+    return new Tx(sender, namespace, recordWriteOp(gen));
   }
 
-  private static String namespaceFor(Sender sender, int pick) {
-    if (pick < 8) {
-      return RECORDS_NAMESPACES.get(MSPS.indexOf(sender.msp()));
-    }
-    return RECORDS_NAMESPACES.get(pick % RECORDS_NAMESPACES.size());
-  }
-
-  static Arbitrary<Op> recordWriteOps() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, anchors()),
-        Tuple.of(2, batches()),
-        Tuple.of(3, Arbitraries.of(IDS).map(Revoke::new)),
-        Tuple.of(3, supersedes()),
-        Tuple.of(2, Arbitraries.of(IDS).map(Purge::new)),
-        Tuple.of(2, Arbitraries.of(APPLICATIONS).map(Apply::new)),
-        Tuple.of(3, decisions()));
+  static Op recordWriteOp(Gen gen) {
+    return switch (gen.weighted(6, 2, 3, 3, 2, 2, 3)) {
+      case 0 -> anchor(gen);
+      case 1 -> batch(gen);
+      case 2 -> new Revoke(gen.oneOf(IDS));
+      case 3 -> supersede(gen);
+      case 4 -> new Purge(gen.oneOf(IDS));
+      case 5 -> new Apply(gen.oneOf(APPLICATIONS));
+      default -> decision(gen);
+    };
   }
 
   /** A governance change, mostly by an admin of any agency, else by anyone. */
-  static Arbitrary<Tx> governanceWrites() {
-    Arbitrary<Op> ops =
-        Arbitraries.frequencyOf(
-            Tuple.of(2, Combinators.combine(Arbitraries.of(MSPS), typeSubsets()).as(SetTypes::new)),
-            Tuple.of(2, Arbitraries.of(MSPS).map(Suspend::new)),
-            Tuple.of(2, Arbitraries.of(MSPS).map(Reinstate::new)),
-            Tuple.of(
-                1,
-                Combinators.combine(Arbitraries.of(RECORDS_NAMESPACES), typeSubsets())
-                    .as(
-                        (ns, types) ->
-                            new Register(
-                                new AgencyRequest(
-                                    AUDIT,
-                                    "Audit agency",
-                                    ns,
-                                    types,
-                                    "2024-01-01T00:00:00Z",
-                                    null)))));
-    Arbitrary<Sender> admins =
-        Arbitraries.of(MSPS).map(msp -> new Sender(msp, "admin", List.of(), msp));
-    Arbitrary<Sender> senders =
-        Arbitraries.frequencyOf(Tuple.of(3, admins), Tuple.of(1, anySender()));
-    return Combinators.combine(senders, ops).as((s, op) -> new Tx(s, GOVERNANCE, op));
+  static Tx governanceWrite(Gen gen) {
+    Sender sender;
+    if (gen.weighted(3, 1) == 0) {
+      String msp = gen.oneOf(MSPS);
+      sender = new Sender(msp, "admin", List.of(), msp);
+    } else {
+      sender = anySender(gen);
+    }
+    Op op =
+        switch (gen.weighted(2, 2, 2, 1)) {
+          case 0 -> new SetTypes(gen.oneOf(MSPS), typeSubset(gen));
+          case 1 -> new Suspend(gen.oneOf(MSPS));
+          case 2 -> new Reinstate(gen.oneOf(MSPS));
+          default ->
+              new Register(
+                  new AgencyRequest(
+                      AUDIT,
+                      "Audit agency",
+                      gen.oneOf(RECORDS_NAMESPACES),
+                      typeSubset(gen),
+                      "2024-01-01T00:00:00Z",
+                      null));
+        };
+    return new Tx(sender, GOVERNANCE, op);
   }
 
-  /** Evaluated queries of both contracts. */
-  static Arbitrary<Tx> queries() {
-    Arbitrary<String> id = Arbitraries.of(IDS);
-    Arbitrary<String> instant =
-        Arbitraries.of("", "2024-06-01T00:00:00Z", "2025-01-01T00:10:00Z", "2031-01-01T00:00:00Z");
-    Arbitrary<Op> records =
-        Arbitraries.oneOf(
-            id.map(i -> new Query("records:GetRecord", List.of(i))),
-            id.map(i -> new Query("records:GetHistory", List.of(i))),
-            id.map(i -> new Query("records:ReadDetails", List.of(i))),
-            Combinators.combine(id, instant)
-                .as((i, at) -> new Query("records:VerifyRecord", List.of(i, at))),
-            Combinators.combine(Arbitraries.of(HASHES), instant)
-                .as((h, at) -> new Query("records:VerifyHash", List.of(h, at))),
-            Arbitraries.of(TYPES).map(t -> new Query("records:ListByType", List.of(t, "2", ""))),
-            Arbitraries.of(APPLICATIONS)
-                .map(a -> new Query("records:ListByApplication", List.of(a, "5", ""))),
-            Arbitraries.of(APPLICATIONS).map(a -> new Query("records:GetApplication", List.of(a))));
-    Arbitrary<Op> governance =
-        Arbitraries.oneOf(
-            Arbitraries.just(new Query("governance:ListAgencies", List.of())),
-            Combinators.combine(Arbitraries.of(MSPS), instant.filter(s -> !s.isEmpty()))
-                .as((m, at) -> new Query("governance:GetAgencyAt", List.of(m, at))),
-            Combinators.combine(
-                    Arbitraries.of(MSPS), Arbitraries.of(TYPES), instant.filter(s -> !s.isEmpty()))
-                .as((m, t, at) -> new Query("governance:IsAuthorized", List.of(m, t, at))));
-    return Arbitraries.oneOf(
-        Combinators.combine(senders(), Arbitraries.of(RECORDS_NAMESPACES), records).as(Tx::new),
-        Combinators.combine(senders(), governance).as((s, op) -> new Tx(s, GOVERNANCE, op)));
+  private static final List<String> INSTANTS =
+      List.of("", "2024-06-01T00:00:00Z", "2025-01-01T00:10:00Z", "2031-01-01T00:00:00Z");
+
+  /** An evaluated query of either contract. */
+  static Tx query(Gen gen) {
+    Sender sender = sender(gen);
+    if (gen.chance(0.5)) {
+      return new Tx(sender, GOVERNANCE, governanceQuery(gen));
+    }
+    return new Tx(sender, gen.oneOf(RECORDS_NAMESPACES), recordsQuery(gen));
   }
 
-  static Arbitrary<CertificateRequest> certificates() {
-    Arbitrary<String> until =
-        Arbitraries.of("2030-01-01T00:00:00Z", "2025-01-01T00:30:00Z").injectNull(0.3);
-    return Combinators.combine(
-            Arbitraries.of(IDS),
-            Arbitraries.frequency(
-                Tuple.of(4, BIRTH),
-                Tuple.of(2, MARRIAGE),
-                Tuple.of(1, DECISION),
-                Tuple.of(2, LICENCE)),
-            Arbitraries.of(HASHES),
-            Arbitraries.of(APPLICATIONS).injectNull(0.7),
-            until,
-            Arbitraries.of(true, false))
-        .as(
-            (id, type, hash, app, validUntil, meta) ->
-                new CertificateRequest(
-                    id,
-                    type,
-                    hash,
-                    SUBJECT,
-                    "2025-01-01T00:00:00Z",
-                    validUntil,
-                    app,
-                    meta ? new TreeMap<>(Map.of("office", "central")) : null));
+  private static Op recordsQuery(Gen gen) {
+    return switch (gen.between(0, 7)) {
+      case 0 -> new Query("records:GetRecord", List.of(gen.oneOf(IDS)));
+      case 1 -> new Query("records:GetHistory", List.of(gen.oneOf(IDS)));
+      case 2 -> new Query("records:ReadDetails", List.of(gen.oneOf(IDS)));
+      case 3 -> new Query("records:VerifyRecord", List.of(gen.oneOf(IDS), gen.oneOf(INSTANTS)));
+      case 4 -> new Query("records:VerifyHash", List.of(gen.oneOf(HASHES), gen.oneOf(INSTANTS)));
+      case 5 -> new Query("records:ListByType", List.of(gen.oneOf(TYPES), "2", ""));
+      case 6 -> new Query("records:ListByApplication", List.of(gen.oneOf(APPLICATIONS), "5", ""));
+      default -> new Query("records:GetApplication", List.of(gen.oneOf(APPLICATIONS)));
+    };
   }
 
-  private static Arbitrary<String> detailsNames() {
-    return Arbitraries.of("Ana Example", "Bo Sample").injectNull(0.5);
+  private static Op governanceQuery(Gen gen) {
+    List<String> instants = INSTANTS.subList(1, INSTANTS.size());
+    return switch (gen.between(0, 2)) {
+      case 0 -> new Query("governance:ListAgencies", List.of());
+      case 1 -> new Query("governance:GetAgencyAt", List.of(gen.oneOf(MSPS), gen.oneOf(instants)));
+      default ->
+          new Query(
+              "governance:IsAuthorized",
+              List.of(gen.oneOf(MSPS), gen.oneOf(TYPES), gen.oneOf(instants)));
+    };
   }
 
-  static Arbitrary<Op> anchors() {
-    return Combinators.combine(certificates(), detailsNames()).as(Anchor::new);
+  static CertificateRequest certificate(Gen gen) {
+    String id = gen.oneOf(IDS);
+    String type = gen.weighted(TYPES, 4, 2, 1, 2);
+    String hash = gen.oneOf(HASHES);
+    String application = gen.orNull(0.7, gen.oneOf(APPLICATIONS));
+    String validUntil =
+        gen.orNull(0.3, gen.oneOf(List.of("2030-01-01T00:00:00Z", "2025-01-01T00:30:00Z")));
+    boolean metadata = gen.chance(0.5);
+    return new CertificateRequest(
+        id,
+        type,
+        hash,
+        SUBJECT,
+        "2025-01-01T00:00:00Z",
+        validUntil,
+        application,
+        metadata ? new TreeMap<>(Map.of("office", "central")) : null);
   }
 
-  static Arbitrary<Op> batches() {
-    return certificates()
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(4)
-        .uniqueElements(CertificateRequest::id)
-        .flatMap(
-            requests ->
-                Arbitraries.of(true, false)
-                    .list()
-                    .ofSize(requests.size())
-                    .map(
-                        withDetails -> {
-                          Map<String, String> names = new TreeMap<>();
-                          for (int i = 0; i < requests.size(); i++) {
-                            if (withDetails.get(i)) {
-                              names.put(requests.get(i).id(), "Name " + i);
-                            }
-                          }
-                          return new Batch(requests, names);
-                        }));
+  private static String detailsName(Gen gen) {
+    return gen.orNull(0.5, gen.oneOf(List.of("Ana Example", "Bo Sample")));
   }
 
-  static Arbitrary<Op> supersedes() {
-    return Combinators.combine(Arbitraries.of(IDS), certificates(), detailsNames())
-        .as(Supersede::new);
+  static Op anchor(Gen gen) {
+    return new Anchor(certificate(gen), detailsName(gen));
   }
 
-  static Arbitrary<Op> decisions() {
-    return Combinators.combine(
-            Arbitraries.of(IDS),
-            Arbitraries.of(APPLICATIONS),
-            Arbitraries.of(DecisionOutcome.class),
-            Arbitraries.frequency(Tuple.of(5, DECISION), Tuple.of(1, BIRTH)),
-            Arbitraries.of(HASHES),
-            Arbitraries.of(IDS).list().ofMaxSize(2).uniqueElements(),
-            Arbitraries.of(true, false))
-        .as(
-            (id, app, outcome, type, hash, results, cites) ->
-                new Decide(
-                    new DecisionRequest(
-                        id,
-                        app,
-                        outcome,
-                        "LAW-12/3",
-                        type,
-                        hash,
-                        SUBJECT_2,
-                        cites ? List.of(new RecordRef(SERVICES_NS, "elsewhere-1")) : null,
-                        results.isEmpty() ? null : results,
-                        null)));
+  /** A batch of 1 to 4 certificates with distinct ids, each with or without private details. */
+  static Op batch(Gen gen) {
+    int size = gen.between(1, 4);
+    Map<String, CertificateRequest> byId = new TreeMap<>();
+    List<CertificateRequest> requests = new ArrayList<>();
+    while (requests.size() < size) {
+      CertificateRequest request = certificate(gen);
+      if (byId.putIfAbsent(request.id(), request) == null) {
+        requests.add(request);
+      }
+    }
+    Map<String, String> names = new TreeMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      if (gen.chance(0.5)) {
+        names.put(requests.get(i).id(), "Name " + i);
+      }
+    }
+    return new Batch(List.copyOf(requests), names);
   }
 
-  static Arbitrary<List<String>> typeSubsets() {
-    return Arbitraries.of(TYPES).list().ofMaxSize(3).uniqueElements();
+  static Op supersede(Gen gen) {
+    return new Supersede(gen.oneOf(IDS), certificate(gen), detailsName(gen));
+  }
+
+  static Op decision(Gen gen) {
+    String id = gen.oneOf(IDS);
+    String application = gen.oneOf(APPLICATIONS);
+    DecisionOutcome outcome = gen.oneOf(List.of(DecisionOutcome.values()));
+    String type = gen.weighted(List.of(DECISION, BIRTH), 5, 1);
+    String hash = gen.oneOf(HASHES);
+    List<String> results = gen.distinct(IDS, 2);
+    boolean cites = gen.chance(0.5);
+    return new Decide(
+        new DecisionRequest(
+            id,
+            application,
+            outcome,
+            "LAW-12/3",
+            type,
+            hash,
+            SUBJECT_2,
+            cites ? List.of(new RecordRef(SERVICES_NS, "elsewhere-1")) : null,
+            results.isEmpty() ? null : results,
+            null));
+  }
+
+  static List<String> typeSubset(Gen gen) {
+    return gen.distinct(TYPES, 3);
   }
 }
