@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.ErrorCode;
 
-/** Every class of bad input to AnchorCertificate is refused before any state access. */
+/**
+ * Every class of bad input to AnchorCertificate is refused before any state access, and every
+ * transaction refuses a wrong argument count.
+ */
 class BadInputTest {
 
   private Network network;
@@ -109,12 +112,81 @@ class BadInputTest {
     assertRefused(result, ErrorCode.INVALID_ARGUMENT);
   }
 
+  static Stream<Arguments> wrongArgumentCounts() {
+    return Stream.of(
+        Arguments.of(
+            JUSTICE_NS,
+            "records:Revoke",
+            new String[] {"c1"},
+            "Revoke takes 2 argument(s), 1 given"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:Revoke",
+            new String[] {"c1", "LOST", "extra"},
+            "Revoke takes 2 argument(s), 3 given"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:AnchorCertificate",
+            new String[] {},
+            "AnchorCertificate takes 1 argument(s), 0 given"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:AnchorCertificate",
+            new String[] {VALID, VALID},
+            "AnchorCertificate takes 1 argument(s), 2 given"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:ListByType",
+            new String[] {BIRTH, "10"},
+            "ListByType takes 3 argument(s), 2 given"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:GetBatchMaximum",
+            new String[] {"1"},
+            "GetBatchMaximum takes 0 argument(s), 1 given"),
+        Arguments.of(
+            GOVERNANCE,
+            "governance:SuspendAgency",
+            new String[] {JUSTICE},
+            "SuspendAgency takes 2 argument(s), 1 given"),
+        Arguments.of(
+            GOVERNANCE,
+            "governance:ListAgencies",
+            new String[] {""},
+            "ListAgencies takes 0 argument(s), 1 given"));
+  }
+
+  @ParameterizedTest(name = "{1} with {2}")
+  @MethodSource("wrongArgumentCounts")
+  void refusesTooFewOrTooManyArguments(
+      String chaincode, String function, String[] args, String detail) {
+    Network.Result result = network.call(chaincode, function, args).by(JUSTICE_ADMIN).submit();
+    assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+    assertThat(result.message()).isEqualTo("INVALID_ARGUMENT: " + detail);
+  }
+
   @Test
-  void refusesAWrongArgumentCount() {
+  void doesNotDropExtraArgumentsOfAValidCall() {
+    Fixtures.anchor(network, "c1");
     Network.Result result =
-        network.call(JUSTICE_NS, "records:Revoke", "c1").by(JUSTICE_ISSUER).submit();
-    assertThat(result.ok()).isFalse();
-    assertThat(result.writes()).isEmpty();
+        network
+            .call(JUSTICE_NS, "records:Revoke", "c1", "LOST", "FRAUD")
+            .by(JUSTICE_ISSUER)
+            .submit();
+    assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+    assertThat(result.message()).isEqualTo("INVALID_ARGUMENT: Revoke takes 2 argument(s), 3 given");
+    Network.Result record =
+        network.call(JUSTICE_NS, "records:GetRecord", "c1").by(JUSTICE_ISSUER).evaluate();
+    assertThat(Outcomes.assertOk(record)).contains("\"status\":\"ACTIVE\"");
+  }
+
+  @Test
+  void refusesTooFewArgumentsOfAnEvaluatedQuery() {
+    Network.Result result =
+        network.call(JUSTICE_NS, "records:VerifyRecord", "c1").by(JUSTICE_VERIFIER).evaluate();
+    assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+    assertThat(result.message())
+        .isEqualTo("INVALID_ARGUMENT: VerifyRecord takes 2 argument(s), 1 given");
   }
 
   @Test
