@@ -123,7 +123,10 @@ final class RecordReads {
     return CanonicalJson.toJson(store.page(index, value, size, bookmark));
   }
 
-  /** Computes verdicts with at most one governance lookup per distinct anchoring instant. */
+  /**
+   * Computes verdicts with one governance lookup for the issuer and one per distinct anchoring
+   * instant.
+   */
   private final class Verifier {
     private final String namespace = ChaincodeName.of(stub);
     private final GovernanceReader governance = new GovernanceReader(stub);
@@ -169,10 +172,12 @@ final class RecordReads {
       return issuer;
     }
 
+    /**
+     * The agency's entry at the anchoring instant, always as {@code governance:GetAgencyAt} answers
+     * it. Taking the current entry whenever its timestamp is not after the anchoring would be wrong
+     * under client-asserted timestamps: an entry committed earlier may carry a later timestamp.
+     */
     private AgencyEntry issuerAt(AgencyEntry now, Instant anchoredAt) {
-      if (!VerdictRules.parseInstant(now.timestamp()).isAfter(anchoredAt)) {
-        return now;
-      }
       return agencyAt.computeIfAbsent(anchoredAt, t -> governance.at(now.msp(), t));
     }
 
