@@ -12,15 +12,11 @@ import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordHistoryEntry;
-import org.servicerecords.registry.model.RecordStatus;
 import org.servicerecords.registry.model.RegistryRecord;
-import org.servicerecords.registry.model.VerdictRules;
 import org.servicerecords.registry.model.Verification;
 
 /** Verification over one connection. */
 final class VerifierImpl implements Verifier {
-
-  private static final int MAX_SUPERSEDE_CHAIN = 32;
 
   private final Ledger ledger;
   private final ExecutorService executor;
@@ -79,35 +75,36 @@ final class VerifierImpl implements Verifier {
       throws RegistryException {
     String ns = namespace(namespace);
     Instant when = at == null ? Instant.now() : at;
-    List<RecordHistoryEntry> history;
-    try {
-      history = ledger.evaluateList(RecordHistoryEntry[].class, ns, "GetHistory", id);
-    } catch (NotFoundException e) {
-      history = List.of();
-    }
-    RegistryRecord version = VerdictRules.versionAt(history, when);
-    if (version == null) {
-      return VerdictRules.verify(ns, null, null, null, null, when, null);
-    }
-    Instant anchoredAt = VerdictRules.anchoredAt(history);
-    String governance = ledger.connector().profile().governanceChaincode();
-    AgencyEntry issuer = optional(AgencyEntry.class, governance, "GetAgencyByNamespace", ns);
-    AgencyEntry issuerThen =
-        issuer == null
-            ? null
-            : optional(
-                AgencyEntry.class, governance, "GetAgencyAt", issuer.msp(), anchoredAt.toString());
-    String current = version.status() == RecordStatus.SUPERSEDED ? currentOf(ns, version) : null;
-    return VerdictRules.verify(ns, version, anchoredAt, issuer, issuerThen, when, current);
+    return new LocalVerdict(new GatewayReads()).verify(ns, id, when);
   }
 
-  /** Follows supersededBy links to the record in force now. */
-  private String currentOf(String ns, RegistryRecord record) throws RegistryException {
-    RegistryRecord current = record;
-    for (int i = 0; i < MAX_SUPERSEDE_CHAIN && current.supersededBy() != null; i++) {
-      current = ledger.evaluate(RegistryRecord.class, ns, "GetRecord", current.supersededBy());
+  /** The reads of a local verdict, as evaluations through the Gateway. */
+  private final class GatewayReads implements LocalVerdict.Reads {
+    private final String governance = ledger.connector().profile().governanceChaincode();
+
+    @Override
+    public List<RecordHistoryEntry> history(String namespace, String id) throws RegistryException {
+      try {
+        return ledger.evaluateList(RecordHistoryEntry[].class, namespace, "GetHistory", id);
+      } catch (NotFoundException e) {
+        return List.of();
+      }
     }
-    return current.id();
+
+    @Override
+    public AgencyEntry agencyByNamespace(String namespace) throws RegistryException {
+      return optional(AgencyEntry.class, governance, "GetAgencyByNamespace", namespace);
+    }
+
+    @Override
+    public AgencyEntry agencyAt(String msp, Instant at) throws RegistryException {
+      return optional(AgencyEntry.class, governance, "GetAgencyAt", msp, at.toString());
+    }
+
+    @Override
+    public RegistryRecord record(String namespace, String id) throws RegistryException {
+      return optional(RegistryRecord.class, namespace, "GetRecord", id);
+    }
   }
 
   private <T> T optional(Class<T> type, String chaincode, String function, String... args)
