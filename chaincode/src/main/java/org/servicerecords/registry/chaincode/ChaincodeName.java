@@ -7,6 +7,7 @@ import org.hyperledger.fabric.protos.peer.Proposal;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.InputRules;
 
 /**
  * The chaincode name a records transaction was sent to, read from the signed proposal. Records
@@ -30,7 +31,7 @@ final class ChaincodeName {
     } catch (InvalidProtocolBufferException e) {
       throw Refusal.of(ErrorCode.INTERNAL_ERROR, "the proposal cannot be read");
     }
-    if (name.isEmpty() || !Inputs.NAMESPACE.matcher(name).matches()) {
+    if (name.isEmpty() || !InputRules.NAMESPACE.matcher(name).matches()) {
       throw Refusal.of(ErrorCode.INTERNAL_ERROR, "the proposal names no chaincode");
     }
     return name;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.JsonFormatException;
 import org.servicerecords.registry.model.PrivateDetails;
 
@@ -52,7 +53,7 @@ final class DetailsInput {
     } catch (JsonFormatException e) {
       throw Refusal.transientInvalid(key, "is not a PrivateDetails JSON object");
     }
-    if (details.salt() == null || !Inputs.SALT.matcher(details.salt()).matches()) {
+    if (details.salt() == null || !InputRules.SALT.matcher(details.salt()).matches()) {
       throw Refusal.transientInvalid(key, "needs a salt of 32 to 128 lowercase hex digits");
     }
     Map<String, String> entries = details.details();

@@ -1,5 +1,23 @@
 package org.servicerecords.registry.chaincode;
 
+import static org.servicerecords.registry.model.InputRules.CODE;
+import static org.servicerecords.registry.model.InputRules.HASH;
+import static org.servicerecords.registry.model.InputRules.ID;
+import static org.servicerecords.registry.model.InputRules.LEGAL_BASIS;
+import static org.servicerecords.registry.model.InputRules.MAX_BOOKMARK;
+import static org.servicerecords.registry.model.InputRules.MAX_INSTANT;
+import static org.servicerecords.registry.model.InputRules.MAX_JSON_CHARS;
+import static org.servicerecords.registry.model.InputRules.MAX_LEGAL_BASIS;
+import static org.servicerecords.registry.model.InputRules.MAX_METADATA_BYTES;
+import static org.servicerecords.registry.model.InputRules.MAX_METADATA_ENTRIES;
+import static org.servicerecords.registry.model.InputRules.MAX_METADATA_KEY;
+import static org.servicerecords.registry.model.InputRules.MAX_METADATA_VALUE;
+import static org.servicerecords.registry.model.InputRules.MAX_NAMESPACE;
+import static org.servicerecords.registry.model.InputRules.MAX_PAGE_SIZE;
+import static org.servicerecords.registry.model.InputRules.MSP;
+import static org.servicerecords.registry.model.InputRules.NAMESPACE;
+import static org.servicerecords.registry.model.InputRules.SUBJECT_REF;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,27 +37,6 @@ import org.servicerecords.registry.model.VerdictRules;
  * segments.
  */
 final class Inputs {
-
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-  static final Pattern CODE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  static final Pattern SUBJECT_REF = Pattern.compile("[A-Za-z0-9._:-]{32,128}");
-  static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-  static final Pattern MSP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9]+([-_][A-Za-z0-9]+)*");
-  static final Pattern SALT = Pattern.compile("[0-9a-f]{32,128}");
-
-  static final int MAX_NAMESPACE = 64;
-  static final int MAX_LEGAL_BASIS = 128;
-  static final int MAX_INSTANT = 40;
-  static final int MAX_METADATA_ENTRIES = 16;
-  static final int MAX_METADATA_KEY = 64;
-  static final int MAX_METADATA_VALUE = 256;
-  static final int MAX_METADATA_BYTES = 4096;
-  static final int MAX_JSON_CHARS = 512 * 1024;
-  static final int MAX_DISPLAY_NAME = 256;
-  static final int MAX_LIST = 64;
-  static final int MAX_PAGE_SIZE = 500;
-  static final int MAX_BOOKMARK = 1024;
 
   private Inputs() {}
 
@@ -102,10 +99,7 @@ final class Inputs {
 
   static String legalBasis(String field, String value) {
     return matching(
-        field,
-        value,
-        Pattern.compile("[A-Za-z0-9._:/-]{1," + MAX_LEGAL_BASIS + "}"),
-        "1 to " + MAX_LEGAL_BASIS + " characters of [A-Za-z0-9._:/-]");
+        field, value, LEGAL_BASIS, "1 to " + MAX_LEGAL_BASIS + " characters of [A-Za-z0-9._:/-]");
   }
 
   static Instant instant(String field, String value) {

@@ -11,7 +11,7 @@ import org.servicerecords.registry.model.BatchRequest;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.DecisionRequest;
-import org.servicerecords.registry.model.RecordEvent;
+import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.RecordRef;
 
 /**
@@ -21,7 +21,7 @@ import org.servicerecords.registry.model.RecordRef;
 final class Requests {
 
   /** Most records in one {@code AnchorBatch}; equal to the most entries an event carries. */
-  static final int BATCH_MAXIMUM = RecordEvent.MAX_ENTRIES;
+  static final int BATCH_MAXIMUM = InputRules.BATCH_MAXIMUM;
 
   private Requests() {}
 
@@ -88,8 +88,8 @@ final class Requests {
     Inputs.hash("documentHash", r.documentHash());
     Inputs.subjectRef("subjectRef", r.subjectRef());
     List<RecordRef> inputs = r.inputRecords() == null ? List.of() : r.inputRecords();
-    if (inputs.size() > Inputs.MAX_LIST) {
-      throw Refusal.invalid("inputRecords", "has more than " + Inputs.MAX_LIST + " entries");
+    if (inputs.size() > InputRules.MAX_LIST) {
+      throw Refusal.invalid("inputRecords", "has more than " + InputRules.MAX_LIST + " entries");
     }
     for (int i = 0; i < inputs.size(); i++) {
       RecordRef ref = inputs.get(i);
@@ -109,7 +109,7 @@ final class Requests {
 
   static AgencyRequest agency(AgencyRequest r) {
     Inputs.msp("msp", r.msp());
-    Inputs.text("displayName", r.displayName(), Inputs.MAX_DISPLAY_NAME);
+    Inputs.text("displayName", r.displayName(), InputRules.MAX_DISPLAY_NAME);
     Inputs.namespace("namespace", r.namespace());
     if (GovernanceReader.CHAINCODE.equals(r.namespace())) {
       throw Refusal.invalid("namespace", "must not be the governance namespace");
@@ -132,8 +132,8 @@ final class Requests {
     if (types == null) {
       throw Refusal.invalid(field, "is required (may be empty)");
     }
-    if (types.size() > Inputs.MAX_LIST) {
-      throw Refusal.invalid(field, "has more than " + Inputs.MAX_LIST + " entries");
+    if (types.size() > InputRules.MAX_LIST) {
+      throw Refusal.invalid(field, "has more than " + InputRules.MAX_LIST + " entries");
     }
     Set<String> seen = new TreeSet<>();
     for (int i = 0; i < types.size(); i++) {

@@ -1,5 +1,16 @@
 package org.servicerecords.registry.client;
 
+import static org.servicerecords.registry.model.InputRules.CODE;
+import static org.servicerecords.registry.model.InputRules.HASH;
+import static org.servicerecords.registry.model.InputRules.ID;
+import static org.servicerecords.registry.model.InputRules.LEGAL_BASIS;
+import static org.servicerecords.registry.model.InputRules.MAX_LIST;
+import static org.servicerecords.registry.model.InputRules.MAX_METADATA_ENTRIES;
+import static org.servicerecords.registry.model.InputRules.MAX_METADATA_KEY;
+import static org.servicerecords.registry.model.InputRules.MAX_METADATA_VALUE;
+import static org.servicerecords.registry.model.InputRules.NAMESPACE;
+import static org.servicerecords.registry.model.InputRules.SUBJECT_REF;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,17 +27,6 @@ import org.servicerecords.registry.model.RecordRef;
  * errors.
  */
 final class RequestChecks {
-
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-  static final Pattern CODE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  static final Pattern SUBJECT_REF = Pattern.compile("[A-Za-z0-9._:-]{32,128}");
-  static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-  static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9]+([-_][A-Za-z0-9]+)*");
-  static final Pattern LEGAL_BASIS = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
-  static final int MAX_METADATA_ENTRIES = 16;
-  static final int MAX_METADATA_KEY = 64;
-  static final int MAX_METADATA_VALUE = 256;
-  static final int MAX_LIST = 64;
 
   private RequestChecks() {}
 

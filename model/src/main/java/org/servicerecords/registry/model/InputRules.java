@@ -1,0 +1,80 @@
+package org.servicerecords.registry.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * The input rules of the contract, in one place: the contract enforces them, and the client library
+ * checks them too so that a batch can be validated whole before anything is submitted. No pattern
+ * admits U+0000 or U+10FFFF, so a value that matches may be a composite-key segment.
+ */
+public final class InputRules {
+
+  /** Record and application ids: {@code [A-Za-z0-9._:-]{1,128}}. */
+  public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  /** Codes (document types, service codes, reason codes, metadata keys). */
+  public static final Pattern CODE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  /**
+   * Subject references: salted or HMAC hashes computed by the issuer, at least 32 characters, so a
+   * raw national id does not pass.
+   */
+  public static final Pattern SUBJECT_REF = Pattern.compile("[A-Za-z0-9._:-]{32,128}");
+
+  /** Document hashes: SHA-256 as 64 lowercase hex digits. */
+  public static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+  /** MSP ids. */
+  public static final Pattern MSP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  /** Chaincode names of records namespaces (at most {@link #MAX_NAMESPACE} characters). */
+  public static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9]+([-_][A-Za-z0-9]+)*");
+
+  /** Salt of private details: at least 128 bits as lowercase hex. */
+  public static final Pattern SALT = Pattern.compile("[0-9a-f]{32,128}");
+
+  /** Most characters of a namespace. */
+  public static final int MAX_NAMESPACE = 64;
+
+  /** Most characters of a legal basis code. */
+  public static final int MAX_LEGAL_BASIS = 128;
+
+  /** Legal basis codes: {@code [A-Za-z0-9._:/-]{1,128}}. */
+  public static final Pattern LEGAL_BASIS =
+      Pattern.compile("[A-Za-z0-9._:/-]{1," + MAX_LEGAL_BASIS + "}");
+
+  /** Most characters of an ISO-8601 instant. */
+  public static final int MAX_INSTANT = 40;
+
+  /** Most metadata entries of a record. */
+  public static final int MAX_METADATA_ENTRIES = 16;
+
+  /** Most characters of a metadata key. */
+  public static final int MAX_METADATA_KEY = 64;
+
+  /** Most characters of a metadata value. */
+  public static final int MAX_METADATA_VALUE = 256;
+
+  /** Most UTF-8 bytes of all metadata keys and values together. */
+  public static final int MAX_METADATA_BYTES = 4096;
+
+  /** Most characters of one JSON argument. */
+  public static final int MAX_JSON_CHARS = 512 * 1024;
+
+  /** Most characters of an agency's display name. */
+  public static final int MAX_DISPLAY_NAME = 256;
+
+  /** Most entries of a list field (input records, result ids, document types). */
+  public static final int MAX_LIST = 64;
+
+  /** Largest page of a listing. */
+  public static final int MAX_PAGE_SIZE = 500;
+
+  /** Most characters of a listing bookmark. */
+  public static final int MAX_BOOKMARK = 1024;
+
+  /** Most records in one batch transaction (one event entry each). */
+  public static final int BATCH_MAXIMUM = RecordEvent.MAX_ENTRIES;
+
+  private InputRules() {}
+}
