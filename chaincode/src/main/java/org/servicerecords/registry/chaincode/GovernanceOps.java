@@ -52,6 +52,7 @@ final class GovernanceOps {
             request.activeFrom(),
             request.activeUntil(),
             false,
+            null,
             caller.actor(),
             stub.getTxId(),
             now().toString());
@@ -65,7 +66,8 @@ final class GovernanceOps {
     List<String> types = Requests.documentTypes("types", Arrays.asList(parsed));
     Caller caller = Caller.of(ctx).requireRole(ADMIN);
     AgencyEntry old = store.require(msp);
-    return emitted(changed(old, types, old.suspended(), caller), "TYPES_CHANGED");
+    return emitted(
+        changed(old, types, old.suspended(), old.suspensionReason(), caller), "TYPES_CHANGED");
   }
 
   String suspendAgency(String msp, String reasonCode) {
@@ -76,7 +78,7 @@ final class GovernanceOps {
     if (old.suspended()) {
       throw Refusal.invalidState("agency " + msp + " is already suspended");
     }
-    return emitted(changed(old, old.documentTypes(), true, caller), "SUSPENDED");
+    return emitted(changed(old, old.documentTypes(), true, reasonCode, caller), "SUSPENDED");
   }
 
   String reinstateAgency(String msp) {
@@ -86,7 +88,7 @@ final class GovernanceOps {
     if (!old.suspended()) {
       throw Refusal.invalidState("agency " + msp + " is not suspended");
     }
-    return emitted(changed(old, old.documentTypes(), false, caller), "REINSTATED");
+    return emitted(changed(old, old.documentTypes(), false, null, caller), "REINSTATED");
   }
 
   String getAgency(String msp) {
@@ -137,7 +139,11 @@ final class GovernanceOps {
   }
 
   private AgencyEntry changed(
-      AgencyEntry old, List<String> documentTypes, boolean suspended, Caller caller) {
+      AgencyEntry old,
+      List<String> documentTypes,
+      boolean suspended,
+      String suspensionReason,
+      Caller caller) {
     return new AgencyEntry(
         old.msp(),
         old.displayName(),
@@ -146,6 +152,7 @@ final class GovernanceOps {
         old.activeFrom(),
         old.activeUntil(),
         suspended,
+        suspensionReason,
         caller.actor(),
         stub.getTxId(),
         now().toString());

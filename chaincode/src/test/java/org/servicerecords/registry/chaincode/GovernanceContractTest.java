@@ -163,6 +163,30 @@ class GovernanceContractTest {
     }
 
     @Test
+    void keepTheSuspensionReasonUntilReinstatementClearsIt() {
+      AgencyEntry suspended =
+          agency(
+              assertOk(
+                  governance("SuspendAgency", JUSTICE, "AUDIT_FINDING")
+                      .by(JUSTICE_ADMIN)
+                      .submit()));
+      assertThat(suspended.suspensionReason()).isEqualTo("AUDIT_FINDING");
+
+      AgencyEntry typesChanged =
+          agency(
+              assertOk(
+                  governance("SetDocumentTypes", JUSTICE, "[\"BIRTH_CERTIFICATE\"]")
+                      .by(JUSTICE_ADMIN)
+                      .submit()));
+      assertThat(typesChanged.suspensionReason()).isEqualTo("AUDIT_FINDING");
+
+      AgencyEntry reinstated =
+          agency(assertOk(governance("ReinstateAgency", JUSTICE).by(JUSTICE_ADMIN).submit()));
+      assertThat(reinstated.suspended()).isFalse();
+      assertThat(reinstated.suspensionReason()).isNull();
+    }
+
+    @Test
     void refuseANonAdminAndAnUnknownAgency() {
       assertRefused(
           governance("SuspendAgency", JUSTICE, "AUDIT").by(JUSTICE_ISSUER).submit(),

@@ -29,6 +29,7 @@ class GovernanceAndVerdictTest {
           null,
           false,
           null,
+          null,
           "t0",
           "2025-01-01T00:00:00Z");
   static final AgencyEntry SUSPENDED =
@@ -40,6 +41,7 @@ class GovernanceAndVerdictTest {
           "2025-01-01T00:00:00Z",
           null,
           true,
+          "AUDIT_FINDING",
           null,
           "t1",
           "2025-01-01T00:00:00Z");
@@ -52,6 +54,7 @@ class GovernanceAndVerdictTest {
           "2025-01-01T00:00:00Z",
           null,
           false,
+          null,
           null,
           "t2",
           "2025-01-01T00:00:00Z");

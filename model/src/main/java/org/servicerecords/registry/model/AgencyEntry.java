@@ -13,6 +13,8 @@ import java.util.List;
  * @param activeFrom start of the agency's active period (ISO-8601 instant)
  * @param activeUntil end of the active period, or {@code null} for no end
  * @param suspended whether the agency is suspended now
+ * @param suspensionReason the reason code given when it was suspended, or {@code null} when not
+ *     suspended
  * @param actor who made this version
  * @param txId transaction that wrote this version
  * @param timestamp transaction timestamp of this version (ISO-8601 instant)
@@ -25,6 +27,7 @@ public record AgencyEntry(
     String activeFrom,
     String activeUntil,
     boolean suspended,
+    String suspensionReason,
     Actor actor,
     String txId,
     String timestamp) {

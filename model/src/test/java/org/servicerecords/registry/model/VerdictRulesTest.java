@@ -19,6 +19,7 @@ class VerdictRulesTest {
           null,
           false,
           null,
+          null,
           "t0",
           "2024-01-01T00:00:00Z");
 
