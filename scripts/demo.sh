@@ -10,6 +10,14 @@ require_maven
 require_python
 require_go
 
+build() { # build MAVEN_ARGS...: a quiet Maven build; its log is shown only when it fails
+  local log="$STATE_DIR/logs/demo-build.log"
+  mkdir -p "$(dirname "$log")"
+  (cd "$REPO_DIR" && mvn -B -ntp "$@" install -DskipTests) >"$log" 2>&1 || {
+    tail -n 30 "$log" >&2
+    die $EXIT_FAILURE "the build failed (log: $log)"
+  }
+}
 say() { printf '\n\033[1m%s\033[0m\n' "$*"; }
 show() { # show COMMAND...: print a command as a person would type it, then run it
   printf '  $ %s\n' "$*"
@@ -33,11 +41,20 @@ fi
 "$REPO_DIR/scripts/network.sh" status || true
 
 say "2. Build the registry command-line tool"
-(cd "$REPO_DIR" && mvn -q -B -ntp -Dstyle.color=never -pl model,gateway-client -am install -DskipTests)
+build -pl model,gateway-client -am
 registry() { "$REPO_DIR/gateway-client/bin/registry" --profile "$STATE_DIR/orgs/justice/profile.json" "$@"; }
 step "gateway-client/bin/registry is ready (profile: .state/orgs/justice/profile.json)"
 
-say "3. The Ministry of Justice's CA registers and enrolls a registry clerk allowed to sign birth certificates"
+say "3. Package the contract for chaincode-as-a-service: each label carries the jar's SHA-256"
+build -pl model,chaincode -am
+for service in governance records; do
+  read -r package id < <("$REPO_DIR/scripts/package-chaincode.sh" "$service" \
+    "$REPO_DIR/chaincode/target/registry-chaincode.jar" "$STATE_DIR/packages")
+  step "$service: package id $id"
+done
+step "(every organisation would approve these exact ids; records-justice and records-services share the records package)"
+
+say "4. The Ministry of Justice's CA registers and enrolls a registry clerk allowed to sign birth certificates"
 clerk="demo-clerk-$(date +%s)"
 secret=$(registry --identity registrar --json register --user "$clerk" --role issuer \
   --doctypes 'BIRTH_CERTIFICATE;MARRIAGE_CERTIFICATE' | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
@@ -49,16 +66,16 @@ openssl x509 -in "$STATE_DIR/orgs/justice/wallet/$clerk/cert.pem" -noout -text \
 step "a wrong password is refused with its own exit code:"
 show registry enroll --user "$clerk" --secret wrong-password || step "(exit code $?)"
 
-say "4. The agency anchors a birth certificate: only its hash and a salted subject reference go on the ledger"
+say "5. The agency anchors a birth certificate: only its hash and a salted subject reference go on the ledger"
 demo_dir="$STATE_DIR/demo"
 mkdir -p "$demo_dir"
 printf 'BIRTH CERTIFICATE No. BC-%s (demonstration document, fictitious person)\n' "$(date +%s)" >"$demo_dir/birth-certificate.txt"
 subject_ref=$(printf 'demo-national-id' | openssl dgst -sha256 -hmac "$(head -c 32 /dev/urandom | base64)" | awk '{print $NF}')
 if show registry --identity "$clerk" issue --id "bc-demo-$(date +%s)" --type BIRTH_CERTIFICATE \
   --file "$demo_dir/birth-certificate.txt" --subject-ref "$subject_ref"; then
-  say "5. A citizen verifies the file"
+  say "6. A citizen verifies the file"
   show registry --identity verifier1 verify "$demo_dir/birth-certificate.txt" || true
-  say "6. Someone verifies an altered copy"
+  say "7. Someone verifies an altered copy"
   printf 'altered\n' >>"$demo_dir/birth-certificate.txt"
   show registry --identity verifier1 verify "$demo_dir/birth-certificate.txt" || true
 else
