@@ -54,24 +54,24 @@ for service in governance records; do
 done
 step "(every organisation would approve these exact ids; records-justice and records-services share the records package)"
 
-say "4. The Ministry of Justice's CA registers and enrolls a registry clerk allowed to sign birth certificates"
-clerk="demo-clerk-$(date +%s)"
-secret=$(registry --identity registrar --json register --user "$clerk" --role issuer \
+say "4. The Ministry of Justice's CA registers and enrolls a registry officer allowed to sign birth certificates"
+issuer="demo-issuer-$(date +%s)"
+secret=$(registry --identity registrar --json register --user "$issuer" --role issuer \
   --doctypes 'BIRTH_CERTIFICATE;MARRIAGE_CERTIFICATE' | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
-step "registered $clerk (role=issuer, doctypes=BIRTH_CERTIFICATE;MARRIAGE_CERTIFICATE)"
-show registry enroll --user "$clerk" --secret "$secret"
+step "registered $issuer (role=issuer, doctypes=BIRTH_CERTIFICATE;MARRIAGE_CERTIFICATE)"
+show registry enroll --user "$issuer" --secret "$secret"
 step "the certificate carries the attributes the contract checks:"
-openssl x509 -in "$STATE_DIR/orgs/justice/wallet/$clerk/cert.pem" -noout -text \
+openssl x509 -in "$STATE_DIR/orgs/justice/wallet/$issuer/cert.pem" -noout -text \
   | grep -A1 '1.2.3.4.5.6.7.8.1' | tail -n1 | sed 's/^ */    /'
 step "a wrong password is refused with its own exit code:"
-show registry enroll --user "$clerk" --secret wrong-password || step "(exit code $?)"
+show registry enroll --user "$issuer" --secret wrong-password || step "(exit code $?)"
 
 say "5. The agency anchors a birth certificate: only its hash and a salted subject reference go on the ledger"
 demo_dir="$STATE_DIR/demo"
 mkdir -p "$demo_dir"
 printf 'BIRTH CERTIFICATE No. BC-%s (demonstration document, fictitious person)\n' "$(date +%s)" >"$demo_dir/birth-certificate.txt"
 subject_ref=$(printf 'demo-national-id' | openssl dgst -sha256 -hmac "$(head -c 32 /dev/urandom | base64)" | awk '{print $NF}')
-if show registry --identity "$clerk" issue --id "bc-demo-$(date +%s)" --type BIRTH_CERTIFICATE \
+if show registry --identity "$issuer" issue --id "bc-demo-$(date +%s)" --type BIRTH_CERTIFICATE \
   --file "$demo_dir/birth-certificate.txt" --subject-ref "$subject_ref"; then
   say "6. A citizen verifies the file"
   show registry --identity verifier1 verify "$demo_dir/birth-certificate.txt" || true

@@ -5,7 +5,8 @@
 #   scripts/install-fabric.sh            Fabric CA and Fabric (peer, orderer, configtxgen, osnadmin)
 #   scripts/install-fabric.sh --ca-only  Fabric CA only
 #
-# Exit codes: 0 installed, 2 a tool is missing or too old, 3 a Fabric module is not obtainable.
+# Exit codes: 0 installed, 1 a build failed, 2 a tool is missing or too old, 3 the Go module proxy
+# refuses a Fabric module (nothing else gives 3).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -45,7 +46,7 @@ install_fabric_ca() {
       github.com/hyperledger/fabric-ca/cmd/fabric-ca-client
   ) || {
     rm -rf "$tmp"
-    die $EXIT_FABRIC_UNAVAILABLE "building Fabric CA $FABRIC_CA_VERSION failed (see the go output above)"
+    die $EXIT_FAILURE "building Fabric CA $FABRIC_CA_VERSION failed (see the go output above)"
   }
   mkdir -p "$FABRIC_CA_BIN"
   mv "$tmp"/fabric-ca-server "$tmp"/fabric-ca-client "$FABRIC_CA_BIN/"
@@ -85,7 +86,7 @@ install_fabric() {
       "$module/cmd/peer" "$module/cmd/orderer" "$module/cmd/configtxgen" "$module/cmd/osnadmin"
   ) || {
     rm -rf "$tmp"
-    die $EXIT_FABRIC_UNAVAILABLE "building Fabric $FABRIC_VERSION failed (see the go output above)"
+    die $EXIT_FAILURE "building Fabric $FABRIC_VERSION failed (see the go output above)"
   }
   mkdir -p "$FABRIC_BIN"
   mv "$tmp"/bin/* "$FABRIC_BIN/"

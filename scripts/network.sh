@@ -58,6 +58,7 @@ stop_all() {
   for node in $(started_nodes); do
     stop_node "$node"
   done
+  rm -f "$PID_DIR/mode"
 }
 
 # fail_node NODE MESSAGE: a node did not come up: show its log, stop everything, exit 1.
@@ -79,6 +80,9 @@ launch() {
   local node=$1
   shift
   mkdir -p "$PID_DIR" "$LOG_DIR"
+  # Logs may hold secrets (fabric-ca-server prints its bootstrap identity): owner-only, like the keys.
+  chmod 700 "$STATE_DIR" "$LOG_DIR"
+  (umask 077 && touch "$LOG_DIR/$node.log")
   nohup setsid "$@" >>"$LOG_DIR/$node.log" 2>&1 </dev/null &
   echo $! >"$(pid_file "$node")"
   printf '%s' "$1" >"$(pid_file "$node").cmd"
@@ -105,6 +109,10 @@ start_ca() {
   local key=$1 msp=$2 host=$3 port=$4 ops=$5
   local home="$ORGS_DIR/$key/ca" node
   node=$(ca_node "$key")
+  if running "$node"; then
+    step "$node is running already"
+    return 0
+  fi
   mkdir -p "$home"
   chmod 700 "$ORGS_DIR/$key" "$home"
   if [ ! -f "$home/admin-password" ]; then
@@ -157,20 +165,26 @@ cmd_up() {
   if [ -n "$(started_nodes)" ]; then
     local alive=true node
     for node in $(started_nodes); do running "$node" || alive=false; done
-    if $alive; then
+    if ! $alive; then
+      info "Some nodes of an earlier run have stopped; restarting cleanly"
+      stop_all
+    elif $cas_only || [ "$(cat "$PID_DIR/mode" 2>/dev/null)" = full ]; then
       info "The network is already running ($(started_nodes | wc -l) nodes); nothing to do"
       return 0
+    else
+      info "Only the CAs are running; starting the rest of the network"
     fi
-    info "Some nodes of an earlier run have stopped; restarting cleanly"
-    stop_all
   fi
   if $cas_only; then
     "$REPO_DIR/scripts/install-fabric.sh" --ca-only
     netdesc ports | grep ' ca\.' | check_ports
   else
     "$REPO_DIR/scripts/install-fabric.sh"
-    netdesc ports | check_ports
+    # Ports of CAs already running (started by 'up --cas') are ours.
+    netdesc ports | { if [ -n "$(started_nodes)" ]; then grep -v ' ca\.'; else cat; fi; } | check_ports
   fi
+  mkdir -p "$PID_DIR"
+  echo "$($cas_only && echo cas || echo full)" >"$PID_DIR/mode"
   info "Starting the certificate authorities (profile $PROFILE)"
   local row
   while read -r row; do

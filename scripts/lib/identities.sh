@@ -3,11 +3,16 @@
 # with their role attributes. Idempotent: what exists is kept. Sourced by network.sh.
 # shellcheck shell=bash
 
+# ca_client KEY ARGS...: runs fabric-ca-client against KEY's CA as its registrar. Secrets never go on
+# the command line (ps shows it): callers pass them in FABRIC_CA_CLIENT_URL (enroll) and
+# FABRIC_CA_CLIENT_ID_SECRET (register); the client's echo of a registered password is kept out of
+# the log.
 ca_client() {
   local key=$1
   shift
   FABRIC_CA_CLIENT_HOME="$ORGS_DIR/$key/registrar" "$FABRIC_CA_BIN/fabric-ca-client" "$@" \
-    --caname "ca-$key" --tls.certfiles "$ORGS_DIR/$key/ca/tls-cert.pem" >>"$LOG_DIR/identities.$key.log" 2>&1
+    --caname "ca-$key" --tls.certfiles "$ORGS_DIR/$key/ca/tls-cert.pem" \
+    > >(umask 077 && grep -v '^Password:' >>"$LOG_DIR/identities.$key.log") 2>&1
 }
 
 random_secret() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
@@ -52,18 +57,21 @@ register() {
   if ca_client "$key" identity list --id "$name"; then
     return 0
   fi
-  local args=(register --id.name "$name" --id.secret "$(<"$dir/secret")" --id.type "$type")
+  local args=(register --id.name "$name" --id.type "$type")
   [ -n "$attrs" ] && args+=(--id.attrs "$attrs")
-  ca_client "$key" "${args[@]}" || fail_node "ca.$key" "registering $name with ca.$key failed (log: $LOG_DIR/identities.$key.log)"
+  FABRIC_CA_CLIENT_ID_SECRET="$(<"$dir/secret")" ca_client "$key" "${args[@]}" || fail_node "ca.$key" "registering $name with ca.$key failed (log: $LOG_DIR/identities.$key.log)"
 }
 
 # enroll KEY NAME DIR HOST PORT [tls HOSTS]: enrolls into DIR/msp (or DIR/tls for a TLS identity).
+# The subject's O is the organisation's MSP id ($msp of the calling issue_identities).
 enroll() {
   local key=$1 name=$2 dir=$3 host=$4 port=$5 profile=${6:-} hosts=${7:-}
-  local url="https://$name:$(<"$dir/secret")@$host:$port"
+  local names="O=$msp"
+  local url
+  url="https://$name:$(<"$dir/secret")@$host:$port"
   if [ "$profile" = tls ]; then
     [ -f "$dir/tls/server.crt" ] && return 0
-    ca_client "$key" enroll -u "$url" -M "$dir/tls-enroll" --enrollment.profile tls --csr.hosts "$hosts" \
+    FABRIC_CA_CLIENT_URL="$url" ca_client "$key" enroll -M "$dir/tls-enroll" --enrollment.profile tls --csr.hosts "$hosts" --csr.names "$names" \
       || fail_node "ca.$key" "TLS enrollment of $name failed (log: $LOG_DIR/identities.$key.log)"
     mkdir -p "$dir/tls"
     cp "$dir/tls-enroll/signcerts/cert.pem" "$dir/tls/server.crt"
@@ -73,7 +81,7 @@ enroll() {
     rm -rf "$dir/tls-enroll"
   else
     [ -f "$dir/msp/signcerts/cert.pem" ] && return 0
-    ca_client "$key" enroll -u "$url" -M "$dir/msp" --csr.hosts "$hosts" \
+    FABRIC_CA_CLIENT_URL="$url" ca_client "$key" enroll -M "$dir/msp" --csr.hosts "$hosts" --csr.names "$names" \
       || fail_node "ca.$key" "enrollment of $name failed (log: $LOG_DIR/identities.$key.log)"
     normalise_msp "$dir/msp" "$key"
   fi
@@ -83,7 +91,7 @@ issue_identities() {
   local key=$1 msp=$2 host=$3 port=$4
   local org="$ORGS_DIR/$key"
   if [ ! -f "$org/registrar/msp/signcerts/cert.pem" ]; then
-    ca_client "$key" enroll -u "https://admin:$(<"$org/ca/admin-password")@$host:$port" \
+    FABRIC_CA_CLIENT_URL="https://admin:$(<"$org/ca/admin-password")@$host:$port" ca_client "$key" enroll \
       || fail_node "ca.$key" "the CA registrar of $key could not enroll (log: $LOG_DIR/identities.$key.log)"
   fi
   mkdir -p "$org/msp"
@@ -96,6 +104,10 @@ issue_identities() {
     register "$key" "$name.$key" peer "" "$dir"
     enroll "$key" "$name.$key" "$dir" "$host" "$port" "" "$nhost"
     enroll "$key" "$name.$key" "$dir" "$host" "$port" tls "$nhost,127.0.0.1,localhost"
+    # The chaincode servers beside this peer get a TLS identity of their own: a flaw in the contract's
+    # process must not expose the key the peer presents to other nodes.
+    register "$key" "ccaas.$name.$key" client "" "$dir/ccaas"
+    enroll "$key" "ccaas.$name.$key" "$dir/ccaas" "$host" "$port" tls "$nhost,127.0.0.1,localhost"
   done < <(netdesc peers | awk '{print $1, $3, $4}')
   while read -r okey name nhost rest; do
     [ "$okey" = "$key" ] || continue
