@@ -25,18 +25,19 @@ public final class GovernanceContract implements ContractInterface {
   /** Creates the contract; the shim instantiates it once per process. */
   public GovernanceContract() {}
 
-  private static final Arity ARITY = new Arity("governance", GovernanceContract.class);
+  private static final Invocation INVOCATION =
+      new Invocation("governance", GovernanceContract.class);
 
   /**
-   * Creates the transaction context, after refusing a wrong number of arguments (which the shim
-   * would answer with an uncoded error, or silently ignore).
+   * Creates the transaction context, after refusing a malformed transaction name or a wrong number
+   * of arguments (which the shim would answer with an uncoded error, or silently ignore).
    *
    * @param stub the transaction's stub
    * @return the context
    */
   @Override
   public Context createContext(ChaincodeStub stub) {
-    ARITY.check(stub);
+    INVOCATION.check(stub);
     return ContractInterface.super.createContext(stub);
   }
 

@@ -3,6 +3,7 @@ package org.servicerecords.registry.chaincode;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Default;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeStub;
@@ -12,7 +13,13 @@ import org.servicerecords.registry.model.ErrorCode;
  * The records contract, served in every agency's records namespace ({@code records-justice}, ...).
  * Transactions are called as {@code records:<Name>}; docs/contract.md describes each one. Every
  * argument and result is canonical JSON text.
+ *
+ * <p>It is the shim's {@code @Default} contract only so that every name the shim cannot route to a
+ * contract (no prefix, several colons) reaches {@link #createContext}, which refuses it with {@code
+ * INVALID_ARGUMENT} before anything runs; without a default the shim answers such names with an
+ * uncoded error. No unprefixed name ever runs a records transaction.
  */
+@Default
 @Contract(
     name = "records",
     info =
@@ -25,18 +32,18 @@ public final class RecordsContract implements ContractInterface {
   /** Creates the contract; the shim instantiates it once per process. */
   public RecordsContract() {}
 
-  private static final Arity ARITY = new Arity("records", RecordsContract.class);
+  private static final Invocation INVOCATION = new Invocation("records", RecordsContract.class);
 
   /**
-   * Creates the transaction context, after refusing a wrong number of arguments (which the shim
-   * would answer with an uncoded error, or silently ignore).
+   * Creates the transaction context, after refusing a malformed transaction name or a wrong number
+   * of arguments (which the shim would answer with an uncoded error, or silently ignore).
    *
    * @param stub the transaction's stub
    * @return the context
    */
   @Override
   public Context createContext(ChaincodeStub stub) {
-    ARITY.check(stub);
+    INVOCATION.check(stub);
     return ContractInterface.super.createContext(stub);
   }
 

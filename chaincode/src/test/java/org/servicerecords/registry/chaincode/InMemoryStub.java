@@ -59,6 +59,7 @@ final class InMemoryStub implements ChaincodeStub {
   final List<ChaincodeEvent> events = new ArrayList<>();
   int historyQueries;
   int rangeQueries;
+  int stateReads;
 
   InMemoryStub(
       Ledger ledger,
@@ -143,6 +144,7 @@ final class InMemoryStub implements ChaincodeStub {
 
   @Override
   public byte[] getState(String key) {
+    stateReads++;
     byte[] value = ledger.state.get(key);
     return value == null ? new byte[0] : value.clone();
   }

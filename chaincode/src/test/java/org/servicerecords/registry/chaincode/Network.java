@@ -110,9 +110,12 @@ final class Network {
     private boolean peerMspSet;
     private Instant timestamp;
 
+    /** A {@code null} function sends no argument at all (not even a transaction name). */
     private Call(String chaincode, String function, String... arguments) {
       this.chaincode = chaincode;
-      args.add(function.getBytes(StandardCharsets.UTF_8));
+      if (function != null) {
+        args.add(function.getBytes(StandardCharsets.UTF_8));
+      }
       for (String a : arguments) {
         args.add(a.getBytes(StandardCharsets.UTF_8));
       }
