@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hyperledger.fabric.shim.ChaincodeStub;
-import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.servicerecords.registry.model.AgencyEntry;
@@ -27,10 +26,8 @@ final class AgencyStore {
   }
 
   AgencyEntry get(String msp) {
-    byte[] value = stub.getState(Keys.agency(stub, msp));
-    return value == null || value.length == 0
-        ? null
-        : CanonicalJson.fromBytes(value, AgencyEntry.class);
+    byte[] value = Queries.state(stub, Keys.agency(stub, msp));
+    return value == null ? null : CanonicalJson.fromBytes(value, AgencyEntry.class);
   }
 
   AgencyEntry require(String msp) {
@@ -42,8 +39,8 @@ final class AgencyStore {
   }
 
   String mspOfNamespace(String namespace) {
-    byte[] value = stub.getState(Keys.agencyByNamespace(stub, namespace));
-    return value == null || value.length == 0 ? null : CanonicalJson.fromBytes(value, String.class);
+    byte[] value = Queries.state(stub, Keys.agencyByNamespace(stub, namespace));
+    return value == null ? null : CanonicalJson.fromBytes(value, String.class);
   }
 
   void put(AgencyEntry entry) {
@@ -64,30 +61,15 @@ final class AgencyStore {
         entries.add(CanonicalJson.fromBytes(kv.getValue(), AgencyEntry.class));
       }
     } catch (Exception e) {
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      throw Queries.unchecked(e);
     }
     return entries;
   }
 
   /** The entry's versions, newest first as Fabric returns them. */
   List<AgencyHistoryEntry> history(String msp) {
-    List<AgencyHistoryEntry> entries = new ArrayList<>();
-    try (QueryResultsIterator<KeyModification> results =
-        stub.getHistoryForKey(Keys.agency(stub, msp))) {
-      for (KeyModification m : results) {
-        byte[] value = m.getValue();
-        boolean deleted = m.isDeleted() || value == null || value.length == 0;
-        entries.add(
-            new AgencyHistoryEntry(
-                m.getTxId(),
-                m.getTimestamp().toString(),
-                deleted,
-                deleted ? null : CanonicalJson.fromBytes(value, AgencyEntry.class)));
-      }
-    } catch (Exception e) {
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-    }
-    return entries;
+    return Queries.history(
+        stub, Keys.agency(stub, msp), AgencyEntry.class, AgencyHistoryEntry::new);
   }
 
   /**

@@ -55,7 +55,7 @@ final class GovernanceOps {
             null,
             caller.actor(),
             stub.getTxId(),
-            now().toString());
+            TxTime.of(stub).toString());
     store.putNamespace(request.namespace(), request.msp());
     return emitted(entry, "REGISTERED");
   }
@@ -155,20 +155,12 @@ final class GovernanceOps {
         suspensionReason,
         caller.actor(),
         stub.getTxId(),
-        now().toString());
+        TxTime.of(stub).toString());
   }
 
   private String emitted(AgencyEntry entry, String action) {
     store.put(entry);
     new EventLog().add(entry.msp(), EventLog.KIND_AGENCY, action).emit(stub, NAMESPACE);
     return CanonicalJson.toJson(entry);
-  }
-
-  private Instant now() {
-    Instant timestamp = stub.getTxTimestamp();
-    if (timestamp == null) {
-      throw Refusal.of(ErrorCode.INTERNAL_ERROR, "the transaction has no timestamp");
-    }
-    return timestamp;
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
@@ -24,10 +23,8 @@ final class RecordStore {
   }
 
   RegistryRecord get(String id) {
-    byte[] value = stub.getState(Keys.record(stub, id));
-    return value == null || value.length == 0
-        ? null
-        : CanonicalJson.fromBytes(value, RegistryRecord.class);
+    byte[] value = Queries.state(stub, Keys.record(stub, id));
+    return value == null ? null : CanonicalJson.fromBytes(value, RegistryRecord.class);
   }
 
   RegistryRecord require(String id) {
@@ -39,8 +36,7 @@ final class RecordStore {
   }
 
   boolean exists(String id) {
-    byte[] value = stub.getState(Keys.record(stub, id));
-    return value != null && value.length > 0;
+    return Queries.state(stub, Keys.record(stub, id)) != null;
   }
 
   /** Writes a new record and its index entries. */
@@ -62,15 +58,12 @@ final class RecordStore {
   }
 
   ApplicationReceipt application(String applicationId) {
-    byte[] value = stub.getState(Keys.application(stub, applicationId));
-    return value == null || value.length == 0
-        ? null
-        : CanonicalJson.fromBytes(value, ApplicationReceipt.class);
+    byte[] value = Queries.state(stub, Keys.application(stub, applicationId));
+    return value == null ? null : CanonicalJson.fromBytes(value, ApplicationReceipt.class);
   }
 
   boolean applicationExists(String applicationId) {
-    byte[] value = stub.getState(Keys.application(stub, applicationId));
-    return value != null && value.length > 0;
+    return Queries.state(stub, Keys.application(stub, applicationId)) != null;
   }
 
   void putApplication(ApplicationReceipt receipt) {
@@ -91,23 +84,8 @@ final class RecordStore {
 
   /** The record's versions, newest first as Fabric returns them. */
   List<RecordHistoryEntry> history(String id) {
-    List<RecordHistoryEntry> entries = new ArrayList<>();
-    try (QueryResultsIterator<KeyModification> results =
-        stub.getHistoryForKey(Keys.record(stub, id))) {
-      for (KeyModification modification : results) {
-        byte[] value = modification.getValue();
-        boolean deleted = modification.isDeleted() || value == null || value.length == 0;
-        entries.add(
-            new RecordHistoryEntry(
-                modification.getTxId(),
-                modification.getTimestamp().toString(),
-                deleted,
-                deleted ? null : CanonicalJson.fromBytes(value, RegistryRecord.class)));
-      }
-    } catch (Exception e) {
-      throw asRuntime(e);
-    }
-    return entries;
+    return Queries.history(
+        stub, Keys.record(stub, id), RegistryRecord.class, RecordHistoryEntry::new);
   }
 
   /** Ids listed under one index value, at most {@code limit}, in key order. */
@@ -122,7 +100,7 @@ final class RecordStore {
         ids.add(Keys.lastAttribute(stub, kv.getKey()));
       }
     } catch (Exception e) {
-      throw asRuntime(e);
+      throw Queries.unchecked(e);
     }
     return ids;
   }
@@ -143,12 +121,8 @@ final class RecordStore {
       }
       next = results.getMetadata() == null ? "" : results.getMetadata().getBookmark();
     } catch (Exception e) {
-      throw asRuntime(e);
+      throw Queries.unchecked(e);
     }
     return new RecordPage(records, next == null ? "" : next, records.size());
-  }
-
-  private static RuntimeException asRuntime(Exception e) {
-    return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
   }
 }

@@ -53,7 +53,7 @@ final class RecordWrites {
 
     Caller caller = issuer().requireDocumentType(request.documentType());
     String namespace = ChaincodeName.of(stub);
-    Instant now = now();
+    Instant now = TxTime.of(stub);
     Authority.issuing(governance(), namespace, caller.msp(), now, Set.of(request.documentType()));
     requireAbsent(request.id());
 
@@ -85,7 +85,7 @@ final class RecordWrites {
     List<String> types = requests.stream().map(CertificateRequest::documentType).toList();
     types.forEach(caller::requireDocumentType);
     String namespace = ChaincodeName.of(stub);
-    Instant now = now();
+    Instant now = TxTime.of(stub);
     Authority.issuing(governance(), namespace, caller.msp(), now, types);
     for (CertificateRequest request : requests) {
       requireAbsent(request.id());
@@ -109,7 +109,7 @@ final class RecordWrites {
         Requests.application(Inputs.json("request", requestJson, ApplicationRequest.class));
     Caller caller = Caller.of(ctx).requireRole(ISSUER_OR_CLERK).requireOwnPeer();
     String namespace = ChaincodeName.of(stub);
-    Instant now = now();
+    Instant now = TxTime.of(stub);
     Authority.issuing(governance(), namespace, caller.msp(), now, Set.of());
     if (store.applicationExists(request.applicationId())) {
       throw Refusal.of(
@@ -140,7 +140,7 @@ final class RecordWrites {
             .requireOwnPeer()
             .requireDocumentType(request.documentType());
     String namespace = ChaincodeName.of(stub);
-    Instant now = now();
+    Instant now = TxTime.of(stub);
     Authority.issuing(governance(), namespace, caller.msp(), now, Set.of(request.documentType()));
     ApplicationReceipt receipt = store.application(request.applicationId());
     if (receipt == null) {
@@ -220,7 +220,7 @@ final class RecordWrites {
     Inputs.code("reasonCode", reasonCode);
     Caller caller = issuer();
     String namespace = ChaincodeName.of(stub);
-    Instant now = now();
+    Instant now = TxTime.of(stub);
     Authority.owner(governance(), namespace, caller.msp());
     RegistryRecord record = ownedRecord(id, caller);
     caller.requireDocumentType(record.documentType());
@@ -255,7 +255,7 @@ final class RecordWrites {
 
     Caller caller = issuer().requireDocumentType(request.documentType());
     String namespace = ChaincodeName.of(stub);
-    Instant now = now();
+    Instant now = TxTime.of(stub);
     Authority.issuing(governance(), namespace, caller.msp(), now, Set.of(request.documentType()));
     RegistryRecord old = ownedRecord(oldId, caller);
     caller.requireDocumentType(old.documentType());
@@ -288,7 +288,7 @@ final class RecordWrites {
     Inputs.id("id", id);
     Caller caller = issuer();
     String namespace = ChaincodeName.of(stub);
-    Instant now = now();
+    Instant now = TxTime.of(stub);
     Authority.owner(governance(), namespace, caller.msp());
     RegistryRecord record = ownedRecord(id, caller);
     if (record.privateDetailsHash() == null) {
@@ -320,14 +320,6 @@ final class RecordWrites {
     return new GovernanceReader(stub);
   }
 
-  private Instant now() {
-    Instant timestamp = stub.getTxTimestamp();
-    if (timestamp == null) {
-      throw Refusal.of(ErrorCode.INTERNAL_ERROR, "the transaction has no timestamp");
-    }
-    return timestamp;
-  }
-
   private Map<String, byte[]> transientMap() {
     Map<String, byte[]> transientMap = stub.getTransient();
     return transientMap == null ? Map.of() : transientMap;
@@ -356,7 +348,7 @@ final class RecordWrites {
 
   private RegistryRecord certificate(
       CertificateRequest request, Caller caller, byte[] details, String supersedes) {
-    Instant now = now();
+    Instant now = TxTime.of(stub);
     return new RegistryRecord(
         request.id(),
         RecordKind.CERTIFICATE,
