@@ -59,8 +59,10 @@ public interface Auditor {
   /**
    * Listens to a namespace's registry events, resuming after the checkpoint (or from {@code
    * fromBlock} without one), checkpointing after each handled event. Returns when the handler says
-   * stop, or throws when the stream fails; a restart with the same checkpoint neither misses nor
-   * repeats an event.
+   * stop, or throws when the stream fails for good. Resubscriptions after a lost connection and
+   * restarts with the same checkpoint file neither miss nor repeat an event; only a crash between a
+   * handler's completion and its checkpoint write makes that one event come again (at least once
+   * across a crash), so handlers should be idempotent, keyed by block number and transaction id.
    *
    * @param namespace the namespace (or MSP id, or the governance chaincode name)
    * @param checkpoint the persistent position

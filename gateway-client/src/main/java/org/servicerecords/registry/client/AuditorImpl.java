@@ -202,6 +202,8 @@ final class AuditorImpl implements Auditor {
     int failures = 0;
     while (true) {
       int index = connector.preferred();
+      // Every (re)subscription starts a new stream: startBlock makes the checkpoint look for its
+      // position in the replayed block again, so nothing already handled counts as new.
       long start = checkpoint.startBlock(fromBlock);
       try (CloseableIterator<ChaincodeEvent> events =
           connector

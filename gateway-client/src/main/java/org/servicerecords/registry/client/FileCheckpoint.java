@@ -17,9 +17,17 @@ import org.servicerecords.registry.model.JsonFormatException;
 
 /**
  * A persistent event position: the block and the transaction of the last event handled. Written
- * atomically (temporary file, fsync, rename) after each event, so a restarted listener resumes
- * exactly after the last event it handled: it neither misses nor repeats one. An event whose
- * handler completed but whose checkpoint write was cut short by a crash is delivered again.
+ * atomically (temporary file, fsync, rename) after each event.
+ *
+ * <p>Use: call {@link #startBlock} once at every (re)subscription and ask the peer for events from
+ * that block; pass each event through {@link #isNew}; after handling a new one, call {@link
+ * #checkpoint}. A new stream, whether after a reconnect with the same instance or after a restart
+ * with {@link #open}, then resumes right after the last event checkpointed: none is missed and none
+ * is handled twice.
+ *
+ * <p>Delivery is <b>at least once across a crash</b>: if the process dies after a handler finished
+ * but before its checkpoint was written, that one event is delivered again on restart. Handlers
+ * should therefore be idempotent, keyed by the event's block number and transaction id.
  */
 public final class FileCheckpoint {
 
@@ -74,20 +82,24 @@ public final class FileCheckpoint {
   }
 
   /**
-   * Returns the block to ask the peer to start from: the checkpoint's block (its events up to the
-   * checkpoint's transaction are then skipped by {@link #isNew}), or {@code fallback} when there is
-   * no checkpoint yet.
+   * Starts a new event stream: returns the block to ask the peer to start from, the checkpoint's
+   * block (its events up to the checkpoint's transaction are then skipped by {@link #isNew}), or
+   * {@code fallback} when there is no checkpoint yet. Call it once at every subscription, including
+   * resubscriptions after a lost connection: the new stream replays the checkpoint's block from its
+   * start, so the position within that block is searched for again.
    *
    * @param fallback the start block without a checkpoint
    * @return the start block
    */
   public synchronized long startBlock(long fallback) {
+    passed = false;
     return blockNumber < 0 ? fallback : blockNumber;
   }
 
   /**
-   * Says whether an event comes after the checkpoint. Events of the checkpoint's block are new only
-   * after its transaction has been seen again; events of earlier blocks never are.
+   * Says whether an event of the current stream comes after the checkpoint. Events of the
+   * checkpoint's block are new only after its transaction has been seen again in this stream (since
+   * the last {@link #startBlock}); events of earlier blocks never are.
    *
    * @param eventBlock the event's block
    * @param eventTransactionId the event's transaction

@@ -55,8 +55,49 @@ class FileCheckpointTest {
     assertThat(handled).isEqualTo(STREAM.stream().map(e -> "tx" + e[1]).toList());
   }
 
+  @Test
+  void reconnectingWithTheSameCheckpointAfterEveryPossibleEventNeitherMissesNorRepeats(
+      @TempDir Path dir) throws IOException {
+    List<String> expected = STREAM.stream().map(e -> "tx" + e[1]).toList();
+    for (int cutAfter = 0; cutAfter <= STREAM.size(); cutAfter++) {
+      FileCheckpoint checkpoint = FileCheckpoint.open(dir.resolve("cp-" + cutAfter + ".json"));
+      List<String> handled = new ArrayList<>();
+      // One watcher: its stream is cut after some events and it resubscribes, as
+      // AuditorImpl.watch does, with the same FileCheckpoint instance.
+      stream(checkpoint, cutAfter, handled);
+      stream(checkpoint, 1, handled);
+      stream(checkpoint, Integer.MAX_VALUE, handled);
+      assertThat(handled).as("cut after %d", cutAfter).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void crashBetweenHandlerAndCheckpointWriteDeliversThatOneEventAgain(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("cp.json");
+    List<String> handled = new ArrayList<>();
+    run(file, 3, handled);
+    // The handler of the 4th event finishes, then the process dies before the checkpoint write.
+    FileCheckpoint beforeCrash = FileCheckpoint.open(file);
+    long[] fourth =
+        from(beforeCrash.startBlock(0)).stream()
+            .filter(e -> beforeCrash.isNew(e[0], "tx" + e[1]))
+            .findFirst()
+            .orElseThrow();
+    handled.add("tx" + fourth[1]);
+    run(file, Integer.MAX_VALUE, handled);
+    List<String> expected = new ArrayList<>(STREAM.stream().map(e -> "tx" + e[1]).toList());
+    expected.add(4, "tx" + fourth[1]);
+    assertThat(handled).isEqualTo(expected);
+  }
+
   private static void run(Path file, int maxEvents, List<String> handled) throws IOException {
-    FileCheckpoint checkpoint = FileCheckpoint.open(file);
+    stream(FileCheckpoint.open(file), maxEvents, handled);
+  }
+
+  /** One subscription: from the checkpoint's start block, until {@code maxEvents} are handled. */
+  private static void stream(FileCheckpoint checkpoint, int maxEvents, List<String> handled)
+      throws IOException {
     int count = 0;
     for (long[] event : from(checkpoint.startBlock(0))) {
       if (count == maxEvents) {
