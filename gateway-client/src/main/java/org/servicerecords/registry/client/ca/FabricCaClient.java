@@ -16,7 +16,8 @@ public interface FabricCaClient {
   /**
    * Starts building a client.
    *
-   * @param url the CA's base URL, for example {@code https://127.0.0.1:7054}
+   * @param url the CA's base URL, for example {@code https://127.0.0.1:7054}; only {@code https} is
+   *     accepted
    * @return a builder
    */
   static Builder newBuilder(URI url) {
@@ -84,8 +85,10 @@ public interface FabricCaClient {
      * Builds the client.
      *
      * @return the client
-     * @throws IdentityException if the TLS certificate cannot be read
+     * @throws IdentityException if the TLS certificate is missing or cannot be read
+     * @throws CaException if the URL is not {@code https}: enrollment secrets and registrar tokens
+     *     are never sent in clear
      */
-    FabricCaClient build() throws IdentityException;
+    FabricCaClient build() throws IdentityException, CaException;
   }
 }

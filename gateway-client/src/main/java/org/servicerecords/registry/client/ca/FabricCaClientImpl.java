@@ -170,18 +170,42 @@ final class FabricCaClientImpl implements FabricCaClient {
   }
 
   private JsonObject result(HttpResponse<String> response, String what) throws CaException {
-    int status = response.statusCode();
+    return answer(base, response.statusCode(), response.body(), what);
+  }
+
+  /**
+   * Reads a Fabric CA answer: the {@code result} object of a successful one, or the matching {@link
+   * CaException}. Any answer that is not the CA's documented shape (not JSON, {@code success} not a
+   * boolean, {@code errors} entries with a non-numeric code, ...) is a {@link CaException} naming
+   * the CA, never an unchecked exception.
+   *
+   * @param base the CA's URL (for messages)
+   * @param status the HTTP status
+   * @param body the answer's body
+   * @param what what was asked, for messages
+   * @return the result object
+   * @throws CaException if the CA refused or answered something unreadable
+   */
+  static JsonObject answer(URI base, int status, String body, String what) throws CaException {
     JsonObject json;
     try {
-      json = JsonParser.parseString(response.body()).getAsJsonObject();
+      JsonElement parsed = JsonParser.parseString(body == null ? "" : body);
+      if (!parsed.isJsonObject()) {
+        throw new IllegalStateException("not a JSON object");
+      }
+      json = parsed.getAsJsonObject();
     } catch (RuntimeException e) {
-      throw new CaException(
-          "CA " + base + " gave an unreadable answer to " + what + " (HTTP " + status + ")",
-          status,
-          0,
-          e);
+      throw unreadable(base, status, what, "not a JSON object", e);
     }
-    boolean success = json.has("success") && json.get("success").getAsBoolean();
+    JsonElement successField = json.get("success");
+    boolean success;
+    if (successField == null || successField.isJsonNull()) {
+      success = false;
+    } else if (successField.isJsonPrimitive() && successField.getAsJsonPrimitive().isBoolean()) {
+      success = successField.getAsBoolean();
+    } else {
+      throw unreadable(base, status, what, "'success' is not true or false", null);
+    }
     if (success && status / 100 == 2) {
       JsonElement result = json.get("result");
       if (result == null || !result.isJsonObject()) {
@@ -192,16 +216,23 @@ final class FabricCaClientImpl implements FabricCaClient {
     }
     int code = 0;
     List<String> messages = new ArrayList<>();
-    if (json.has("errors") && json.get("errors").isJsonArray()) {
-      for (JsonElement error : json.getAsJsonArray("errors")) {
-        if (error.isJsonObject()) {
-          JsonObject e = error.getAsJsonObject();
-          if (code == 0 && e.has("code")) {
-            code = e.get("code").getAsInt();
+    JsonElement errors = json.get("errors");
+    if (errors != null && errors.isJsonArray()) {
+      for (JsonElement error : errors.getAsJsonArray()) {
+        if (!error.isJsonObject()) {
+          continue;
+        }
+        JsonObject e = error.getAsJsonObject();
+        JsonElement c = e.get("code");
+        if (code == 0 && c != null && !c.isJsonNull()) {
+          code = errorCode(c);
+          if (code < 0) {
+            throw unreadable(base, status, what, "an error code is not a number", null);
           }
-          if (e.has("message")) {
-            messages.add(e.get("message").getAsString());
-          }
+        }
+        JsonElement m = e.get("message");
+        if (m != null && m.isJsonPrimitive()) {
+          messages.add(oneLine(m.getAsString()));
         }
       }
     }
@@ -215,6 +246,33 @@ final class FabricCaClientImpl implements FabricCaClient {
       throw new CaAuthenticationException(text, status, code);
     }
     throw new CaException(text, status, code, null);
+  }
+
+  /** A Fabric CA error code, or -1 when it is not a non-negative integer. */
+  private static int errorCode(JsonElement element) {
+    if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
+      return -1;
+    }
+    try {
+      int value = element.getAsJsonPrimitive().getAsBigDecimal().intValueExact();
+      return value < 0 ? -1 : value;
+    } catch (ArithmeticException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static String oneLine(String text) {
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+
+  private static CaException unreadable(
+      URI base, int status, String what, String why, Throwable cause) {
+    return new CaException(
+        "CA " + base + " gave an unreadable answer to " + what + " (HTTP " + status + "): " + why,
+        status,
+        0,
+        cause);
   }
 
   private Enrollment enrollment(JsonObject result, KeyPair keys) throws CaException {
@@ -280,15 +338,27 @@ final class FabricCaClientImpl implements FabricCaClient {
     }
 
     @Override
-    public FabricCaClient build() throws IdentityException {
-      HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
-      if ("https".equalsIgnoreCase(url.getScheme())) {
-        if (tlsCertificate == null) {
-          throw new IdentityException("CA " + url + " uses https: its TLS certificate is needed");
-        }
-        http.sslContext(sslContext(tlsCertificate));
+    public FabricCaClient build() throws IdentityException, CaException {
+      if (!"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+        // Enrollment secrets and registrar tokens must never travel in clear.
+        throw new CaException(
+            "CA URL "
+                + url
+                + " is refused: only https://host:port is accepted (enrollment secrets and"
+                + " tokens must not travel unencrypted)",
+            0,
+            0,
+            null);
       }
-      return new FabricCaClientImpl(url, caName, http.build(), timeout);
+      if (tlsCertificate == null) {
+        throw new IdentityException("CA " + url + " uses https: its TLS certificate is needed");
+      }
+      HttpClient http =
+          HttpClient.newBuilder()
+              .connectTimeout(timeout)
+              .sslContext(sslContext(tlsCertificate))
+              .build();
+      return new FabricCaClientImpl(url, caName, http, timeout);
     }
 
     private static SSLContext sslContext(Path file) throws IdentityException {

@@ -172,12 +172,12 @@ final class ProfileParser {
     } catch (URISyntaxException e) {
       throw error(path + ".url", "is not a URL: " + url);
     }
-    if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
-        || uri.getHost() == null) {
-      throw error(path + ".url", "must be http(s)://host:port, found '" + url + "'");
+    if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+      // Enrollment secrets and registrar tokens must never travel in clear: no plain http.
+      throw error(path + ".url", "must be https://host:port, found '" + url + "'");
     }
     Path tls = optionalPath(ca, "tlsCertificate", path);
-    if ("https".equals(uri.getScheme()) && tls == null) {
+    if (tls == null) {
       throw error(path + ".tlsCertificate", "is missing for an https CA");
     }
     return new CaEndpoint(uri, optionalText(ca, "caName", path, ""), tls);

@@ -110,6 +110,19 @@ class ConnectionProfileTest {
   }
 
   @Test
+  void aPlainHttpCaIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ConnectionProfile.parse(
+                    PROFILE.replace("https://127.0.0.1:7054", "http://127.0.0.1:7054"),
+                    Path.of("/tmp"),
+                    "p.json"))
+        .isInstanceOf(ProfileException.class)
+        .hasMessageContaining(
+            "$.organizations.JusticeMSP.certificateAuthorities[0].url must be https://host:port");
+  }
+
+  @Test
   void noProfileAnywhereTellsHowToGiveOne() {
     assertThatThrownBy(() -> ConnectionProfile.locate(null, Map.of()))
         .isInstanceOf(ProfileException.class)
