@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
-import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.CanonicalJson;
@@ -21,6 +22,9 @@ final class Ledger implements AutoCloseable {
   private volatile Thread listener;
   private volatile CloseableIterator<ChaincodeEvent> events;
   private volatile boolean closed;
+
+  /** Whether the listener's stream is established and keeps the snapshot current. */
+  private volatile boolean live;
 
   Ledger(Connector connector) {
     this.connector = connector;
@@ -68,12 +72,14 @@ final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Returns the governance snapshot, reading it on first use and starting a listener that re-reads
-   * it whenever a governance transaction commits.
+   * Returns the governance snapshot. While the listener's event stream is live the snapshot it
+   * keeps current is used; otherwise (before the stream is up, or while it is being re-established
+   * after a failure) governance is read again, so early checks never rely on a snapshot that may
+   * have missed an event. The first call starts the listener.
    */
   GovernanceSnapshot governance() throws RegistryException {
     GovernanceSnapshot snapshot = governance.get();
-    if (snapshot == null) {
+    if (snapshot == null || !live) {
       snapshot = reloadGovernance();
       startListener();
     }
@@ -102,34 +108,89 @@ final class Ledger implements AutoCloseable {
 
   private void listen() {
     String chaincode = connector.profile().governanceChaincode();
-    while (!closed) {
-      int index = connector.preferred();
+    AtomicInteger index = new AtomicInteger();
+    keepListening(
+        () -> closed,
+        up -> {
+          index.set(connector.preferred());
+          CloseableIterator<ChaincodeEvent> iterator =
+              connector.gateway(index.get()).getNetwork(channel()).getChaincodeEvents(chaincode);
+          events = iterator;
+          try {
+            // Events committed between an earlier read and this subscription would be missed.
+            reloadGovernance();
+            up.run();
+            live = true;
+            while (!closed && iterator.hasNext()) {
+              iterator.next();
+              reloadGovernance();
+            }
+          } finally {
+            iterator.close();
+          }
+        },
+        () -> {
+          // The snapshot may be stale until the stream is back: drop it so uses re-read.
+          live = false;
+          governance.set(null);
+          if (connector.endpointCount() > 1) {
+            connector.answered((index.get() + 1) % connector.endpointCount());
+          }
+        },
+        Thread::sleep,
+        FIRST_RETRY_MILLIS,
+        MAX_RETRY_MILLIS);
+  }
+
+  /** One subscription to an event stream; calls {@code up} once the stream is established. */
+  interface Subscription {
+    void run(Runnable up) throws RegistryException;
+  }
+
+  /** Waits, interruptibly. */
+  interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  static final long FIRST_RETRY_MILLIS = 1_000;
+  static final long MAX_RETRY_MILLIS = 30_000;
+
+  /**
+   * Runs a subscription again and again until {@code closed}: whenever the stream ends or fails
+   * (with any exception: a gateway failure, a registry error or an unexpected runtime exception),
+   * {@code lost} runs (the data kept from the stream is now stale), and the next attempt waits,
+   * from {@code firstDelay} doubling up to {@code maxDelay}; a stream that was up resets the delay.
+   * Returns when closed or interrupted.
+   */
+  static void keepListening(
+      BooleanSupplier closed,
+      Subscription subscription,
+      Runnable lost,
+      Sleeper sleeper,
+      long firstDelay,
+      long maxDelay) {
+    long delay = firstDelay;
+    while (!closed.getAsBoolean()) {
+      boolean[] wasUp = {false};
       try {
-        CloseableIterator<ChaincodeEvent> iterator =
-            connector.gateway(index).getNetwork(channel()).getChaincodeEvents(chaincode);
-        events = iterator;
-        // Events committed between the first read and this subscription would be missed: re-read.
-        reloadGovernance();
-        while (!closed && iterator.hasNext()) {
-          iterator.next();
-          reloadGovernance();
-        }
-      } catch (GatewayRuntimeException | RegistryException e) {
-        if (closed) {
-          return;
-        }
-        // The snapshot may be stale until the stream is back: drop it so the next use re-reads.
-        governance.set(null);
-        if (connector.endpointCount() > 1) {
-          connector.answered((index + 1) % connector.endpointCount());
-        }
-        try {
-          Thread.sleep(2_000);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return;
-        }
+        subscription.run(() -> wasUp[0] = true);
+      } catch (RuntimeException | RegistryException e) {
+        // Retried below; the snapshot is dropped so that nothing stale is used meanwhile.
       }
+      if (closed.getAsBoolean()) {
+        return;
+      }
+      lost.run();
+      if (wasUp[0]) {
+        delay = firstDelay;
+      }
+      try {
+        sleeper.sleep(delay);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      delay = Math.min(maxDelay, delay * 2);
     }
   }
 
