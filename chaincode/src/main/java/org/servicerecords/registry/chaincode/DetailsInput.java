@@ -7,6 +7,7 @@ import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.JsonFormatException;
 import org.servicerecords.registry.model.PrivateDetails;
+import org.servicerecords.registry.model.TransientKeys;
 
 /**
  * Checks the transient data of anchoring transactions: only the expected keys, each value a {@link
@@ -15,15 +16,15 @@ import org.servicerecords.registry.model.PrivateDetails;
  */
 final class DetailsInput {
 
-  /** Transient key of {@code AnchorCertificate} and {@code Supersede}. */
-  static final String KEY = "details";
+  /** Transient key of {@code AnchorCertificate} and {@code Supersede} ({@link TransientKeys}). */
+  static final String KEY = TransientKeys.DETAILS;
 
   /** Transient key prefix of {@code AnchorBatch}: {@code details:<recordId>}. */
-  static final String BATCH_KEY_PREFIX = "details:";
+  static final String BATCH_KEY_PREFIX = TransientKeys.BATCH_DETAILS_PREFIX;
 
-  static final int MAX_BYTES = 16 * 1024;
-  static final int MAX_ENTRIES = 32;
-  static final int MAX_KEY = 64;
+  static final int MAX_BYTES = InputRules.MAX_DETAILS_BYTES;
+  static final int MAX_ENTRIES = InputRules.MAX_DETAILS_ENTRIES;
+  static final int MAX_KEY = InputRules.MAX_DETAILS_KEY;
 
   private DetailsInput() {}
 

@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.servicerecords.registry.client.RecordOutcome.Status;
 import org.servicerecords.registry.client.RegistryException.Stage;
@@ -32,12 +31,11 @@ import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.RecordStatus;
 import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.TransientKeys;
 
 /** The agency client over one connection. */
 final class RegistryClientImpl implements RegistryClient {
 
-  static final String DETAILS_KEY = "details";
-  static final String BATCH_DETAILS_PREFIX = "details:";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Ledger ledger;
@@ -82,11 +80,11 @@ final class RegistryClientImpl implements RegistryClient {
   @Override
   public AnchorResult anchorCertificate(AnchorRequest request) throws RegistryException {
     CertificateRequest certificate = request.certificate();
-    checkLocally(RequestChecks.certificate(certificate), certificate.id());
+    checkLocally(RequestChecks.anchor(request), certificate.id());
     ledger.governance().checkMayIssue(msp, certificate.documentType(), Instant.now());
     Map<String, byte[]> transientData = new LinkedHashMap<>();
     if (!request.personalDetails().isEmpty()) {
-      transientData.put(DETAILS_KEY, details(request));
+      transientData.put(TransientKeys.DETAILS, details(request));
     }
     try {
       byte[] result = submit("AnchorCertificate", transientData, CanonicalJson.toJson(certificate));
@@ -136,7 +134,7 @@ final class RegistryClientImpl implements RegistryClient {
       String id = request.certificate().id();
       String key = id == null || !seen.add(id) ? "#" + i : id;
       order.add(key);
-      List<String> problems = new ArrayList<>(RequestChecks.certificate(request.certificate()));
+      List<String> problems = new ArrayList<>(RequestChecks.anchor(request));
       if (id != null && key.startsWith("#")) {
         problems.add("id '" + id + "' appears more than once in the batch");
       }
@@ -175,43 +173,22 @@ final class RegistryClientImpl implements RegistryClient {
     }
     AtomicInteger settled = new AtomicInteger(outcomes.size());
     listener.progress(settled.get(), total);
-    List<List<AnchorRequest>> chunks = Batches.split(valid, batchMaximum());
-    int window = ledger.connector().profile().batchConcurrency();
-    List<Future<List<RecordOutcome>>> futures = new ArrayList<>();
-    java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(window);
-    for (List<AnchorRequest> chunk : chunks) {
-      try {
-        permits.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RegistryException(
-            "interrupted while submitting the batch", null, Stage.LOCAL, null, null, e);
-      }
-      futures.add(
-          executor.submit(
-              () -> {
-                try {
-                  List<RecordOutcome> result = anchorChunk(chunk);
-                  listener.progress(settled.addAndGet(chunk.size()), total);
-                  return result;
-                } finally {
-                  permits.release();
-                }
-              }));
+    List<Batches.Item> items = new ArrayList<>(valid.size());
+    for (AnchorRequest request : valid) {
+      items.add(
+          Batches.Item.of(request, request.personalDetails().isEmpty() ? null : details(request)));
     }
-    for (Future<List<RecordOutcome>> future : futures) {
-      try {
-        for (RecordOutcome outcome : future.get()) {
-          outcomes.put(outcome.id(), outcome);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RegistryException(
-            "interrupted while submitting the batch", null, Stage.LOCAL, null, null, e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("batch worker failed", e.getCause());
-      }
-    }
+    Map<String, RecordOutcome> settledOutcomes = new ConcurrentHashMap<>();
+    Batches.run(
+        Batches.forTransactions(items, batchMaximum()),
+        executor,
+        ledger.connector().profile().batchConcurrency(),
+        this::anchorChunk,
+        settledOutcomes,
+        settled,
+        total,
+        listener);
+    outcomes.putAll(settledOutcomes);
     return report(order, outcomes);
   }
 
@@ -228,33 +205,32 @@ final class RegistryClientImpl implements RegistryClient {
    * because some records exist already, those are compared with the ledger and the rest are
    * submitted again: a rerun of a batch anchors exactly the missing records.
    */
-  private List<RecordOutcome> anchorChunk(List<AnchorRequest> chunk) {
+  private List<RecordOutcome> anchorChunk(List<Batches.Item> chunk) {
     List<RecordOutcome> outcomes = new ArrayList<>();
-    List<AnchorRequest> pending = chunk;
+    List<Batches.Item> pending = chunk;
     for (int round = 0; round < 3 && !pending.isEmpty(); round++) {
       List<CertificateRequest> records = new ArrayList<>();
       Map<String, byte[]> transientData = new LinkedHashMap<>();
-      for (AnchorRequest request : pending) {
-        records.add(request.certificate());
-        if (!request.personalDetails().isEmpty()) {
-          transientData.put(BATCH_DETAILS_PREFIX + request.certificate().id(), details(request));
+      for (Batches.Item item : pending) {
+        records.add(item.request().certificate());
+        if (item.details() != null) {
+          transientData.put(TransientKeys.batchDetails(item.id()), item.details().clone());
         }
       }
       try {
         byte[] bytes =
             submit("AnchorBatch", transientData, CanonicalJson.toJson(new BatchRequest(records)));
         BatchResult result = Ledger.parse(bytes, BatchResult.class, "AnchorBatch");
-        for (AnchorRequest request : pending) {
-          outcomes.add(
-              new RecordOutcome(request.certificate().id(), Status.ANCHORED, result.txId(), null));
+        for (Batches.Item item : pending) {
+          outcomes.add(new RecordOutcome(item.id(), Status.ANCHORED, result.txId(), null));
         }
         return outcomes;
       } catch (AlreadyExistsException e) {
-        List<AnchorRequest> missing = new ArrayList<>();
-        for (AnchorRequest request : pending) {
-          RecordOutcome existing = compareWithLedger(request);
+        List<Batches.Item> missing = new ArrayList<>();
+        for (Batches.Item item : pending) {
+          RecordOutcome existing = compareWithLedger(item.request());
           if (existing == null) {
-            missing.add(request);
+            missing.add(item);
           } else {
             outcomes.add(existing);
           }
@@ -290,11 +266,9 @@ final class RegistryClientImpl implements RegistryClient {
   }
 
   private static List<RecordOutcome> failAll(
-      List<RecordOutcome> outcomes, List<AnchorRequest> pending, RegistryException e) {
-    for (AnchorRequest request : pending) {
-      outcomes.add(
-          new RecordOutcome(
-              request.certificate().id(), Status.FAILED, e.transactionId(), e.getMessage()));
+      List<RecordOutcome> outcomes, List<Batches.Item> pending, RegistryException e) {
+    for (Batches.Item item : pending) {
+      outcomes.add(new RecordOutcome(item.id(), Status.FAILED, e.transactionId(), e.getMessage()));
     }
     return outcomes;
   }
@@ -362,11 +336,11 @@ final class RegistryClientImpl implements RegistryClient {
   public RegistryRecord supersede(String oldId, AnchorRequest replacement)
       throws RegistryException {
     CertificateRequest certificate = replacement.certificate();
-    checkLocally(RequestChecks.certificate(certificate), certificate.id());
+    checkLocally(RequestChecks.anchor(replacement), certificate.id());
     ledger.governance().checkMayIssue(msp, certificate.documentType(), Instant.now());
     Map<String, byte[]> transientData = new LinkedHashMap<>();
     if (!replacement.personalDetails().isEmpty()) {
-      transientData.put(DETAILS_KEY, details(replacement));
+      transientData.put(TransientKeys.DETAILS, details(replacement));
     }
     try {
       byte[] result = submit("Supersede", transientData, oldId, CanonicalJson.toJson(certificate));

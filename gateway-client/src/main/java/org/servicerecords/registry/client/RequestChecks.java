@@ -4,21 +4,30 @@ import static org.servicerecords.registry.model.InputRules.CODE;
 import static org.servicerecords.registry.model.InputRules.HASH;
 import static org.servicerecords.registry.model.InputRules.ID;
 import static org.servicerecords.registry.model.InputRules.LEGAL_BASIS;
+import static org.servicerecords.registry.model.InputRules.MAX_DETAILS_BYTES;
+import static org.servicerecords.registry.model.InputRules.MAX_DETAILS_ENTRIES;
+import static org.servicerecords.registry.model.InputRules.MAX_DETAILS_KEY;
 import static org.servicerecords.registry.model.InputRules.MAX_LIST;
+import static org.servicerecords.registry.model.InputRules.MAX_METADATA_BYTES;
 import static org.servicerecords.registry.model.InputRules.MAX_METADATA_ENTRIES;
 import static org.servicerecords.registry.model.InputRules.MAX_METADATA_KEY;
 import static org.servicerecords.registry.model.InputRules.MAX_METADATA_VALUE;
 import static org.servicerecords.registry.model.InputRules.NAMESPACE;
 import static org.servicerecords.registry.model.InputRules.SUBJECT_REF;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.regex.Pattern;
+import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.InputRules;
+import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.RecordRef;
 
 /**
@@ -28,7 +37,26 @@ import org.servicerecords.registry.model.RecordRef;
  */
 final class RequestChecks {
 
+  /** A salt of the length the library generates: the size of details does not depend on it. */
+  private static final String SALT_OF_LIBRARY_LENGTH = "0".repeat(64);
+
   private RequestChecks() {}
+
+  /**
+   * Lists what is wrong with an anchor request: the certificate's fields and the personal details
+   * (at most {@value InputRules#MAX_DETAILS_ENTRIES} entries, names of 1 to {@value
+   * InputRules#MAX_DETAILS_KEY} characters, string values, at most {@value
+   * InputRules#MAX_DETAILS_BYTES} bytes as the transient JSON the library sends). Problems never
+   * echo a detail's value.
+   *
+   * @param r the request
+   * @return problems; empty when the request is acceptable
+   */
+  static List<String> anchor(AnchorRequest r) {
+    List<String> problems = certificate(r.certificate());
+    details(problems, r.personalDetails());
+    return problems;
+  }
 
   /**
    * Lists what is wrong with a certificate request.
@@ -100,6 +128,52 @@ final class RequestChecks {
     return problems;
   }
 
+  private static void details(List<String> problems, SortedMap<String, String> details) {
+    if (details.isEmpty()) {
+      return; // nothing is sent
+    }
+    if (details.size() > MAX_DETAILS_ENTRIES) {
+      problems.add("personal details have more than " + MAX_DETAILS_ENTRIES + " entries");
+    }
+    boolean complete = true;
+    for (Map.Entry<String, String> e : details.entrySet()) {
+      String name = e.getKey();
+      if (name.isEmpty() || name.length() > MAX_DETAILS_KEY) {
+        problems.add(
+            "personal detail name '"
+                + (name.length() > 70 ? name.substring(0, 70) + "..." : name)
+                + "' must be 1 to "
+                + MAX_DETAILS_KEY
+                + " characters");
+      }
+      if (e.getValue() == null) {
+        problems.add("personal detail '" + name + "' has no value");
+        complete = false;
+      }
+    }
+    if (complete) {
+      int bytes = detailsBytes(details);
+      if (bytes > MAX_DETAILS_BYTES) {
+        problems.add(
+            "personal details take "
+                + bytes
+                + " bytes as transient JSON; at most "
+                + MAX_DETAILS_BYTES
+                + " are accepted");
+      }
+    }
+  }
+
+  /**
+   * Returns the size of the transient value the library sends for some details.
+   *
+   * @param details the details, without null values
+   * @return UTF-8 bytes of the {@code PrivateDetails} JSON with a library-generated salt
+   */
+  static int detailsBytes(SortedMap<String, String> details) {
+    return CanonicalJson.toBytes(new PrivateDetails(SALT_OF_LIBRARY_LENGTH, details)).length;
+  }
+
   private static void metadata(List<String> problems, Map<String, String> metadata) {
     if (metadata == null) {
       return;
@@ -107,6 +181,7 @@ final class RequestChecks {
     if (metadata.size() > MAX_METADATA_ENTRIES) {
       problems.add("metadata has more than " + MAX_METADATA_ENTRIES + " entries");
     }
+    int bytes = 0;
     for (Map.Entry<String, String> e : metadata.entrySet()) {
       if (!CODE.matcher(e.getKey()).matches() || e.getKey().length() > MAX_METADATA_KEY) {
         problems.add(
@@ -114,7 +189,13 @@ final class RequestChecks {
       }
       if (e.getValue() == null || e.getValue().length() > MAX_METADATA_VALUE) {
         problems.add("metadata value of '" + e.getKey() + "' must be at most 256 characters");
+      } else {
+        bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length;
+        bytes += e.getValue().getBytes(StandardCharsets.UTF_8).length;
       }
+    }
+    if (bytes > MAX_METADATA_BYTES) {
+      problems.add("metadata is larger than " + MAX_METADATA_BYTES + " UTF-8 bytes in total");
     }
   }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.TransientKeys;
 
 /**
  * A public door, for gateway-client's tests, onto chaincode's package-private test harness (from
@@ -14,10 +15,10 @@ import org.servicerecords.registry.model.ErrorCode;
 public final class ContractHarness {
 
   /** The transient key of anchoring and supersession details. */
-  public static final String DETAILS_KEY = DetailsInput.KEY;
+  public static final String DETAILS_KEY = TransientKeys.DETAILS;
 
   /** The transient key prefix of batch details. */
-  public static final String BATCH_DETAILS_PREFIX = DetailsInput.BATCH_KEY_PREFIX;
+  public static final String BATCH_DETAILS_PREFIX = TransientKeys.BATCH_DETAILS_PREFIX;
 
   /**
    * A caller as an agency's Fabric CA enrolls it.

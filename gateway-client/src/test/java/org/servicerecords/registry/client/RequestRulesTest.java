@@ -107,4 +107,62 @@ class RequestRulesTest {
     assertThat(Csv.row(java.util.Arrays.asList("a", "b,c", "say \"hi\"", null)))
         .isEqualTo("a,\"b,c\",\"say \"\"hi\"\"\",\r\n");
   }
+
+  @Test
+  void personalDetailsAreCheckedAgainstTheContractsLimitsWithoutEchoingValues() {
+    java.util.SortedMap<String, String> many = new TreeMap<>();
+    for (int i = 0; i <= org.servicerecords.registry.model.InputRules.MAX_DETAILS_ENTRIES; i++) {
+      many.put("d" + i, "v");
+    }
+    assertThat(RequestChecks.anchor(new AnchorRequest(GOOD, many)))
+        .containsExactly("personal details have more than 32 entries");
+
+    java.util.SortedMap<String, String> longName = new TreeMap<>();
+    longName.put("n".repeat(65), "secret-value");
+    assertThat(String.join("|", RequestChecks.anchor(new AnchorRequest(GOOD, longName))))
+        .contains("must be 1 to 64 characters")
+        .doesNotContain("secret-value");
+
+    java.util.SortedMap<String, String> large = new TreeMap<>();
+    large.put("photo", "secret".repeat(3000));
+    assertThat(String.join("|", RequestChecks.anchor(new AnchorRequest(GOOD, large))))
+        .contains("at most 16384 are accepted")
+        .doesNotContain("secret");
+
+    java.util.SortedMap<String, String> fits = new TreeMap<>();
+    fits.put("name", "Ana Pop");
+    assertThat(RequestChecks.anchor(new AnchorRequest(GOOD, fits))).isEmpty();
+    assertThat(RequestChecks.detailsBytes(BatchSizeTest.maximalDetails()))
+        .isLessThanOrEqualTo(org.servicerecords.registry.model.InputRules.MAX_DETAILS_BYTES);
+  }
+
+  @Test
+  void metadataLargerThanTheContractsTotalIsRefused() {
+    java.util.SortedMap<String, String> metadata = new TreeMap<>(BatchSizeTest.maximalMetadata());
+    CertificateRequest g = GOOD;
+    CertificateRequest atLimit =
+        new CertificateRequest(
+            g.id(),
+            g.documentType(),
+            g.documentHash(),
+            g.subjectRef(),
+            g.validFrom(),
+            null,
+            null,
+            metadata);
+    assertThat(RequestChecks.certificate(atLimit)).isEmpty();
+    metadata.put(metadata.firstKey(), metadata.get(metadata.firstKey()) + "x");
+    CertificateRequest over =
+        new CertificateRequest(
+            g.id(),
+            g.documentType(),
+            g.documentHash(),
+            g.subjectRef(),
+            g.validFrom(),
+            null,
+            null,
+            metadata);
+    assertThat(RequestChecks.certificate(over))
+        .containsExactly("metadata is larger than 4096 UTF-8 bytes in total");
+  }
 }

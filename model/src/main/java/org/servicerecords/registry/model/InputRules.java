@@ -61,6 +61,17 @@ public final class InputRules {
   /** Most characters of one JSON argument. */
   public static final int MAX_JSON_CHARS = 512 * 1024;
 
+  /**
+   * Most bytes of one transient {@link PrivateDetails} value (its canonical JSON, salt included).
+   */
+  public static final int MAX_DETAILS_BYTES = 16 * 1024;
+
+  /** Most entries of one record's private details. */
+  public static final int MAX_DETAILS_ENTRIES = 32;
+
+  /** Most characters of a private detail's name. */
+  public static final int MAX_DETAILS_KEY = 64;
+
   /** Most characters of an agency's display name. */
   public static final int MAX_DISPLAY_NAME = 256;
 
