@@ -46,6 +46,27 @@ final class Ledger implements AutoCloseable {
             gateway.getNetwork(channel).getContract(chaincode).evaluateTransaction(function, args));
   }
 
+  /**
+   * Evaluates on a peer of the client's own organisation only (never submitted, never another
+   * organisation's peer): for answers that hold the organisation's private data.
+   */
+  byte[] evaluateInOwnOrganization(String chaincode, String function, String... args)
+      throws RegistryException {
+    String channel = channel();
+    String msp = connector.credentials().mspId();
+    return connector.withFailover(
+        Stage.EVALUATE,
+        gateway ->
+            gateway
+                .getNetwork(channel)
+                .getContract(chaincode)
+                .newProposal(function)
+                .addArguments(args)
+                .setEndorsingOrganizations(msp)
+                .build()
+                .evaluate());
+  }
+
   <T> T evaluate(Class<T> type, String chaincode, String function, String... args)
       throws RegistryException {
     return parse(evaluate(chaincode, function, args), type, chaincode + " " + function);

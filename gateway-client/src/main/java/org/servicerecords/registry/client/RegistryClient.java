@@ -134,7 +134,9 @@ public interface RegistryClient {
   RegistryRecord getRecord(String id) throws RegistryException;
 
   /**
-   * Reads a record's personal details from the agency's private collection.
+   * Reads a record's personal details from the agency's private collection. The query is only ever
+   * evaluated, on the agency's own peers, never submitted: a submitted transaction's response is
+   * written into the block, where every organisation of the channel could read it.
    *
    * @param id the record id
    * @return the details

@@ -372,7 +372,13 @@ final class RegistryClientImpl implements RegistryClient {
 
   @Override
   public PrivateDetails readDetails(String id) throws RegistryException {
-    return ledger.evaluate(PrivateDetails.class, namespace(), "ReadDetails", id);
+    // Evaluated only, on the own organisation's peers: a submitted transaction's response would
+    // be written into the block, and the details must stay in the agency's private collection.
+    String ns = namespace();
+    return Ledger.parse(
+        ledger.evaluateInOwnOrganization(ns, "ReadDetails", id),
+        PrivateDetails.class,
+        ns + " ReadDetails");
   }
 
   private byte[] submit(String function, Map<String, byte[]> transientData, String... args)

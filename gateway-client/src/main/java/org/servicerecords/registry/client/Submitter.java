@@ -3,6 +3,7 @@ package org.servicerecords.registry.client;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Gateway;
@@ -57,6 +58,13 @@ final class Submitter {
     }
   }
 
+  /**
+   * Functions whose answer is personal data: they are only ever evaluated. A submitted
+   * transaction's response is part of its endorsement, which is written into the block and so
+   * reaches every organisation of the channel and stays there.
+   */
+  static final Set<String> EVALUATE_ONLY = Set.of("ReadDetails");
+
   private final Connector connector;
 
   Submitter(Connector connector) {
@@ -71,6 +79,7 @@ final class Submitter {
   Prepared endorse(
       String chaincode, String function, Map<String, byte[]> transientData, String... args)
       throws RegistryException {
+    refuseEvaluateOnly(function);
     String msp = connector.credentials().mspId();
     String channel = connector.profile().channel();
     return connector.withFailover(
@@ -89,6 +98,21 @@ final class Submitter {
           Transaction tx = endorse(builder.build());
           return new Prepared(tx.getTransactionId(), tx.getBytes(), tx.getResult());
         });
+  }
+
+  private static void refuseEvaluateOnly(String function) throws RegistryException {
+    String name = function.substring(function.lastIndexOf(':') + 1);
+    if (EVALUATE_ONLY.contains(name)) {
+      throw new RegistryException(
+          function
+              + " returns personal data and is only ever evaluated: the response of a submitted"
+              + " transaction would be written into the block",
+          null,
+          Stage.LOCAL,
+          null,
+          null,
+          null);
+    }
   }
 
   private static Transaction endorse(Proposal proposal) throws EndorseException {
