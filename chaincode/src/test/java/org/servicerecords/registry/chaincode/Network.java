@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.ContractRouter;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.hyperledger.fabric.contract.routing.ContractDefinition;
+import org.hyperledger.fabric.contract.routing.RoutingRegistry;
+import org.hyperledger.fabric.contract.systemcontract.SystemContract;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
 import org.hyperledger.fabric.shim.Chaincode;
@@ -254,6 +259,14 @@ final class Network {
     SHIM_LOGGER.setLevel(java.util.logging.Level.OFF);
   }
 
+  /**
+   * The contracts {@code ContractRouter} finds by scanning the class path (ClassGraph over every
+   * jar of the test class path, about ten seconds here), for {@link
+   * #registerContractsWithoutScanning}.
+   */
+  static final List<Class<?>> CONTRACTS =
+      List.of(SystemContract.class, GovernanceContract.class, RecordsContract.class);
+
   private static synchronized ContractRouter router() {
     if (router == null) {
       try {
@@ -268,5 +281,55 @@ final class Network {
       }
     }
     return router;
+  }
+
+  /**
+   * Starts the router with {@link #CONTRACTS} registered the way the shim registers what its scan
+   * finds ({@code RoutingRegistryImpl.addContracts}: the contract, then each {@code @Transaction}
+   * method), skipping the scan; for the short-lived child JVM of {@link CrossJvmDeterminismTest}.
+   * Every other test routes through the scanning router.
+   */
+  @SuppressWarnings("unchecked")
+  static synchronized void registerContractsWithoutScanning() {
+    if (router != null) {
+      throw new IllegalStateException("the router is already started");
+    }
+    try {
+      ContractRouter created = new ContractRouter(new String[] {"-i", "unit-tests:0"});
+      Method registryOf = ContractRouter.class.getDeclaredMethod("getRoutingRegistry");
+      registryOf.setAccessible(true);
+      RoutingRegistry registry = (RoutingRegistry) registryOf.invoke(created);
+      for (Class<?> contract : CONTRACTS) {
+        ContractDefinition definition =
+            registry.addNewContract((Class<ContractInterface>) contract);
+        for (Method method : contract.getMethods()) {
+          if (method.getAnnotation(Transaction.class) != null) {
+            definition.addTxFunction(method);
+          }
+        }
+      }
+      quietShimLogging();
+      router = created;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot start the contract router", e);
+    }
+  }
+
+  /** The contracts the router serves: name to class, the default one marked. */
+  static SortedMap<String, String> routedContracts() {
+    try {
+      Method registryOf = ContractRouter.class.getDeclaredMethod("getRoutingRegistry");
+      registryOf.setAccessible(true);
+      RoutingRegistry registry = (RoutingRegistry) registryOf.invoke(router());
+      SortedMap<String, String> names = new TreeMap<>();
+      for (ContractDefinition definition : registry.getAllDefinitions()) {
+        names.put(
+            definition.getName(),
+            definition.getContractImpl().getName() + (definition.isDefault() ? " (default)" : ""));
+      }
+      return names;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read the routing registry", e);
+    }
   }
 }
