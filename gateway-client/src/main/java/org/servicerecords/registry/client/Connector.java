@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Hash;
@@ -27,6 +28,12 @@ import org.servicerecords.registry.client.profile.PeerEndpoint;
  * transient data must stay inside the agency.
  */
 final class Connector implements AutoCloseable {
+
+  /** Name of the contract in the governance chaincode ({@code @Contract(name = ...)}). */
+  static final String GOVERNANCE_CONTRACT = "governance";
+
+  /** Name of the contract in every records namespace ({@code @Contract(name = ...)}). */
+  static final String RECORDS_CONTRACT = "records";
 
   /** A call made through one endpoint's Gateway. */
   @FunctionalInterface
@@ -58,6 +65,22 @@ final class Connector implements AutoCloseable {
 
   ConnectionProfile profile() {
     return profile;
+  }
+
+  /**
+   * The contract a chaincode serves, so that every transaction name goes out as {@code
+   * <contract>:<Name>}: the chaincode routes nothing else (docs/contract.md, "Transaction names").
+   * The governance chaincode serves {@value #GOVERNANCE_CONTRACT}; every records namespace serves
+   * {@value #RECORDS_CONTRACT}.
+   */
+  Contract contract(Gateway gateway, String chaincode) {
+    return gateway
+        .getNetwork(profile.channel())
+        .getContract(chaincode, contractNameOf(chaincode, profile.governanceChaincode()));
+  }
+
+  static String contractNameOf(String chaincode, String governanceChaincode) {
+    return chaincode.equals(governanceChaincode) ? GOVERNANCE_CONTRACT : RECORDS_CONTRACT;
   }
 
   Credentials credentials() {

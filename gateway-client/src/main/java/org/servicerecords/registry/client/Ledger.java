@@ -39,11 +39,9 @@ final class Ledger implements AutoCloseable {
   }
 
   byte[] evaluate(String chaincode, String function, String... args) throws RegistryException {
-    String channel = channel();
     return connector.withFailover(
         Stage.EVALUATE,
-        gateway ->
-            gateway.getNetwork(channel).getContract(chaincode).evaluateTransaction(function, args));
+        gateway -> connector.contract(gateway, chaincode).evaluateTransaction(function, args));
   }
 
   /**
@@ -52,14 +50,12 @@ final class Ledger implements AutoCloseable {
    */
   byte[] evaluateInOwnOrganization(String chaincode, String function, String... args)
       throws RegistryException {
-    String channel = channel();
     String msp = connector.credentials().mspId();
     return connector.withFailover(
         Stage.EVALUATE,
         gateway ->
-            gateway
-                .getNetwork(channel)
-                .getContract(chaincode)
+            connector
+                .contract(gateway, chaincode)
                 .newProposal(function)
                 .addArguments(args)
                 .setEndorsingOrganizations(msp)

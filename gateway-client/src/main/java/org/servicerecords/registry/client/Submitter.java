@@ -81,14 +81,12 @@ final class Submitter {
       throws RegistryException {
     refuseEvaluateOnly(function);
     String msp = connector.credentials().mspId();
-    String channel = connector.profile().channel();
     return connector.withFailover(
         Stage.ENDORSE,
         gateway -> {
           Proposal.Builder builder =
-              gateway
-                  .getNetwork(channel)
-                  .getContract(chaincode)
+              connector
+                  .contract(gateway, chaincode)
                   .newProposal(function)
                   .addArguments(args)
                   .setEndorsingOrganizations(msp);
