@@ -59,12 +59,15 @@ issuer="demo-issuer-$(date +%s)"
 secret=$(registry --identity registrar --json register --user "$issuer" --role issuer \
   --doctypes 'BIRTH_CERTIFICATE;MARRIAGE_CERTIFICATE' | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
 step "registered $issuer (role=issuer, doctypes=BIRTH_CERTIFICATE;MARRIAGE_CERTIFICATE)"
-show registry enroll --user "$issuer" --secret "$secret"
+step "the secret reaches the CLI through REGISTRY_ENROLL_SECRET (a command line is visible to every user of the host)"
+show env REGISTRY_ENROLL_SECRET="$secret" "$REPO_DIR/gateway-client/bin/registry" \
+  --profile "$STATE_DIR/orgs/justice/profile.json" enroll --user "$issuer"
 step "the certificate carries the attributes the contract checks:"
 openssl x509 -in "$STATE_DIR/orgs/justice/wallet/$issuer/cert.pem" -noout -text \
   | grep -A1 '1.2.3.4.5.6.7.8.1' | tail -n1 | sed 's/^ */    /'
 step "a wrong password is refused with its own exit code:"
-show registry enroll --user "$issuer" --secret wrong-password || step "(exit code $?)"
+show env REGISTRY_ENROLL_SECRET=wrong-password "$REPO_DIR/gateway-client/bin/registry" \
+  --profile "$STATE_DIR/orgs/justice/profile.json" enroll --user "$issuer" || step "(exit code $?)"
 
 say "5. The agency anchors a birth certificate: only its hash and a salted subject reference go on the ledger"
 demo_dir="$STATE_DIR/demo"

@@ -1,6 +1,7 @@
 package org.servicerecords.registry.cli;
 
 import java.io.BufferedWriter;
+import java.io.Console;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -161,19 +162,23 @@ final class Commands {
 
     @Option(
         names = "--secret",
-        required = true,
-        description = "Enrollment secret",
-        interactive = false)
+        description =
+            "Enrollment secret. Prefer REGISTRY_ENROLL_SECRET or the prompt: other users of the host can"
+                + " read a command line.")
     String secret;
 
     @Option(names = "--name", description = "Name in the wallet (default: the enrollment id)")
     String name;
 
+    /** Where the secret comes from when {@code --secret} is not given. */
+    static final String SECRET_ENV = "REGISTRY_ENROLL_SECRET";
+
     @Override
     public Integer call() throws Exception {
       ConnectionProfile profile = root.profile();
+      String enrollmentSecret = secret();
       Wallet wallet = Wallet.directory(walletDir(profile));
-      Enrollment enrollment = ca(profile).enroll(user, secret);
+      Enrollment enrollment = ca(profile).enroll(user, enrollmentSecret);
       String stored = name == null ? user : name;
       wallet.put(stored, enrollment.certificate(), enrollment.privateKey());
       if (root.json) {
@@ -199,6 +204,24 @@ final class Commands {
                 enrollment.certificate().getNotAfter().toInstant());
       }
       return ExitCodes.OK;
+    }
+
+    /** The secret from the option, else the environment, else a prompt on the terminal. */
+    private String secret() {
+      if (secret != null) {
+        return secret;
+      }
+      String fromEnvironment = root.environment.get(SECRET_ENV);
+      if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+        return fromEnvironment;
+      }
+      Console console = System.console();
+      char[] typed = console == null ? null : console.readPassword("Secret for %s: ", user);
+      if (typed == null || typed.length == 0) {
+        throw new IllegalArgumentException(
+            "no enrollment secret: set " + SECRET_ENV + ", answer the prompt, or pass --secret");
+      }
+      return new String(typed);
     }
   }
 

@@ -65,6 +65,25 @@ class RegistryCliTest {
   }
 
   @Test
+  void enrollWithoutAnySecretSourceIsBadInputNamingWhereToPutIt(@TempDir Path dir)
+      throws Exception {
+    Path profile = dir.resolve("profile.json");
+    Files.writeString(
+        profile,
+        "{\"channel\":\"registry\",\"mspId\":\"JusticeMSP\","
+            + "\"identity\":{\"wallet\":\"wallet\",\"name\":\"x\"},"
+            + "\"organizations\":{\"JusticeMSP\":{\"peers\":[{\"address\":\"127.0.0.1:1\","
+            + "\"tlsRootCertificate\":\"ca.pem\"}],"
+            + "\"certificateAuthorities\":[{\"url\":\"https://127.0.0.1:1\","
+            + "\"tlsCertificate\":\"ca.pem\"}]}}}");
+
+    Result r = run(Map.of(), "--profile", profile.toString(), "enroll", "--user", "u1");
+
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err().strip()).contains("REGISTRY_ENROLL_SECRET").doesNotContain("\n");
+  }
+
+  @Test
   void unknownOptionAndMissingParametersAreUsageErrors() {
     assertThat(run(Map.of(), "verify", "--frobnicate").code()).isEqualTo(ExitCodes.USAGE);
     assertThat(run(Map.of(), "revoke", "id1").code()).isEqualTo(ExitCodes.USAGE);
