@@ -61,4 +61,25 @@ public interface Verifier {
    */
   Verification verifyRecordLocally(String namespace, String id, Instant at)
       throws RegistryException;
+
+  /**
+   * Checks the records a decision relied on, each at the decision's instant: for every reference in
+   * {@code Decision.inputRecords}, {@code records:VerifyRecord(id, decidedAt)} in the reference's
+   * own namespace, the namespaces asked in parallel. The contract stores these references unchecked
+   * (a records namespace never calls another), so this is where they are checked. A reference to a
+   * namespace no agency owns in governance is UNKNOWN with a reason and that namespace is not
+   * asked; an absent record is UNKNOWN; a namespace that refuses the query makes its references
+   * UNKNOWN with the refusal as reason. At most {@code InputRules.MAX_LIST} references are checked,
+   * as the contract stores no more.
+   *
+   * @param namespace the decision's namespace (or its agency's MSP id)
+   * @param decisionId the decision record's id
+   * @return the report, with per reference the verdict at {@code decidedAt} and overall whether all
+   *     inputs were valid when decided
+   * @throws NotFoundException if the namespace is unknown or holds no record with that id
+   * @throws InvalidArgumentException if the record is not a decision
+   * @throws RegistryException if a read fails ({@link NetworkException} when peers are unreachable)
+   */
+  DecisionInputsReport verifyDecisionInputs(String namespace, String decisionId)
+      throws RegistryException;
 }

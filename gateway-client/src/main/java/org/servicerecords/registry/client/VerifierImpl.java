@@ -78,6 +78,44 @@ final class VerifierImpl implements Verifier {
     return new LocalVerdict(new GatewayReads()).verify(ns, id, when);
   }
 
+  @Override
+  public DecisionInputsReport verifyDecisionInputs(String namespace, String decisionId)
+      throws RegistryException {
+    String ns = namespace(namespace);
+    // One snapshot for every reference: asked per reference, a snapshot not yet kept current by
+    // the listener would be re-read by each parallel task.
+    GovernanceSnapshot governance = ledger.governance();
+    return new DecisionInputs(new GatewayDecisionReads(governance), executor).check(ns, decisionId);
+  }
+
+  /**
+   * The reads of a decision-inputs check: governance's namespaces from one governance snapshot,
+   * records through evaluations in each namespace (routed as {@code records:<Name>}).
+   */
+  private final class GatewayDecisionReads implements DecisionInputs.Reads {
+    private final GovernanceSnapshot governance;
+
+    GatewayDecisionReads(GovernanceSnapshot governance) {
+      this.governance = governance;
+    }
+
+    @Override
+    public RegistryRecord record(String namespace, String id) throws RegistryException {
+      return optional(RegistryRecord.class, namespace, "GetRecord", id);
+    }
+
+    @Override
+    public AgencyEntry agencyByNamespace(String namespace) {
+      return governance.agencyOfNamespace(namespace);
+    }
+
+    @Override
+    public Verification verifyRecord(String namespace, String id, Instant at)
+        throws RegistryException {
+      return ledger.evaluate(Verification.class, namespace, "VerifyRecord", id, at.toString());
+    }
+  }
+
   /** The reads of a local verdict, as evaluations through the Gateway. */
   private final class GatewayReads implements LocalVerdict.Reads {
     private final String governance = ledger.connector().profile().governanceChaincode();
