@@ -20,6 +20,7 @@ import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.AnchorResult;
 import org.servicerecords.registry.client.Auditor;
 import org.servicerecords.registry.client.BatchReport;
+import org.servicerecords.registry.client.DecisionInputsReport;
 import org.servicerecords.registry.client.DocumentHash;
 import org.servicerecords.registry.client.ExportFormat;
 import org.servicerecords.registry.client.FileCheckpoint;
@@ -567,6 +568,61 @@ final class Commands {
         }
       }
       return ExitCodes.of(report.verdict());
+    }
+  }
+
+  /** {@code registry verify-decision}. */
+  @Command(
+      name = "verify-decision",
+      description =
+          "Check the records a decision relied on, each at the decision's instant: exit 0 all"
+              + " valid then, 1 not all, 3 no such decision.")
+  static final class VerifyDecision extends Base {
+    @Parameters(paramLabel = "ID", description = "Decision record id")
+    String id;
+
+    @Option(names = "--issuer", description = "Namespace or MSP id of the decision (default: own)")
+    String issuer;
+
+    @Override
+    public Integer call() throws Exception {
+      DecisionInputsReport report;
+      try (RegistryConnection connection = root.connect()) {
+        String ns = issuer == null ? connection.registryClient().namespace() : issuer;
+        report = connection.verifier().verifyDecisionInputs(ns, id);
+      }
+      return print(out(), report);
+    }
+
+    /** Prints the report (human or JSON) and returns the exit code: 0 all valid then, else 1. */
+    static int print(Output out, DecisionInputsReport report) {
+      if (out.json) {
+        out.json(report);
+      } else {
+        out.out.printf(
+            "%s  decision %s in %s, decided %s: %d of %d inputs valid then%n",
+            report.allValidWhenDecided() ? "ALL_VALID" : "NOT_ALL_VALID",
+            report.decisionId(),
+            report.namespace(),
+            report.decidedAt(),
+            report.validCount(),
+            report.inputs().size());
+        for (DecisionInputsReport.Input input : report.inputs()) {
+          Verification v = input.verification();
+          String issuedBy =
+              v == null || v.issuer() == null
+                  ? ""
+                  : ", issued by " + v.issuerDisplayName() + " (" + v.issuer() + ")";
+          out.out.printf(
+              "  %-22s %s:%s%s%s%n",
+              input.verdict(),
+              input.ref().namespace(),
+              input.ref().id(),
+              issuedBy,
+              input.reason() == null ? "" : ": " + input.reason());
+        }
+      }
+      return report.allValidWhenDecided() ? ExitCodes.OK : ExitCodes.NOT_VALID;
     }
   }
 

@@ -46,6 +46,11 @@ final class Output {
       out.printf(
           "decision    %s on application %s (%s)%n",
           r.decision().outcome(), r.decision().applicationId(), r.decision().legalBasis());
+      if (r.decision().inputRecords() != null) {
+        for (var ref : r.decision().inputRecords()) {
+          out.printf("input       %s:%s%n", ref.namespace(), ref.id());
+        }
+      }
     }
     out.printf("tx          %s at %s%n", r.txId(), r.timestamp());
   }

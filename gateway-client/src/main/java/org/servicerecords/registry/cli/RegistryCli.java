@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       Commands.Revoke.class,
       Commands.Supersede.class,
       Commands.Verify.class,
+      Commands.VerifyDecision.class,
       Commands.Show.class,
       Commands.History.class,
       Commands.ListRecords.class,

@@ -7,12 +7,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicerecords.registry.client.DecisionInputsReport;
 import org.servicerecords.registry.client.NetworkException;
 import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.model.RecordRef;
 import org.servicerecords.registry.model.Verdict;
+import org.servicerecords.registry.model.Verification;
 
 class RegistryCliTest {
 
@@ -127,5 +131,69 @@ class RegistryCliTest {
                 ExitCodes.PARTIAL,
                 ExitCodes.INTERNAL))
         .hasSize(11);
+  }
+
+  @Test
+  void verifyDecisionNeedsAnIdAndAProfile() {
+    assertThat(run(Map.of(), "verify-decision").code()).isEqualTo(ExitCodes.USAGE);
+    Result r = run(Map.of(), "verify-decision", "d-1", "--profile", "/nonexistent/profile.json");
+    assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
+  }
+
+  @Test
+  void verifyDecisionPrintsEachInputAndExitsOneUnlessAllWereValid() {
+    Verification valid =
+        new Verification(
+            Verdict.VALID,
+            null,
+            "JusticeMSP",
+            "Ministry of Justice",
+            "records-justice",
+            "2025-03-01T02:00:00Z",
+            null);
+    DecisionInputsReport mixed =
+        DecisionInputsReport.of(
+            "records-services",
+            "d-1",
+            "2025-03-01T02:00:00Z",
+            List.of(
+                new DecisionInputsReport.Input(
+                    new RecordRef("records-justice", "c-1"),
+                    Verdict.VALID,
+                    false,
+                    true,
+                    null,
+                    valid),
+                new DecisionInputsReport.Input(
+                    new RecordRef("records-nobody", "x"),
+                    Verdict.UNKNOWN,
+                    false,
+                    false,
+                    "no agency owns namespace 'records-nobody' in governance",
+                    null)));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    int code = Commands.VerifyDecision.print(new Output(out, out, false), mixed);
+
+    assertThat(code).isEqualTo(ExitCodes.NOT_VALID);
+    assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "NOT_ALL_VALID  decision d-1 in records-services, decided 2025-03-01T02:00:00Z:"
+                + " 1 of 2 inputs valid then",
+            "  VALID                  records-justice:c-1, issued by Ministry of Justice"
+                + " (JusticeMSP)",
+            "  UNKNOWN                records-nobody:x: no agency owns namespace"
+                + " 'records-nobody' in governance");
+
+    bytes.reset();
+    DecisionInputsReport allValid =
+        DecisionInputsReport.of(
+            "records-services", "d-2", "2025-03-01T02:00:00Z", mixed.inputs().subList(0, 1));
+    assertThat(Commands.VerifyDecision.print(new Output(out, out, true), allValid))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .startsWith("{\"allValidWhenDecided\":true,\"decidedAt\":\"2025-03-01T02:00:00Z\"")
+        .contains("\"ref\":{\"id\":\"c-1\",\"namespace\":\"records-justice\"}");
   }
 }
