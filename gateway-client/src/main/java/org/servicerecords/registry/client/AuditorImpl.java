@@ -19,7 +19,6 @@ import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.AgencyHistoryEntry;
 import org.servicerecords.registry.model.CanonicalJson;
-import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.JsonFormatException;
 import org.servicerecords.registry.model.RecordEvent;
 import org.servicerecords.registry.model.RecordHistoryEntry;
@@ -60,7 +59,8 @@ final class AuditorImpl implements Auditor {
 
   @Override
   public List<RecordHistoryEntry> history(String namespace, String id) throws RegistryException {
-    return ledger.evaluateList(RecordHistoryEntry[].class, namespace(namespace), "GetHistory", id);
+    return ledger.evaluateList(
+        RecordHistoryEntry[].class, ledger.namespaceOf(namespace), "GetHistory", id);
   }
 
   @Override
@@ -69,7 +69,7 @@ final class AuditorImpl implements Auditor {
       throws RegistryException {
     return ledger.evaluate(
         RecordPage.class,
-        namespace(namespace),
+        ledger.namespaceOf(namespace),
         query.function(),
         value,
         Integer.toString(pageSize),
@@ -86,7 +86,7 @@ final class AuditorImpl implements Auditor {
       chosen.addAll(governance.namespaces());
     } else {
       for (String ns : namespaces) {
-        chosen.add(namespace(ns));
+        chosen.add(ledger.namespaceOf(ns));
       }
     }
     if (format == ExportFormat.CSV) {
@@ -197,7 +197,7 @@ final class AuditorImpl implements Auditor {
     String chaincode =
         namespace.equals(ledger.connector().profile().governanceChaincode())
             ? namespace
-            : namespace(namespace);
+            : ledger.namespaceOf(namespace);
     Connector connector = ledger.connector();
     int failures = 0;
     while (true) {
@@ -279,18 +279,5 @@ final class AuditorImpl implements Auditor {
           null,
           e);
     }
-  }
-
-  private String namespace(String issuer) throws RegistryException {
-    String ns = ledger.governance().resolveNamespace(issuer);
-    if (ns == null) {
-      throw ErrorMapper.forCode(
-          ErrorCode.AGENCY_NOT_FOUND,
-          "no agency or records namespace named '" + issuer + "'",
-          Stage.LOCAL,
-          null,
-          null);
-    }
-    return ns;
   }
 }

@@ -12,6 +12,7 @@ import org.hyperledger.fabric.client.CloseableIterator;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.JsonFormatException;
 
 /** Queries (evaluate) with JSON answers, and the governance snapshot kept current from events. */
@@ -36,6 +37,25 @@ final class Ledger implements AutoCloseable {
 
   String channel() {
     return connector.profile().channel();
+  }
+
+  /**
+   * The records namespace an issuer names (a namespace or an agency's MSP id), from the governance
+   * snapshot.
+   *
+   * @throws RegistryException {@code AGENCY_NOT_FOUND} when governance knows neither
+   */
+  String namespaceOf(String issuer) throws RegistryException {
+    String ns = governance().resolveNamespace(issuer);
+    if (ns == null) {
+      throw ErrorMapper.forCode(
+          ErrorCode.AGENCY_NOT_FOUND,
+          "no agency or records namespace named '" + issuer + "'",
+          Stage.LOCAL,
+          null,
+          null);
+    }
+    return ns;
   }
 
   byte[] evaluate(String chaincode, String function, String... args) throws RegistryException {

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
-import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordHistoryEntry;
 import org.servicerecords.registry.model.RegistryRecord;
 import org.servicerecords.registry.model.Verification;
@@ -38,7 +36,7 @@ final class VerifierImpl implements Verifier {
     String hash = DocumentHash.normalize(documentHash);
     String atText = at == null ? "" : at.toString();
     List<String> namespaces =
-        issuer == null ? ledger.governance().namespaces() : List.of(namespace(issuer));
+        issuer == null ? ledger.governance().namespaces() : List.of(ledger.namespaceOf(issuer));
     List<CompletableFuture<List<Verification>>> futures = new ArrayList<>();
     for (String ns : namespaces) {
       futures.add(
@@ -64,7 +62,7 @@ final class VerifierImpl implements Verifier {
       throws RegistryException {
     return ledger.evaluate(
         Verification.class,
-        namespace(namespace),
+        ledger.namespaceOf(namespace),
         "VerifyRecord",
         id,
         at == null ? "" : at.toString());
@@ -73,7 +71,7 @@ final class VerifierImpl implements Verifier {
   @Override
   public Verification verifyRecordLocally(String namespace, String id, Instant at)
       throws RegistryException {
-    String ns = namespace(namespace);
+    String ns = ledger.namespaceOf(namespace);
     Instant when = at == null ? Instant.now() : at;
     return new LocalVerdict(new GatewayReads()).verify(ns, id, when);
   }
@@ -81,7 +79,7 @@ final class VerifierImpl implements Verifier {
   @Override
   public DecisionInputsReport verifyDecisionInputs(String namespace, String decisionId)
       throws RegistryException {
-    String ns = namespace(namespace);
+    String ns = ledger.namespaceOf(namespace);
     // One snapshot for every reference: asked per reference, a snapshot not yet kept current by
     // the listener would be re-read by each parallel task.
     GovernanceSnapshot governance = ledger.governance();
@@ -152,19 +150,6 @@ final class VerifierImpl implements Verifier {
     } catch (NotFoundException e) {
       return null;
     }
-  }
-
-  private String namespace(String issuer) throws RegistryException {
-    String ns = ledger.governance().resolveNamespace(issuer);
-    if (ns == null) {
-      throw ErrorMapper.forCode(
-          ErrorCode.AGENCY_NOT_FOUND,
-          "no agency or records namespace named '" + issuer + "'",
-          Stage.LOCAL,
-          null,
-          null);
-    }
-    return ns;
   }
 
   static <T> T join(CompletableFuture<T> future) throws RegistryException {
