@@ -105,6 +105,30 @@ check_ports() {
 
 ca_node() { echo "ca.$1"; }
 
+# init_ca_root NODE HOME MSP: creates the CA's root certificate once, naming the organisation.
+# Fabric CA has no setting for the root's subject names but its config file, which its first init
+# writes with the Hyperledger project's names; so: init, name the organisation, init again.
+init_ca_root() {
+  local node=$1 home=$2 msp=$3 log
+  log="$LOG_DIR/$node.log"
+  mkdir -p "$LOG_DIR"
+  (umask 077 && touch "$log")
+  "$FABRIC_CA_BIN/fabric-ca-server" init >>"$log" 2>&1 || fail_node "$node" "$node could not initialise"
+  python3 - "$home/fabric-ca-server-config.yaml" "$msp" <<'PY' || fail_node "$node" "$node: unexpected default configuration"
+import re, sys
+path, msp = sys.argv[1:]
+with open(path, encoding="utf-8") as f:
+    text = f.read()
+names = re.compile(r"^(   names:\n)(?:      - .*\n(?:        .*\n)*)", re.M)
+if not names.search(text):
+    sys.exit(f"no csr.names block in {path}")
+with open(path, "w", encoding="utf-8") as f:
+    f.write(names.sub(lambda m: m.group(1) + f"      - O: {msp}\n", text, count=1))
+PY
+  rm -f "$home/ca-cert.pem" "$home"/msp/keystore/*_sk
+  "$FABRIC_CA_BIN/fabric-ca-server" init >>"$log" 2>&1 || fail_node "$node" "$node could not initialise"
+}
+
 start_ca() {
   local key=$1 msp=$2 host=$3 port=$4 ops=$5
   local home="$ORGS_DIR/$key/ca" node
@@ -133,6 +157,7 @@ start_ca() {
     # The bootstrap identity goes through the environment, not the command line (visible in ps).
     FABRIC_CA_SERVER_BOOT="admin:$(<"$home/admin-password")"
     export FABRIC_CA_SERVER_BOOT
+    [ -f "$home/ca-cert.pem" ] || init_ca_root "$node" "$home" "$msp"
     launch "$node" "$FABRIC_CA_BIN/fabric-ca-server" start
   )
   step "started $node on https://$host:$port (operations http://$host:$ops)"
