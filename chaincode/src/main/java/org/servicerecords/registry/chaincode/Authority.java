@@ -30,8 +30,10 @@ final class Authority {
   }
 
   /**
-   * The agency entry, after checking that it names the caller's MSP, is active and not suspended at
-   * the transaction time, and lists every document type.
+   * The agency entry, after checking that it names the caller's MSP, is not suspended ({@code
+   * AGENCY_SUSPENDED}), is within its active period at the transaction time ({@code
+   * AGENCY_INACTIVE}), and lists every document type. Suspension is checked first, so a suspended
+   * agency outside its active period is refused as suspended.
    */
   static AgencyEntry issuing(
       GovernanceReader governance,
@@ -45,7 +47,7 @@ final class Authority {
     }
     if (!VerdictRules.activeAt(agency, txTime)) {
       throw Refusal.of(
-          ErrorCode.AGENCY_SUSPENDED,
+          ErrorCode.AGENCY_INACTIVE,
           "agency " + agency.msp() + " is outside its active period at " + txTime);
     }
     for (String type : new TreeSet<>(documentTypes)) {

@@ -3,6 +3,7 @@ package org.servicerecords.registry.chaincode;
 import static org.servicerecords.registry.chaincode.Fixtures.*;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -304,7 +305,11 @@ final class Operations {
           + " "
           + request.namespace()
           + " "
-          + request.documentTypes();
+          + request.documentTypes()
+          + " active "
+          + request.activeFrom()
+          + ".."
+          + (request.activeUntil() == null ? "" : request.activeUntil());
     }
   }
 
@@ -395,13 +400,14 @@ final class Operations {
 
   /**
    * Senders: two thirds an agency's issuer (or clerk) allowed every type, on its own peer, so that
-   * sequences build up state; the rest of any agency, role and certificate.
+   * sequences build up state (now and then of the audit organisation, which is an agency only once
+   * a generated {@code RegisterAgency} makes it one); the rest of any agency, role and certificate.
    */
   static Sender sender(Gen gen) {
     if (gen.weighted(2, 1) == 1) {
       return anySender(gen);
     }
-    String msp = gen.oneOf(List.of(JUSTICE, SERVICES));
+    String msp = gen.weighted(MSPS, 4, 4, 1);
     String role = gen.weighted(List.of("issuer", "clerk"), 8, 1);
     return new Sender(msp, role, TYPES, msp);
   }
@@ -476,17 +482,32 @@ final class Operations {
           case 0 -> new SetTypes(gen.oneOf(MSPS), typeSubset(gen));
           case 1 -> new Suspend(gen.oneOf(MSPS));
           case 2 -> new Reinstate(gen.oneOf(MSPS));
-          default ->
-              new Register(
-                  new AgencyRequest(
-                      AUDIT,
-                      "Audit agency",
-                      gen.oneOf(RECORDS_NAMESPACES),
-                      typeSubset(gen),
-                      "2024-01-01T00:00:00Z",
-                      null));
+          default -> registerAudit(gen);
         };
     return new Tx(sender, GOVERNANCE, op);
+  }
+
+  /**
+   * Active periods a registered agency may get: under way, not yet begun, and over. The network's
+   * clock starts at 2025-01-01 and stays within that day in a generated sequence.
+   */
+  static final List<List<String>> ACTIVE_PERIODS =
+      List.of(
+          Arrays.asList("2024-01-01T00:00:00Z", null),
+          Arrays.asList("2030-01-01T00:00:00Z", null),
+          Arrays.asList("2024-01-01T00:00:00Z", "2024-12-01T00:00:00Z"));
+
+  /**
+   * The audit organisation registering as an agency, mostly for its own namespace; half the time
+   * active now, otherwise not yet or no longer (so its writes are refused as {@code
+   * AGENCY_INACTIVE}).
+   */
+  private static Op registerAudit(Gen gen) {
+    String namespace = gen.weighted(RECORDS_NAMESPACES, 1, 1, 4);
+    List<String> types = typeSubset(gen);
+    List<String> period = gen.weighted(ACTIVE_PERIODS, 2, 1, 1);
+    return new Register(
+        new AgencyRequest(AUDIT, "Audit agency", namespace, types, period.get(0), period.get(1)));
   }
 
   private static final List<String> INSTANTS =

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.ApplicationReceipt;
 import org.servicerecords.registry.model.ApplicationRequest;
 import org.servicerecords.registry.model.BatchRequest;
@@ -248,18 +249,85 @@ class RecordsContractTest {
     }
 
     @Test
-    void refusesAnAgencyOutsideItsActivePeriod() {
+    void refusesAnAgencyBeforeItsActivePeriodAsInactive() {
       assertOk(
           records("AnchorCertificate", json(certificate("c1")))
               .by(JUSTICE_ISSUER)
               .at(Instant.parse("2024-06-01T00:00:00Z"))
+              .submit());
+      assertOk(
+          records("AnchorCertificate", json(certificate("c3", MARRIAGE, HASH_C)))
+              .by(JUSTICE_ISSUER)
+              .at(Instant.parse("2024-01-01T00:00:00Z"))
               .submit());
       assertRefused(
           records("AnchorCertificate", json(certificate("c2")))
               .by(JUSTICE_ISSUER)
               .at(Instant.parse("2023-06-01T00:00:00Z"))
               .submit(),
+          ErrorCode.AGENCY_INACTIVE);
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c2")))
+              .by(JUSTICE_ISSUER)
+              .at(Instant.parse("2023-12-31T23:59:59Z"))
+              .submit(),
+          ErrorCode.AGENCY_INACTIVE);
+    }
+
+    @Test
+    void refusesAnAgencyFromTheEndOfItsActivePeriodAsInactive() {
+      Network ended = new Network();
+      assertOk(
+          ended
+              .call(
+                  GOVERNANCE,
+                  "governance:RegisterAgency",
+                  json(
+                      new AgencyRequest(
+                          JUSTICE,
+                          "Justice until the end of 2024",
+                          JUSTICE_NS,
+                          List.of(BIRTH, MARRIAGE),
+                          "2024-01-01T00:00:00Z",
+                          "2025-01-01T00:00:00Z")))
+              .by(JUSTICE_ADMIN)
+              .submit());
+      assertOk(
+          ended
+              .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .at(Instant.parse("2024-12-31T23:59:59Z"))
+              .submit());
+      for (String at : List.of("2025-01-01T00:00:00Z", "2026-06-01T00:00:00Z")) {
+        assertRefused(
+            ended
+                .call(
+                    JUSTICE_NS,
+                    "records:AnchorCertificate",
+                    json(certificate("c2", MARRIAGE, HASH_B)))
+                .by(JUSTICE_ISSUER)
+                .at(Instant.parse(at))
+                .submit(),
+            ErrorCode.AGENCY_INACTIVE);
+      }
+    }
+
+    @Test
+    void refusesASuspendedAgencyOutsideItsActivePeriodAsSuspended() {
+      assertOk(governance("SuspendAgency", JUSTICE_ADMIN, JUSTICE, "AUDIT_FINDING"));
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .at(Instant.parse("2023-06-01T00:00:00Z"))
+              .submit(),
           ErrorCode.AGENCY_SUSPENDED);
+      assertOk(governance("ReinstateAgency", JUSTICE_ADMIN, JUSTICE));
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .at(Instant.parse("2023-06-01T00:00:00Z"))
+              .submit(),
+          ErrorCode.AGENCY_INACTIVE);
     }
 
     @Test
@@ -743,6 +811,17 @@ class RecordsContractTest {
       assertRefused(
           records("Supersede", "c1", json(certificate("c2"))).by(JUSTICE_ISSUER).submit(),
           ErrorCode.AGENCY_SUSPENDED);
+    }
+
+    @Test
+    void refusesAnAgencyOutsideItsActivePeriod() {
+      anchor(network, "c1");
+      assertRefused(
+          records("Supersede", "c1", json(certificate("c2")))
+              .by(JUSTICE_ISSUER)
+              .at(Instant.parse("2023-06-01T00:00:00Z"))
+              .submit(),
+          ErrorCode.AGENCY_INACTIVE);
     }
   }
 

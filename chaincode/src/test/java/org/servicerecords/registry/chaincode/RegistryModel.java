@@ -2,6 +2,7 @@ package org.servicerecords.registry.chaincode;
 
 import static org.servicerecords.registry.chaincode.Fixtures.*;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.servicerecords.registry.chaincode.Operations.SetTypes;
 import org.servicerecords.registry.chaincode.Operations.Supersede;
 import org.servicerecords.registry.chaincode.Operations.Suspend;
 import org.servicerecords.registry.chaincode.Operations.Tx;
+import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.ErrorCode;
@@ -29,15 +31,38 @@ import org.servicerecords.registry.model.RecordStatus;
 
 /**
  * A deliberately simple model of the registry, written from docs/contract.md rather than from the
- * contract's code: agencies (namespace, document types, suspension), records (issuer, kind, type,
- * status, supersession links, details) and application receipts. {@link #step} predicts the outcome
- * of a transaction (its error code, or {@code null} for success) following the documented order of
- * checks (arguments, caller, governance, state) and applies it when it succeeds.
+ * contract's code: agencies (namespace, document types, suspension, active period), records
+ * (issuer, kind, type, status, supersession links, details) and application receipts. {@link #step}
+ * predicts the outcome of a transaction (its error code, or {@code null} for success) following the
+ * documented order of checks (arguments, caller, governance, state) and applies it when it
+ * succeeds.
  */
 final class RegistryModel {
 
-  /** A governance entry. */
-  record Agency(String msp, String namespace, Set<String> types, boolean suspended) {}
+  /**
+   * A governance entry; its active period runs from {@code activeFrom} to before {@code
+   * activeUntil}.
+   */
+  record Agency(
+      String msp,
+      String namespace,
+      Set<String> types,
+      boolean suspended,
+      Instant activeFrom,
+      Instant activeUntil) {
+
+    boolean activeAt(Instant at) {
+      return !at.isBefore(activeFrom) && (activeUntil == null || at.isBefore(activeUntil));
+    }
+
+    Agency withTypes(Set<String> newTypes) {
+      return new Agency(msp, namespace, newTypes, suspended, activeFrom, activeUntil);
+    }
+
+    Agency withSuspended(boolean newSuspended) {
+      return new Agency(msp, namespace, types, newSuspended, activeFrom, activeUntil);
+    }
+  }
 
   /** A record as the model sees it. */
   record Rec(
@@ -99,10 +124,12 @@ final class RegistryModel {
   /** The model of {@link Fixtures#consortium()}. */
   static RegistryModel consortium() {
     RegistryModel model = new RegistryModel();
+    Instant from = Instant.parse("2024-01-01T00:00:00Z");
     model.agencies.put(
-        JUSTICE, new Agency(JUSTICE, JUSTICE_NS, Set.of(BIRTH, MARRIAGE, DECISION), false));
+        JUSTICE,
+        new Agency(JUSTICE, JUSTICE_NS, Set.of(BIRTH, MARRIAGE, DECISION), false, from, null));
     model.agencies.put(
-        SERVICES, new Agency(SERVICES, SERVICES_NS, Set.of(LICENCE, DECISION), false));
+        SERVICES, new Agency(SERVICES, SERVICES_NS, Set.of(LICENCE, DECISION), false, from, null));
     return model;
   }
 
@@ -114,8 +141,17 @@ final class RegistryModel {
     return applications.computeIfAbsent(namespace, n -> new TreeMap<>());
   }
 
-  /** Predicts the transaction's outcome and, when it succeeds, applies it. */
-  ErrorCode step(Tx tx) {
+  /** The timestamp of the transaction being stepped. */
+  private Instant txTime;
+
+  /**
+   * Predicts the transaction's outcome and, when it succeeds, applies it.
+   *
+   * @param tx the transaction
+   * @param at its timestamp
+   */
+  ErrorCode step(Tx tx, Instant at) {
+    txTime = at;
     return tx.governance()
         ? governance(tx.sender(), tx.op())
         : records(tx.sender(), tx.chaincode(), tx.op());
@@ -131,8 +167,16 @@ final class RegistryModel {
       if (agencies.containsKey(msp) || agencyOf(namespace) != null) {
         return ErrorCode.ALREADY_EXISTS;
       }
+      AgencyRequest request = register.request();
       agencies.put(
-          msp, new Agency(msp, namespace, Set.copyOf(register.request().documentTypes()), false));
+          msp,
+          new Agency(
+              msp,
+              namespace,
+              Set.copyOf(request.documentTypes()),
+              false,
+              Instant.parse(request.activeFrom()),
+              request.activeUntil() == null ? null : Instant.parse(request.activeUntil())));
       return null;
     }
     String msp =
@@ -144,15 +188,14 @@ final class RegistryModel {
       return ErrorCode.AGENCY_NOT_FOUND;
     }
     if (op instanceof SetTypes s) {
-      agencies.put(
-          msp, new Agency(msp, agency.namespace(), Set.copyOf(s.types()), agency.suspended()));
+      agencies.put(msp, agency.withTypes(Set.copyOf(s.types())));
       return null;
     }
     boolean suspend = op instanceof Suspend;
     if (agency.suspended() == suspend) {
       return ErrorCode.INVALID_STATE;
     }
-    agencies.put(msp, new Agency(msp, agency.namespace(), agency.types(), suspend));
+    agencies.put(msp, agency.withSuspended(suspend));
     return null;
   }
 
@@ -360,7 +403,10 @@ final class RegistryModel {
     return agency.msp().equals(msp) ? null : ErrorCode.NOT_AUTHORIZED;
   }
 
-  /** As {@link #owner}, and the agency is not suspended and lists every type. */
+  /**
+   * As {@link #owner}, and the agency is not suspended, is within its active period at the
+   * transaction time (a suspended agency outside it is refused as suspended) and lists every type.
+   */
   private ErrorCode issuing(String namespace, String msp, Set<String> types) {
     ErrorCode refused = owner(namespace, msp);
     if (refused != null) {
@@ -369,6 +415,9 @@ final class RegistryModel {
     Agency agency = agencyOf(namespace);
     if (agency.suspended()) {
       return ErrorCode.AGENCY_SUSPENDED;
+    }
+    if (!agency.activeAt(txTime)) {
+      return ErrorCode.AGENCY_INACTIVE;
     }
     return agency.types().containsAll(types) ? null : ErrorCode.ISSUER_NOT_AUTHORIZED;
   }

@@ -3,6 +3,7 @@ package org.servicerecords.registry.chaincode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +49,7 @@ class StateModelPropertyTest {
 
     for (int i = 0; i < sequence.size(); i++) {
       Tx tx = sequence.get(i);
-      ErrorCode expected = model.step(tx);
+      ErrorCode expected = model.step(tx, network.now());
       Network.Result result = tx.run(network, false);
       OUTCOMES.count(result);
       assertThat(result.code())
@@ -152,7 +153,15 @@ class StateModelPropertyTest {
         AgencyEntry agency = CanonicalJson.fromBytes(entry.getValue(), AgencyEntry.class);
         actual.put(
             agency.msp(),
-            agency.namespace() + " " + agency.documentTypes() + " " + agency.suspended());
+            agency.namespace()
+                + " "
+                + agency.documentTypes()
+                + " "
+                + agency.suspended()
+                + " "
+                + Instant.parse(agency.activeFrom())
+                + ".."
+                + (agency.activeUntil() == null ? "" : Instant.parse(agency.activeUntil())));
       } else {
         assertThat(key.getObjectType()).isEqualTo(Keys.AGENCY_BY_NAMESPACE);
         actual.put(
@@ -163,7 +172,15 @@ class StateModelPropertyTest {
     for (RegistryModel.Agency agency : model.agencies.values()) {
       expected.put(
           agency.msp(),
-          agency.namespace() + " " + new TreeSet<>(agency.types()) + " " + agency.suspended());
+          agency.namespace()
+              + " "
+              + new TreeSet<>(agency.types())
+              + " "
+              + agency.suspended()
+              + " "
+              + agency.activeFrom()
+              + ".."
+              + (agency.activeUntil() == null ? "" : agency.activeUntil()));
       expected.put("ns " + agency.namespace(), "\"" + agency.msp() + "\"");
     }
     assertThat(actual).as("governance").isEqualTo(expected);

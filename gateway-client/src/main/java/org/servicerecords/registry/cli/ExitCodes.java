@@ -2,6 +2,7 @@ package org.servicerecords.registry.cli;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import org.servicerecords.registry.client.AgencyInactiveException;
 import org.servicerecords.registry.client.AgencySuspendedException;
 import org.servicerecords.registry.client.AlreadyExistsException;
 import org.servicerecords.registry.client.ContractException;
@@ -33,7 +34,10 @@ public final class ExitCodes {
   /** No such record, application or agency; for {@code verify}: UNKNOWN document. */
   public static final int NOT_FOUND = 3;
 
-  /** The identity may not do this (contract or CA refused it), or the issuer is not authorised. */
+  /**
+   * The identity may not do this (contract or CA refused it), or the issuer is not authorised,
+   * suspended or outside its active period.
+   */
   public static final int NOT_AUTHORIZED = 4;
 
   /** Bad input: invalid hash, missing or unreadable file, invalid record fields. */
@@ -69,6 +73,7 @@ public final class ExitCodes {
     if (e instanceof NotAuthorizedException
         || e instanceof IssuerNotAuthorizedException
         || e instanceof AgencySuspendedException
+        || e instanceof AgencyInactiveException
         || e instanceof CaAuthenticationException) {
       return NOT_AUTHORIZED;
     }

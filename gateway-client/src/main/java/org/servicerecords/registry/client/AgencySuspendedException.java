@@ -2,7 +2,10 @@ package org.servicerecords.registry.client;
 
 import org.servicerecords.registry.model.ErrorCode;
 
-/** The agency is suspended or outside its active period ({@code AGENCY_SUSPENDED}). */
+/**
+ * The agency is suspended ({@code AGENCY_SUSPENDED}). A suspended agency gets this even when it is
+ * also outside its active period; see {@link AgencyInactiveException}.
+ */
 public final class AgencySuspendedException extends ContractException {
   private static final long serialVersionUID = 1L;
 

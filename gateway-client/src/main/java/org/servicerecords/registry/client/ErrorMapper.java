@@ -146,6 +146,8 @@ final class ErrorMapper {
           new IssuerNotAuthorizedException(message, code, stage, transactionId, peerMessage);
       case AGENCY_SUSPENDED ->
           new AgencySuspendedException(message, code, stage, transactionId, peerMessage);
+      case AGENCY_INACTIVE ->
+          new AgencyInactiveException(message, code, stage, transactionId, peerMessage);
       case RECORD_NOT_FOUND, APPLICATION_NOT_FOUND, AGENCY_NOT_FOUND ->
           new NotFoundException(message, code, stage, transactionId, peerMessage);
       case ALREADY_EXISTS ->

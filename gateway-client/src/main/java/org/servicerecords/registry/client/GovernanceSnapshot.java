@@ -117,8 +117,9 @@ public final class GovernanceSnapshot {
    * @param documentType the document type
    * @param now the current instant
    * @throws ContractException ({@link NotFoundException} for an unknown agency, {@link
-   *     AgencySuspendedException}, {@link IssuerNotAuthorizedException}) raised at {@link
-   *     Stage#LOCAL}
+   *     AgencySuspendedException}, {@link AgencyInactiveException} when not suspended but outside
+   *     its active period, {@link IssuerNotAuthorizedException}) raised at {@link Stage#LOCAL}, in
+   *     the contract's order
    */
   public void checkMayIssue(String msp, String documentType, Instant now) throws ContractException {
     AgencyEntry agency = byMsp.get(msp);
@@ -130,10 +131,14 @@ public final class GovernanceSnapshot {
           null,
           null);
     }
+    if (agency.suspended()) {
+      throw ErrorMapper.forCode(
+          ErrorCode.AGENCY_SUSPENDED, "agency '" + msp + "' is suspended", Stage.LOCAL, null, null);
+    }
     if (!VerdictRules.activeAt(agency, now)) {
       throw ErrorMapper.forCode(
-          ErrorCode.AGENCY_SUSPENDED,
-          "agency '" + msp + "' is suspended or outside its active period",
+          ErrorCode.AGENCY_INACTIVE,
+          "agency '" + msp + "' is outside its active period at " + now,
           Stage.LOCAL,
           null,
           null);

@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicerecords.registry.client.AgencyInactiveException;
+import org.servicerecords.registry.client.AgencySuspendedException;
 import org.servicerecords.registry.client.DecisionInputsReport;
 import org.servicerecords.registry.client.NetworkException;
 import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordRef;
 import org.servicerecords.registry.model.Verdict;
 import org.servicerecords.registry.model.Verification;
@@ -117,6 +120,16 @@ class RegistryCliTest {
             ExitCodes.of(
                 new NetworkException("down", Stage.ENDORSE, null, "UNAVAILABLE", false, null)))
         .isEqualTo(ExitCodes.NETWORK);
+    assertThat(
+            ExitCodes.of(
+                new AgencySuspendedException(
+                    "AGENCY_SUSPENDED: x", ErrorCode.AGENCY_SUSPENDED, Stage.LOCAL, null, null)))
+        .isEqualTo(ExitCodes.NOT_AUTHORIZED);
+    assertThat(
+            ExitCodes.of(
+                new AgencyInactiveException(
+                    "AGENCY_INACTIVE: x", ErrorCode.AGENCY_INACTIVE, Stage.ENDORSE, "tx", "p")))
+        .isEqualTo(ExitCodes.NOT_AUTHORIZED);
     assertThat(
             java.util.Set.of(
                 ExitCodes.OK,

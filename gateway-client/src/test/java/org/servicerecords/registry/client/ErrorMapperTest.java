@@ -90,6 +90,32 @@ class ErrorMapperTest {
     assertThat(e).isInstanceOf(AlreadyExistsException.class);
   }
 
+  @Test
+  void suspendedAndInactiveAgenciesAreDistinctTypedExceptions() {
+    RegistryException inactive =
+        ErrorMapper.map(
+            Stage.ENDORSE,
+            "tx3",
+            Status.ABORTED.withDescription("failed to endorse transaction, see attached details"),
+            List.of(
+                "chaincode response 500, AGENCY_INACTIVE: agency JusticeMSP is outside its active"
+                    + " period at 2023-06-01T00:00:00Z"),
+            null);
+    assertThat(inactive).isInstanceOf(AgencyInactiveException.class);
+    assertThat(inactive.code()).isEqualTo(ErrorCode.AGENCY_INACTIVE);
+    assertThat(inactive.transactionId()).isEqualTo("tx3");
+
+    RegistryException suspended =
+        ErrorMapper.map(
+            Stage.ENDORSE,
+            "tx4",
+            Status.ABORTED.withDescription("failed to endorse transaction, see attached details"),
+            List.of("chaincode response 500, AGENCY_SUSPENDED: agency JusticeMSP is suspended"),
+            null);
+    assertThat(suspended).isInstanceOf(AgencySuspendedException.class);
+    assertThat(suspended.code()).isEqualTo(ErrorCode.AGENCY_SUSPENDED);
+  }
+
   @ParameterizedTest
   @EnumSource(ErrorCode.class)
   void everyCodeMapsToAContractExceptionCarryingIt(ErrorCode code) {

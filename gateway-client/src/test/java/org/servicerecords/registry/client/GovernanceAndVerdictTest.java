@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
+import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordKind;
 import org.servicerecords.registry.model.RecordStatus;
 import org.servicerecords.registry.model.RegistryRecord;
@@ -58,8 +59,41 @@ class GovernanceAndVerdictTest {
           null,
           "t2",
           "2025-01-01T00:00:00Z");
+
+  /** Active from 2025-01-01 until (before) 2026-01-01. */
+  static final AgencyEntry ENDED =
+      new AgencyEntry(
+          "HealthMSP",
+          "Health",
+          "records-health",
+          List.of("VACCINATION_CERTIFICATE"),
+          "2025-01-01T00:00:00Z",
+          "2026-01-01T00:00:00Z",
+          false,
+          null,
+          null,
+          "t3",
+          "2025-01-01T00:00:00Z");
+
+  /** Suspended, and active only from 2027-01-01. */
+  static final AgencyEntry SUSPENDED_NOT_YET_ACTIVE =
+      new AgencyEntry(
+          "TaxMSP",
+          "Tax",
+          "records-tax",
+          List.of("TAX_CLEARANCE"),
+          "2027-01-01T00:00:00Z",
+          null,
+          true,
+          "AUDIT_FINDING",
+          null,
+          "t4",
+          "2025-01-01T00:00:00Z");
+
   static final GovernanceSnapshot SNAPSHOT =
       GovernanceSnapshot.of(List.of(JUSTICE, SUSPENDED, AUDIT), NOW);
+  static final GovernanceSnapshot WITH_PERIODS =
+      GovernanceSnapshot.of(List.of(JUSTICE, ENDED, SUSPENDED_NOT_YET_ACTIVE), NOW);
 
   @Nested
   class EarlyRefusal {
@@ -79,7 +113,48 @@ class GovernanceAndVerdictTest {
     @Test
     void suspendedAgencyIsRefused() {
       assertThatThrownBy(() -> SNAPSHOT.checkMayIssue("ServicesMSP", "BUSINESS_LICENCE", NOW))
-          .isInstanceOf(AgencySuspendedException.class);
+          .isInstanceOf(AgencySuspendedException.class)
+          .satisfies(
+              e ->
+                  assertThat(((RegistryException) e).code()).isEqualTo(ErrorCode.AGENCY_SUSPENDED));
+    }
+
+    @Test
+    void agencyBeforeItsActivePeriodIsRefusedAsInactive() {
+      assertThatThrownBy(
+              () ->
+                  WITH_PERIODS.checkMayIssue(
+                      "JusticeMSP", "BIRTH_CERTIFICATE", Instant.parse("2024-12-31T23:59:59Z")))
+          .isInstanceOf(AgencyInactiveException.class)
+          .hasMessageStartingWith("AGENCY_INACTIVE: ")
+          .satisfies(e -> assertThat(((RegistryException) e).stage()).isEqualTo(Stage.LOCAL))
+          .satisfies(
+              e -> assertThat(((RegistryException) e).code()).isEqualTo(ErrorCode.AGENCY_INACTIVE));
+    }
+
+    @Test
+    void agencyFromTheEndOfItsActivePeriodIsRefusedAsInactive() throws Exception {
+      WITH_PERIODS.checkMayIssue(
+          "HealthMSP", "VACCINATION_CERTIFICATE", Instant.parse("2025-12-31T23:59:59Z"));
+      for (Instant at :
+          List.of(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z"))) {
+        assertThatThrownBy(
+                () -> WITH_PERIODS.checkMayIssue("HealthMSP", "VACCINATION_CERTIFICATE", at))
+            .isInstanceOf(AgencyInactiveException.class)
+            .satisfies(
+                e ->
+                    assertThat(((RegistryException) e).code())
+                        .isEqualTo(ErrorCode.AGENCY_INACTIVE));
+      }
+    }
+
+    @Test
+    void suspendedAgencyOutsideItsActivePeriodIsRefusedAsSuspendedLikeTheContract() {
+      assertThatThrownBy(() -> WITH_PERIODS.checkMayIssue("TaxMSP", "TAX_CLEARANCE", NOW))
+          .isInstanceOf(AgencySuspendedException.class)
+          .satisfies(
+              e ->
+                  assertThat(((RegistryException) e).code()).isEqualTo(ErrorCode.AGENCY_SUSPENDED));
     }
 
     @Test

@@ -14,7 +14,10 @@ public enum ErrorCode {
   NOT_AUTHORIZED,
   /** The agency is not (or was not, at the asserted time) authorised for the document type. */
   ISSUER_NOT_AUTHORIZED,
-  /** The agency is suspended or outside its active period. */
+  /**
+   * The agency is suspended. Takes precedence over {@link #AGENCY_INACTIVE}: a suspended agency is
+   * refused with this code whether or not the transaction time is within its active period.
+   */
   AGENCY_SUSPENDED,
   /** No agency is registered under that MSP id or namespace. */
   AGENCY_NOT_FOUND,
@@ -31,7 +34,13 @@ public enum ErrorCode {
   /** Required transient data is missing or malformed. */
   TRANSIENT_DATA_INVALID,
   /** An unexpected failure inside the contract; the message carries no internal detail. */
-  INTERNAL_ERROR;
+  INTERNAL_ERROR,
+  /**
+   * The agency is outside its active period at the transaction time: before its {@code activeFrom}
+   * or at or after its {@code activeUntil}. A suspended agency gets {@link #AGENCY_SUSPENDED}
+   * instead.
+   */
+  AGENCY_INACTIVE;
 
   /**
    * Formats a refusal message: the code, a colon, and the detail.

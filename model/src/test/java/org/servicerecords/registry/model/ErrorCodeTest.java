@@ -15,6 +15,26 @@ class ErrorCodeTest {
   }
 
   @Test
+  void codesKeepTheirOrderAndNewOnesAreAppended() {
+    assertThat(ErrorCode.values())
+        .extracting(ErrorCode::name)
+        .containsExactly(
+            "INVALID_ARGUMENT",
+            "NOT_AUTHORIZED",
+            "ISSUER_NOT_AUTHORIZED",
+            "AGENCY_SUSPENDED",
+            "AGENCY_NOT_FOUND",
+            "RECORD_NOT_FOUND",
+            "APPLICATION_NOT_FOUND",
+            "ALREADY_EXISTS",
+            "INVALID_STATE",
+            "WRONG_NAMESPACE",
+            "TRANSIENT_DATA_INVALID",
+            "INTERNAL_ERROR",
+            "AGENCY_INACTIVE");
+  }
+
+  @Test
   void findsTheCodeInsideAPeersWrappedMessage() {
     assertThat(ErrorCode.fromMessage("chaincode response 500, NOT_AUTHORIZED: caller is a clerk"))
         .isEqualTo(ErrorCode.NOT_AUTHORIZED);
