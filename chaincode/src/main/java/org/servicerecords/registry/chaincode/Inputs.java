@@ -8,26 +8,22 @@ import static org.servicerecords.registry.model.InputRules.MAX_BOOKMARK;
 import static org.servicerecords.registry.model.InputRules.MAX_INSTANT;
 import static org.servicerecords.registry.model.InputRules.MAX_JSON_CHARS;
 import static org.servicerecords.registry.model.InputRules.MAX_LEGAL_BASIS;
-import static org.servicerecords.registry.model.InputRules.MAX_METADATA_BYTES;
-import static org.servicerecords.registry.model.InputRules.MAX_METADATA_ENTRIES;
-import static org.servicerecords.registry.model.InputRules.MAX_METADATA_KEY;
-import static org.servicerecords.registry.model.InputRules.MAX_METADATA_VALUE;
 import static org.servicerecords.registry.model.InputRules.MAX_NAMESPACE;
 import static org.servicerecords.registry.model.InputRules.MAX_PAGE_SIZE;
 import static org.servicerecords.registry.model.InputRules.MSP;
 import static org.servicerecords.registry.model.InputRules.NAMESPACE;
 import static org.servicerecords.registry.model.InputRules.SUBJECT_REF;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.JsonFormatException;
 import org.servicerecords.registry.model.VerdictRules;
 
@@ -140,31 +136,9 @@ final class Inputs {
   }
 
   static void metadata(String field, SortedMap<String, String> metadata) {
-    if (metadata == null) {
-      return;
-    }
-    if (metadata.size() > MAX_METADATA_ENTRIES) {
-      throw Refusal.invalid(field, "has more than " + MAX_METADATA_ENTRIES + " entries");
-    }
-    int bytes = 0;
-    for (Map.Entry<String, String> entry : metadata.entrySet()) {
-      String key = entry.getKey();
-      text(field + " key", key, MAX_METADATA_KEY);
-      String value = entry.getValue();
-      if (value == null) {
-        throw Refusal.invalid(field + "." + key, "must be a string");
-      }
-      if (value.length() > MAX_METADATA_VALUE) {
-        throw Refusal.invalid(field + "." + key, "is longer than " + MAX_METADATA_VALUE);
-      }
-      if (value.chars().anyMatch(c -> c == 0) || value.contains("\udbff\udfff")) {
-        throw Refusal.invalid(field + "." + key, "must not contain U+0000 or U+10FFFF");
-      }
-      bytes += key.getBytes(StandardCharsets.UTF_8).length;
-      bytes += value.getBytes(StandardCharsets.UTF_8).length;
-    }
-    if (bytes > MAX_METADATA_BYTES) {
-      throw Refusal.invalid(field, "is larger than " + MAX_METADATA_BYTES + " bytes");
+    List<String> problems = InputRules.metadataProblems(field, metadata);
+    if (!problems.isEmpty()) {
+      throw Refusal.of(ErrorCode.INVALID_ARGUMENT, problems.get(0));
     }
   }
 

@@ -8,14 +8,9 @@ import static org.servicerecords.registry.model.InputRules.MAX_DETAILS_BYTES;
 import static org.servicerecords.registry.model.InputRules.MAX_DETAILS_ENTRIES;
 import static org.servicerecords.registry.model.InputRules.MAX_DETAILS_KEY;
 import static org.servicerecords.registry.model.InputRules.MAX_LIST;
-import static org.servicerecords.registry.model.InputRules.MAX_METADATA_BYTES;
-import static org.servicerecords.registry.model.InputRules.MAX_METADATA_ENTRIES;
-import static org.servicerecords.registry.model.InputRules.MAX_METADATA_KEY;
-import static org.servicerecords.registry.model.InputRules.MAX_METADATA_VALUE;
 import static org.servicerecords.registry.model.InputRules.NAMESPACE;
 import static org.servicerecords.registry.model.InputRules.SUBJECT_REF;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -175,28 +170,7 @@ final class RequestChecks {
   }
 
   private static void metadata(List<String> problems, Map<String, String> metadata) {
-    if (metadata == null) {
-      return;
-    }
-    if (metadata.size() > MAX_METADATA_ENTRIES) {
-      problems.add("metadata has more than " + MAX_METADATA_ENTRIES + " entries");
-    }
-    int bytes = 0;
-    for (Map.Entry<String, String> e : metadata.entrySet()) {
-      if (!CODE.matcher(e.getKey()).matches() || e.getKey().length() > MAX_METADATA_KEY) {
-        problems.add(
-            "metadata key '" + e.getKey() + "' must be 1 to 64 characters of [A-Za-z0-9._:-]");
-      }
-      if (e.getValue() == null || e.getValue().length() > MAX_METADATA_VALUE) {
-        problems.add("metadata value of '" + e.getKey() + "' must be at most 256 characters");
-      } else {
-        bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length;
-        bytes += e.getValue().getBytes(StandardCharsets.UTF_8).length;
-      }
-    }
-    if (bytes > MAX_METADATA_BYTES) {
-      problems.add("metadata is larger than " + MAX_METADATA_BYTES + " UTF-8 bytes in total");
-    }
+    problems.addAll(InputRules.metadataProblems("metadata", metadata));
   }
 
   private static void matches(

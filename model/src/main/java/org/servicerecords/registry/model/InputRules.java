@@ -1,5 +1,9 @@
 package org.servicerecords.registry.model;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -86,6 +90,57 @@ public final class InputRules {
 
   /** Most records in one batch transaction (one event entry each). */
   public static final int BATCH_MAXIMUM = RecordEvent.MAX_ENTRIES;
+
+  /**
+   * What is wrong with a record's metadata, in the words the contract refuses it with: at most
+   * {@value #MAX_METADATA_ENTRIES} entries; keys of 1 to {@value #MAX_METADATA_KEY} characters
+   * without control characters or U+10FFFF; values of at most {@value #MAX_METADATA_VALUE}
+   * characters without U+0000 or U+10FFFF; at most {@value #MAX_METADATA_BYTES} UTF-8 bytes in all.
+   *
+   * @param field the field's name for the messages (for example {@code metadata})
+   * @param metadata the metadata, may be {@code null} (no metadata)
+   * @return problems, each starting with the field it concerns; empty when acceptable
+   */
+  public static List<String> metadataProblems(String field, Map<String, String> metadata) {
+    List<String> problems = new ArrayList<>();
+    if (metadata == null) {
+      return problems;
+    }
+    if (metadata.size() > MAX_METADATA_ENTRIES) {
+      problems.add(field + " has more than " + MAX_METADATA_ENTRIES + " entries");
+    }
+    int bytes = 0;
+    for (Map.Entry<String, String> entry : metadata.entrySet()) {
+      String key = entry.getKey();
+      String value = entry.getValue();
+      if (key == null || key.isBlank() || key.length() > MAX_METADATA_KEY || !plainText(key)) {
+        problems.add(
+            field
+                + " key must be 1 to "
+                + MAX_METADATA_KEY
+                + " characters without control characters or U+10FFFF");
+        continue;
+      }
+      if (value == null) {
+        problems.add(field + "." + key + " must be a string");
+      } else if (value.length() > MAX_METADATA_VALUE) {
+        problems.add(field + "." + key + " is longer than " + MAX_METADATA_VALUE);
+      } else if (value.indexOf('\u0000') >= 0 || value.contains("\udbff\udfff")) {
+        problems.add(field + "." + key + " must not contain U+0000 or U+10FFFF");
+      } else {
+        bytes += key.getBytes(StandardCharsets.UTF_8).length;
+        bytes += value.getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    if (bytes > MAX_METADATA_BYTES) {
+      problems.add(field + " is larger than " + MAX_METADATA_BYTES + " UTF-8 bytes in total");
+    }
+    return problems;
+  }
+
+  private static boolean plainText(String text) {
+    return text.chars().noneMatch(Character::isISOControl) && !text.contains("\udbff\udfff");
+  }
 
   private InputRules() {}
 }
