@@ -6,8 +6,9 @@
 CHAINCODE_JAVA_OPTS=(-Xms128m -Xmx384m -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError)
 
 # chaincode_server_env PACKAGE_ID ADDRESS MSP TLS_DIR: the environment ContractRouter reads to serve
-# PACKAGE_ID on ADDRESS with TLS. TLS_DIR holds server.crt, server.key and ca.crt (the peer's TLS
-# identity, issued for this host). The shim checks the *_PATH and ROOTCERT variables at start even in
+# PACKAGE_ID on ADDRESS with TLS. TLS_DIR holds server.crt, server.key and ca.crt: the chaincode
+# servers' own TLS identity beside a peer (peers/<peer>/ccaas/tls, issued by the organisation's CA
+# for the peer's host), never the peer's key. The shim checks the *_PATH and ROOTCERT variables at start even in
 # server mode, so they are set to the same files. Arguments are logged by the shim at INFO, so the
 # level is WARNING.
 chaincode_server_env() {
