@@ -91,6 +91,13 @@ class RegistryCliTest {
   }
 
   @Test
+  void enrollTakesNoSecretFromTheCommandLine() {
+    Result r = run(Map.of(), "enroll", "--user", "u1", "--secret", "s3cret");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("--secret");
+  }
+
+  @Test
   void unknownOptionAndMissingParametersAreUsageErrors() {
     assertThat(run(Map.of(), "verify", "--frobnicate").code()).isEqualTo(ExitCodes.USAGE);
     assertThat(run(Map.of(), "revoke", "id1").code()).isEqualTo(ExitCodes.USAGE);
