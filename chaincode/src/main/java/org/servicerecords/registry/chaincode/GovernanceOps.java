@@ -144,6 +144,8 @@ final class GovernanceOps {
       boolean suspended,
       String suspensionReason,
       Caller caller) {
+    Instant now = TxTime.of(stub);
+    TxTime.requireNotBefore(now, old.timestamp(), "agency " + old.msp());
     return new AgencyEntry(
         old.msp(),
         old.displayName(),
@@ -155,7 +157,7 @@ final class GovernanceOps {
         suspensionReason,
         caller.actor(),
         stub.getTxId(),
-        TxTime.of(stub).toString());
+        now.toString());
   }
 
   private String emitted(AgencyEntry entry, String action) {

@@ -148,6 +148,8 @@ final class RecordWrites {
           ErrorCode.APPLICATION_NOT_FOUND,
           "no application '" + request.applicationId() + "' in this namespace");
     }
+    TxTime.requireNotBefore(
+        now, receipt.timestamp(), "application '" + receipt.applicationId() + "'");
     if (receipt.decisionId() != null) {
       RegistryRecord previous = store.get(receipt.decisionId());
       boolean returned =
@@ -331,11 +333,16 @@ final class RecordWrites {
     }
   }
 
+  /**
+   * The record the caller's agency changes now: it must exist, be the caller's agency's, and have
+   * been last changed at or before the transaction time.
+   */
   private RegistryRecord ownedRecord(String id, Caller caller) {
     RegistryRecord record = store.require(id);
     if (!caller.msp().equals(record.issuerMsp())) {
       throw Refusal.notAuthorized("only the issuing agency may change record '" + id + "'");
     }
+    TxTime.requireNotBefore(TxTime.of(stub), record.timestamp(), "record '" + id + "'");
     return record;
   }
 

@@ -5,6 +5,7 @@ import static org.servicerecords.registry.chaincode.Fixtures.*;
 import static org.servicerecords.registry.chaincode.Outcomes.*;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -160,6 +161,33 @@ class GovernanceContractTest {
       assertRefused(
           governance("ReinstateAgency", JUSTICE).by(JUSTICE_ADMIN).submit(),
           ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void aChangeStampedBeforeTheAgencysLastChangeIsRefused() {
+      Network.Result suspended =
+          governance("SuspendAgency", JUSTICE, "AUDIT").by(JUSTICE_ADMIN).submit();
+      assertOk(suspended);
+      Instant earlier = suspended.timestamp().minusSeconds(60);
+      Network.Result refused =
+          governance("ReinstateAgency", JUSTICE).by(JUSTICE_ADMIN).at(earlier).submit();
+      assertRefused(refused, ErrorCode.INVALID_STATE);
+      assertThat(refused.message()).contains("before the last change of agency " + JUSTICE);
+      assertThat(refused.writes()).isEmpty();
+      assertRefused(
+          governance("SetDocumentTypes", JUSTICE, "[\"BIRTH_CERTIFICATE\"]")
+              .by(JUSTICE_ADMIN)
+              .at(earlier)
+              .submit(),
+          ErrorCode.INVALID_STATE);
+      assertThat(
+              agency(
+                      assertOk(
+                          governance("GetAgencyAt", JUSTICE, suspended.timestamp().toString())
+                              .by(JUSTICE_ADMIN)
+                              .evaluate()))
+                  .suspended())
+          .isTrue();
     }
 
     @Test

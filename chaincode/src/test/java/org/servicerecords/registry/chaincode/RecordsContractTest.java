@@ -727,6 +727,32 @@ class RecordsContractTest {
     }
 
     @Test
+    void aChangeStampedBeforeTheRecordsLastChangeIsRefusedAndChangesNothing() {
+      Network.Result anchored = anchor(network, "c1");
+      Instant earlier = anchored.timestamp().minusSeconds(30);
+      for (Network.Call change :
+          List.of(
+              records("Revoke", "c1", "FRAUD"),
+              records("Supersede", "c1", json(certificate("c2", BIRTH, HASH_B))),
+              records("PurgeDetails", "c1"))) {
+        Network.Result refused = change.by(JUSTICE_ISSUER).at(earlier).submit();
+        assertRefused(refused, ErrorCode.INVALID_STATE);
+        assertThat(refused.message()).contains("before the last change of record 'c1'");
+        assertThat(refused.writes()).isEmpty();
+        assertThat(refused.events()).isEmpty();
+      }
+      assertThat(record("c1").status()).isEqualTo(RecordStatus.ACTIVE);
+
+      assertOk(
+          records("Revoke", "c1", "FRAUD").by(JUSTICE_ISSUER).at(anchored.timestamp()).submit());
+      Verification now =
+          CanonicalJson.fromJson(
+              assertOk(records("VerifyRecord", "c1", "").by(AUDITOR).evaluate()),
+              Verification.class);
+      assertThat(now.verdict()).isEqualTo(Verdict.REVOKED);
+    }
+
+    @Test
     void remainsPossibleWhileTheAgencyIsSuspended() {
       anchor(network, "c1");
       assertOk(governance("SuspendAgency", JUSTICE_ADMIN, JUSTICE, "AUDIT"));
