@@ -1,22 +1,18 @@
 package org.servicerecords.registry.chaincode;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.hyperledger.fabric.contract.ClientIdentity;
 import org.hyperledger.fabric.contract.Context;
 import org.servicerecords.registry.model.Actor;
+import org.servicerecords.registry.model.CallerAttributes;
 
 /**
  * The submitting identity: MSP, the SHA-256 of its identity string, its {@code role} attribute and
- * the document types of its {@code doctypes} attribute ({@value #DOCTYPES_SEPARATOR}-separated,
- * since Fabric CA attribute values cannot easily hold commas), plus the endorsing peer's MSP.
+ * the document types of its {@code doctypes} attribute (read by {@link CallerAttributes}), plus the
+ * endorsing peer's MSP.
  */
 final class Caller {
-
-  static final String ROLE_ATTRIBUTE = "role";
-  static final String DOCTYPES_ATTRIBUTE = "doctypes";
-  static final String DOCTYPES_SEPARATOR = ";";
 
   static final String ISSUER = "issuer";
   static final String CLERK = "clerk";
@@ -36,12 +32,9 @@ final class Caller {
     this.ctx = ctx;
     this.msp = identity.getMSPID();
     this.idHash = Digests.sha256Hex(identity.getId());
-    this.role = identity.getAttributeValue(ROLE_ATTRIBUTE);
-    String types = identity.getAttributeValue(DOCTYPES_ATTRIBUTE);
+    this.role = identity.getAttributeValue(CallerAttributes.ROLE);
     this.documentTypes =
-        types == null || types.isEmpty()
-            ? List.of()
-            : Arrays.stream(types.split(DOCTYPES_SEPARATOR, -1)).map(String::trim).toList();
+        CallerAttributes.documentTypes(identity.getAttributeValue(CallerAttributes.DOCUMENT_TYPES));
   }
 
   static Caller of(Context ctx) {

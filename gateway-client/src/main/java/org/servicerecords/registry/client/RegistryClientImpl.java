@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.servicerecords.registry.client.RecordOutcome.Status;
 import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.client.identity.IdentityException;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.ApplicationReceipt;
 import org.servicerecords.registry.model.ApplicationRequest;
@@ -81,6 +80,7 @@ final class RegistryClientImpl implements RegistryClient {
   public AnchorResult anchorCertificate(AnchorRequest request) throws RegistryException {
     CertificateRequest certificate = request.certificate();
     checkLocally(RequestChecks.anchor(request), certificate.id());
+    checkRights(rights().problemAnchoring(certificate.documentType()), certificate.id());
     ledger.governance().checkMayIssue(msp, certificate.documentType(), Instant.now());
     Map<String, byte[]> transientData = new LinkedHashMap<>();
     if (!request.personalDetails().isEmpty()) {
@@ -123,51 +123,12 @@ final class RegistryClientImpl implements RegistryClient {
       List<AnchorRequest> requests, boolean partial, BatchListener listener)
       throws RegistryException {
     int total = requests.size();
-    Map<String, RecordOutcome> outcomes = new LinkedHashMap<>();
-    List<AnchorRequest> valid = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    GovernanceSnapshot snapshot = ledger.governance();
-    Instant now = Instant.now();
-    List<String> order = new ArrayList<>();
-    for (int i = 0; i < total; i++) {
-      AnchorRequest request = requests.get(i);
-      String id = request.certificate().id();
-      String key = id == null || !seen.add(id) ? "#" + i : id;
-      order.add(key);
-      List<String> problems = new ArrayList<>(RequestChecks.anchor(request));
-      if (id != null && key.startsWith("#")) {
-        problems.add("id '" + id + "' appears more than once in the batch");
-      }
-      if (problems.isEmpty()) {
-        try {
-          snapshot.checkMayIssue(msp, request.certificate().documentType(), now);
-        } catch (ContractException e) {
-          problems.add(e.getMessage());
-        }
-      }
-      if (problems.isEmpty()) {
-        valid.add(request);
-      } else {
-        outcomes.put(
-            key,
-            new RecordOutcome(
-                id == null ? "(record " + (i + 1) + ")" : id,
-                Status.INVALID,
-                null,
-                "record " + (i + 1) + ": " + String.join("; ", problems)));
-      }
-    }
-    if (!outcomes.isEmpty() && !partial) {
-      for (AnchorRequest request : valid) {
-        String id = request.certificate().id();
-        outcomes.put(
-            id,
-            new RecordOutcome(
-                id,
-                Status.NOT_SUBMITTED,
-                null,
-                "batch has invalid records; nothing was submitted"));
-      }
+    BatchCheck check =
+        BatchCheck.of(requests, partial, rights(), ledger.governance(), msp, Instant.now());
+    List<String> order = check.order();
+    Map<String, RecordOutcome> outcomes = new LinkedHashMap<>(check.outcomes());
+    List<AnchorRequest> valid = check.toSubmit();
+    if (valid.isEmpty()) {
       listener.progress(total, total);
       return report(order, outcomes);
     }
@@ -337,6 +298,7 @@ final class RegistryClientImpl implements RegistryClient {
       throws RegistryException {
     CertificateRequest certificate = replacement.certificate();
     checkLocally(RequestChecks.anchor(replacement), certificate.id());
+    checkRights(rights().problemAnchoring(certificate.documentType()), certificate.id());
     ledger.governance().checkMayIssue(msp, certificate.documentType(), Instant.now());
     Map<String, byte[]> transientData = new LinkedHashMap<>();
     if (!replacement.personalDetails().isEmpty()) {
@@ -402,6 +364,22 @@ final class RegistryClientImpl implements RegistryClient {
     byte[] salt = new byte[32];
     RANDOM.nextBytes(salt);
     return HexFormat.of().formatHex(salt);
+  }
+
+  /** The signing identity's rights, read from its certificate's Fabric CA attributes. */
+  private CallerRights rights() throws ContractException {
+    try {
+      return CallerRights.of(ledger.connector().credentials().certificate());
+    } catch (IdentityException e) {
+      throw ErrorMapper.forCode(ErrorCode.NOT_AUTHORIZED, e.getMessage(), Stage.LOCAL, null, null);
+    }
+  }
+
+  private static void checkRights(String problem, String id) throws ContractException {
+    if (problem != null) {
+      throw ErrorMapper.forCode(
+          ErrorCode.NOT_AUTHORIZED, "record '" + id + "': " + problem, Stage.LOCAL, null, null);
+    }
   }
 
   private static void checkLocally(List<String> problems, String id) throws ContractException {

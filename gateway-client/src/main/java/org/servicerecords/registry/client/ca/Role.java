@@ -1,6 +1,7 @@
 package org.servicerecords.registry.client.ca;
 
 import java.util.Locale;
+import org.servicerecords.registry.model.CallerAttributes;
 
 /** Values of the {@code role} certificate attribute the contract checks. */
 public enum Role {
@@ -16,13 +17,13 @@ public enum Role {
   ADMIN;
 
   /** Name of the role attribute. */
-  public static final String ATTRIBUTE = "role";
+  public static final String ATTRIBUTE = CallerAttributes.ROLE;
 
   /** Name of the attribute listing allowed document types, separated by {@code ;}. */
-  public static final String DOCTYPES_ATTRIBUTE = "doctypes";
+  public static final String DOCTYPES_ATTRIBUTE = CallerAttributes.DOCUMENT_TYPES;
 
   /** Separator of the document types in {@link #DOCTYPES_ATTRIBUTE}. */
-  public static final String DOCTYPES_SEPARATOR = ";";
+  public static final String DOCTYPES_SEPARATOR = CallerAttributes.DOCUMENT_TYPES_SEPARATOR;
 
   /**
    * Returns the attribute value.
