@@ -75,7 +75,8 @@ mkdir -p "$demo_dir"
 printf 'BIRTH CERTIFICATE No. BC-%s (demonstration document, fictitious person)\n' "$(date +%s)" >"$demo_dir/birth-certificate.txt"
 subject_ref=$(printf 'demo-national-id' | openssl dgst -sha256 -hmac "$(head -c 32 /dev/urandom | base64)" | awk '{print $NF}')
 if show registry --identity "$issuer" issue --id "bc-demo-$(date +%s)" --type BIRTH_CERTIFICATE \
-  --file "$demo_dir/birth-certificate.txt" --subject-ref "$subject_ref"; then
+  --file "$demo_dir/birth-certificate.txt" --subject-ref "$subject_ref" \
+  --valid-from "$(date -u +%Y-%m-%dT%H:%M:%SZ)"; then
   say "6. A citizen verifies the file"
   show registry --identity verifier1 verify "$demo_dir/birth-certificate.txt" || true
   say "7. Someone verifies an altered copy"

@@ -117,7 +117,12 @@ final class Commands {
         description = "Salted subject reference (32-128 chars)")
     String subjectRef;
 
-    @Option(names = "--valid-from", description = "Start of validity (default: now)")
+    @Option(
+        names = "--valid-from",
+        required = true,
+        description =
+            "Start of validity (ISO-8601 instant). Required, not defaulted to now: a rerun of the"
+                + " same command must send the same record")
     String validFrom;
 
     @Option(names = "--valid-until", description = "End of validity")
@@ -130,15 +135,15 @@ final class Commands {
     Map<String, String> metadata = new TreeMap<>();
 
     @Option(
-        names = "--detail",
-        description = "Personal detail KEY=VALUE, sent only as private data (repeatable)")
-    Map<String, String> details = new TreeMap<>();
+        names = "--details-file",
+        description =
+            "JSON object of personal details (string values), sent only as private data; '-'"
+                + " reads standard input. Never given as options: other users of the host can"
+                + " read a command line")
+    String detailsFile;
 
     AnchorRequest request() throws java.io.IOException {
-      String from =
-          validFrom == null
-              ? Instant.now().toString()
-              : Base.instant(validFrom, "--valid-from").toString();
+      String from = Base.instant(validFrom, "--valid-from").toString();
       String until =
           validUntil == null ? null : Base.instant(validUntil, "--valid-until").toString();
       return new AnchorRequest(
@@ -151,7 +156,7 @@ final class Commands {
               until,
               applicationId,
               metadata.isEmpty() ? null : new TreeMap<>(metadata)),
-          new TreeMap<>(details));
+          detailsFile == null ? new TreeMap<>() : DetailsFile.read(detailsFile));
     }
   }
 
@@ -397,15 +402,17 @@ final class Commands {
     @Option(names = "--service", required = true, description = "Service code")
     String service;
 
-    @Option(names = "--received-at", description = "When received (default: now)")
+    @Option(
+        names = "--received-at",
+        required = true,
+        description =
+            "When received (ISO-8601 instant). Required, not defaulted to now: a rerun of the same"
+                + " command must send the same receipt")
     String receivedAt;
 
     @Override
     public Integer call() throws Exception {
-      String at =
-          receivedAt == null
-              ? Instant.now().toString()
-              : instant(receivedAt, "--received-at").toString();
+      String at = instant(receivedAt, "--received-at").toString();
       try (RegistryConnection connection = root.connect()) {
         ApplicationReceipt receipt =
             connection
@@ -803,35 +810,9 @@ final class Commands {
     @Override
     public Integer call() throws Exception {
       FileCheckpoint checkpoint = FileCheckpoint.open(checkpointFile);
-      long[] seen = {0};
       try (RegistryConnection connection = root.connect()) {
         String ns = issuer == null ? connection.registryClient().namespace() : issuer;
-        connection
-            .auditor()
-            .watch(
-                ns,
-                checkpoint,
-                fromBlock,
-                event -> {
-                  if (root.json) {
-                    out().json(event);
-                  } else {
-                    for (var entry : event.event().entries()) {
-                      out()
-                          .out
-                          .printf(
-                              "block %d tx %s %s %s %s%n",
-                              event.blockNumber(),
-                              event.transactionId(),
-                              entry.action(),
-                              entry.kind(),
-                              entry.id());
-                    }
-                  }
-                  out().out.flush();
-                  seen[0]++;
-                  return maxEvents == 0 || seen[0] < maxEvents;
-                });
+        connection.auditor().watch(ns, checkpoint, fromBlock, new WatchPrinter(out(), maxEvents));
       }
       return ExitCodes.OK;
     }

@@ -97,6 +97,52 @@ class RegistryCliTest {
     assertThat(r.err()).contains("--secret");
   }
 
+  /**
+   * A rerun after "outcome unknown" must send the same request, so no field of a record defaults to
+   * the time of the run.
+   */
+  @Test
+  void recordTimesAreRequiredNotDefaultedToNow() {
+    Result issue =
+        run(
+            Map.of(),
+            "issue",
+            "--id",
+            "bc-1",
+            "--type",
+            "BIRTH_CERTIFICATE",
+            "--hash",
+            "a".repeat(64),
+            "--subject-ref",
+            "s".repeat(40));
+    assertThat(issue.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(issue.err()).contains("--valid-from");
+    Result receive = run(Map.of(), "receive", "--application", "a-1", "--service", "S1");
+    assertThat(receive.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(receive.err()).contains("--received-at");
+  }
+
+  @Test
+  void personalDetailsAreNotTakenFromTheCommandLine() {
+    Result r =
+        run(
+            Map.of(),
+            "issue",
+            "--id",
+            "bc-1",
+            "--type",
+            "BIRTH_CERTIFICATE",
+            "--hash",
+            "a".repeat(64),
+            "--subject-ref",
+            "s".repeat(40),
+            "--valid-from",
+            "2025-01-01T00:00:00Z",
+            "--detail",
+            "name=Ana");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+  }
+
   @Test
   void unknownOptionAndMissingParametersAreUsageErrors() {
     assertThat(run(Map.of(), "verify", "--frobnicate").code()).isEqualTo(ExitCodes.USAGE);

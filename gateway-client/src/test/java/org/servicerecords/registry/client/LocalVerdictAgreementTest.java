@@ -119,10 +119,9 @@ class LocalVerdictAgreementTest {
   }
 
   @Test
-  void aBackdatedGovernanceChangeCountsAsGetAgencyAtCountsIt() {
-    // Client-asserted timestamps: the entry committed last (BIRTH only, stamped 01:00) is older
-    // than the one before it (MARRIAGE only, stamped 02:00); at 03:00 governance's history says
-    // the 02:00 entry was in force, which did not list BIRTH.
+  void aGovernanceChangeStampedBeforeTheEntrysLastChangeIsRefusedAndVerdictsStillAgree() {
+    // Client-asserted timestamps: a change stamped 01:00 after one stamped 02:00 is refused, so the
+    // entry in force at any instant is the newest one written at or before it.
     Scenario scenario = new Scenario(3);
     scenario.register(
         JUSTICE,
@@ -132,15 +131,24 @@ class LocalVerdictAgreementTest {
         List.of(TYPES.get(0)));
     String birth = CanonicalJson.toJson(List.of(TYPES.get(0)));
     String marriage = CanonicalJson.toJson(List.of(TYPES.get(2)));
-    scenario.governance(
-        BASE.plus(Duration.ofHours(2)), "governance:SetDocumentTypes", JUSTICE, marriage);
-    scenario.governance(
-        BASE.plus(Duration.ofHours(1)), "governance:SetDocumentTypes", JUSTICE, birth);
+    assertThat(
+            scenario
+                .governanceReply(
+                    BASE.plus(Duration.ofHours(2)),
+                    "governance:SetDocumentTypes",
+                    JUSTICE,
+                    marriage)
+                .ok())
+        .isTrue();
+    Reply backdated =
+        scenario.governanceReply(
+            BASE.plus(Duration.ofHours(1)), "governance:SetDocumentTypes", JUSTICE, birth);
+    assertThat(backdated.code()).isEqualTo(ErrorCode.INVALID_STATE);
     Instant anchored = BASE.plus(Duration.ofHours(3));
-    scenario.anchor(JUSTICE, "r1", TYPES.get(0), anchored, anchored, null, false);
+    scenario.anchor(JUSTICE, "r1", TYPES.get(2), anchored, anchored, null, false);
     Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
     scenario.compare(JUSTICE_NS, "r1", anchored.plusSeconds(1), verdicts);
-    assertThat(verdicts).containsOnlyKeys(Verdict.ISSUER_NOT_AUTHORIZED);
+    assertThat(verdicts).containsOnlyKeys(Verdict.VALID);
   }
 
   @Test
@@ -318,8 +326,13 @@ class LocalVerdictAgreementTest {
     }
 
     void governance(Instant ts, String function, String... args) {
-      submit(ADMIN, ts, Map.of(), GOVERNANCE, function.substring(GOVERNANCE.length() + 1), args);
+      governanceReply(ts, function, args);
+    }
+
+    Reply governanceReply(Instant ts, String function, String... args) {
       instants.add(ts);
+      return submit(
+          ADMIN, ts, Map.of(), GOVERNANCE, function.substring(GOVERNANCE.length() + 1), args);
     }
 
     void anchorRandom(String msp, Instant ts) {

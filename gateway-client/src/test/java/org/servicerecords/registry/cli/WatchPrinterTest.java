@@ -1,0 +1,58 @@
+package org.servicerecords.registry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.servicerecords.registry.client.RegistryEventRecord;
+import org.servicerecords.registry.model.RecordEvent;
+
+class WatchPrinterTest {
+
+  private static final RegistryEventRecord EVENT =
+      new RegistryEventRecord(
+          6,
+          "tx-c",
+          "records-justice",
+          new RecordEvent(
+              "records-justice", List.of(new RecordEvent.Entry("c1", "CERTIFICATE", "REVOKED"))));
+
+  @Test
+  void printsEachEntryAndStopsAfterTheMaximum() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    WatchPrinter printer = new WatchPrinter(new Output(out, out, false), 2);
+
+    assertThat(printer.handle(EVENT)).isTrue();
+    assertThat(printer.handle(EVENT)).isFalse();
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "block 6 tx tx-c REVOKED CERTIFICATE c1\n"
+                .repeat(2)
+                .replace("\n", System.lineSeparator()));
+  }
+
+  /** The listener writes the checkpoint only when the handler returns normally. */
+  @Test
+  void aFailedWriteIsNotAcknowledged() {
+    OutputStream closedPipe =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+          }
+        };
+    PrintStream out = new PrintStream(closedPipe, true, StandardCharsets.UTF_8);
+    WatchPrinter printer = new WatchPrinter(new Output(out, out, true), 0);
+
+    assertThatThrownBy(() -> printer.handle(EVENT))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("checkpoint stays before this event");
+  }
+}
