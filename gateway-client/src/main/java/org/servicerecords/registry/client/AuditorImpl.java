@@ -252,6 +252,12 @@ final class AuditorImpl implements Auditor {
           throw mapped;
         }
         connector.answered((index + 1) % connector.endpointCount());
+      } catch (NetworkException e) {
+        // This endpoint's connection could not be set up: the next one may work.
+        if (++failures > connector.endpointCount()) {
+          throw e;
+        }
+        connector.answered((index + 1) % connector.endpointCount());
       }
     }
   }
@@ -267,7 +273,8 @@ final class AuditorImpl implements Auditor {
   @Override
   public long blockNumberOf(String transactionId) throws RegistryException {
     String channel = ledger.channel();
-    byte[] bytes = ledger.evaluate("qscc", "GetBlockByTxID", channel, transactionId);
+    // A system chaincode: the function goes out unqualified (see Connector.contractNameOf).
+    byte[] bytes = ledger.evaluate(Connector.QSCC, "GetBlockByTxID", channel, transactionId);
     try {
       return Block.parseFrom(bytes).getHeader().getNumber();
     } catch (InvalidProtocolBufferException e) {

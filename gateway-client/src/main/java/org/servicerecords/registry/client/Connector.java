@@ -1,14 +1,11 @@
 package org.servicerecords.registry.client;
 
 import io.grpc.CallOptions;
-import io.grpc.ChannelCredentials;
-import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -20,6 +17,7 @@ import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.identity.Credentials;
 import org.servicerecords.registry.client.profile.ConnectionProfile;
 import org.servicerecords.registry.client.profile.PeerEndpoint;
+import org.servicerecords.registry.client.profile.ProfileException;
 
 /**
  * Keeps one gRPC channel (and one Gateway) per peer endpoint of the client's own organisation,
@@ -34,6 +32,15 @@ final class Connector implements AutoCloseable {
 
   /** Name of the contract in every records namespace ({@code @Contract(name = ...)}). */
   static final String RECORDS_CONTRACT = "records";
+
+  /** The query system chaincode (ledger queries: transactions and blocks by transaction id). */
+  static final String QSCC = "qscc";
+
+  /**
+   * Fabric's system chaincodes. They serve no named contract: their functions go out unqualified
+   * ({@code GetBlockByTxID}, never {@code records:GetBlockByTxID}).
+   */
+  static final Set<String> SYSTEM_CHAINCODES = Set.of(QSCC, "cscc", "lscc", "_lifecycle");
 
   /** A call made through one endpoint's Gateway. */
   @FunctionalInterface
@@ -51,16 +58,51 @@ final class Connector implements AutoCloseable {
   private final ConnectionProfile profile;
   private final Credentials credentials;
   private final List<PeerEndpoint> endpoints;
+  private final byte[][] tlsRoots;
   private final ManagedChannel[] channels;
   private final Gateway[] gateways;
   private final AtomicInteger preferred = new AtomicInteger();
 
-  Connector(ConnectionProfile profile, Credentials credentials, List<PeerEndpoint> endpoints) {
+  /**
+   * Creates a connector for the given endpoints with their TLS roots already read.
+   *
+   * @param profile the profile
+   * @param credentials the identity
+   * @param endpoints the organisation's endpoints, in order
+   * @param tlsRoots the PEM bytes of each endpoint's TLS roots, in the same order
+   */
+  Connector(
+      ConnectionProfile profile,
+      Credentials credentials,
+      List<PeerEndpoint> endpoints,
+      List<byte[]> tlsRoots) {
+    if (tlsRoots.size() != endpoints.size()) {
+      throw new IllegalArgumentException("one TLS root per endpoint");
+    }
     this.profile = profile;
     this.credentials = credentials;
     this.endpoints = List.copyOf(endpoints);
+    this.tlsRoots = new byte[endpoints.size()][];
+    for (int i = 0; i < this.tlsRoots.length; i++) {
+      this.tlsRoots[i] = tlsRoots.get(i).clone();
+    }
     this.channels = new ManagedChannel[endpoints.size()];
     this.gateways = new Gateway[endpoints.size()];
+  }
+
+  /**
+   * Creates a connector, reading and checking the TLS root certificate of every endpoint first.
+   *
+   * @param profile the profile
+   * @param credentials the identity
+   * @param endpoints the organisation's endpoints, in order
+   * @return the connector (no channel is opened yet)
+   * @throws ProfileException naming the file and endpoint of a missing or malformed TLS root
+   */
+  static Connector open(
+      ConnectionProfile profile, Credentials credentials, List<PeerEndpoint> endpoints)
+      throws ProfileException {
+    return new Connector(profile, credentials, endpoints, TlsRoots.readAll(endpoints));
   }
 
   ConnectionProfile profile() {
@@ -68,18 +110,33 @@ final class Connector implements AutoCloseable {
   }
 
   /**
-   * The contract a chaincode serves, so that every transaction name goes out as {@code
-   * <contract>:<Name>}: the chaincode routes nothing else (docs/contract.md, "Transaction names").
-   * The governance chaincode serves {@value #GOVERNANCE_CONTRACT}; every records namespace serves
-   * {@value #RECORDS_CONTRACT}.
+   * The contract a chaincode serves, so that every transaction name of the registry's chaincodes
+   * goes out as {@code <contract>:<Name>}: they route nothing else (docs/contract.md, "Transaction
+   * names"). The governance chaincode serves {@value #GOVERNANCE_CONTRACT}; every records namespace
+   * serves {@value #RECORDS_CONTRACT}. A system chaincode ({@link #SYSTEM_CHAINCODES}) is called
+   * without a contract name, so its function names go out unqualified.
    */
   Contract contract(Gateway gateway, String chaincode) {
-    return gateway
-        .getNetwork(profile.channel())
-        .getContract(chaincode, contractNameOf(chaincode, profile.governanceChaincode()));
+    var network = gateway.getNetwork(profile.channel());
+    String contractName = contractNameOf(chaincode, profile.governanceChaincode());
+    return contractName == null
+        ? network.getContract(chaincode)
+        : network.getContract(chaincode, contractName);
   }
 
+  /**
+   * The contract name a chaincode's function names are qualified with.
+   *
+   * @param chaincode the chaincode
+   * @param governanceChaincode the profile's governance chaincode
+   * @return {@value #GOVERNANCE_CONTRACT} for the governance chaincode, {@code null} (no contract:
+   *     unqualified names) for a system chaincode, {@value #RECORDS_CONTRACT} for any other (a
+   *     records namespace)
+   */
   static String contractNameOf(String chaincode, String governanceChaincode) {
+    if (SYSTEM_CHAINCODES.contains(chaincode)) {
+      return null;
+    }
     return chaincode.equals(governanceChaincode) ? GOVERNANCE_CONTRACT : RECORDS_CONTRACT;
   }
 
@@ -110,32 +167,59 @@ final class Connector implements AutoCloseable {
    *
    * @param index the endpoint's index in the profile
    * @return its gateway
-   * @throws NetworkException if the endpoint's TLS root cannot be read
+   * @throws NetworkException ({@link Stage#LOCAL}, naming the endpoint) if its channel or gateway
+   *     cannot be set up; the next endpoint may still work
    */
   synchronized Gateway gateway(int index) throws NetworkException {
     if (gateways[index] == null) {
-      ManagedChannel channel = channel(endpoints.get(index));
-      channels[index] = channel;
+      PeerEndpoint endpoint = endpoints.get(index);
+      ManagedChannel channel;
+      try {
+        channel = TlsRoots.channelBuilder(endpoint, tlsRoots[index]).build();
+      } catch (IOException | RuntimeException e) {
+        throw setupFailed(endpoint, e);
+      }
       var timeouts = profile.timeouts();
-      gateways[index] =
-          Gateway.newInstance()
-              .identity(credentials.identity())
-              .signer(credentials.signer())
-              .hash(Hash.SHA256)
-              .connection(channel)
-              .evaluateOptions(deadline(timeouts.evaluate().toMillis()))
-              .endorseOptions(deadline(timeouts.endorse().toMillis()))
-              .submitOptions(deadline(timeouts.submit().toMillis()))
-              .commitStatusOptions(deadline(timeouts.commitStatus().toMillis()))
-              .connect();
+      try {
+        gateways[index] =
+            Gateway.newInstance()
+                .identity(credentials.identity())
+                .signer(credentials.signer())
+                .hash(Hash.SHA256)
+                .connection(channel)
+                .evaluateOptions(deadline(timeouts.evaluate().toMillis()))
+                .endorseOptions(deadline(timeouts.endorse().toMillis()))
+                .submitOptions(deadline(timeouts.submit().toMillis()))
+                .commitStatusOptions(deadline(timeouts.commitStatus().toMillis()))
+                .connect();
+      } catch (RuntimeException e) {
+        channel.shutdownNow();
+        throw setupFailed(endpoint, e);
+      }
+      channels[index] = channel;
     }
     return gateways[index];
   }
 
+  private static NetworkException setupFailed(PeerEndpoint endpoint, Exception e) {
+    return new NetworkException(
+        "cannot set up a connection to peer "
+            + endpoint.address()
+            + " (TLS root certificate "
+            + endpoint.tlsRootCertificate()
+            + "): "
+            + TlsRoots.brief(e),
+        Stage.LOCAL,
+        null,
+        null,
+        false,
+        e);
+  }
+
   /**
    * Makes a call, starting at the preferred endpoint and moving to the next endpoint of the same
-   * organisation while an endpoint gives no answer. For queries and endorsements only: a submission
-   * has its own retry rules (see {@link Submitter}).
+   * organisation while an endpoint gives no answer or cannot be set up. For queries and
+   * endorsements only: a submission has its own retry rules (see {@link Submitter}).
    *
    * @param stage the stage, for error mapping
    * @param call the call
@@ -148,8 +232,15 @@ final class Connector implements AutoCloseable {
     RegistryException last = null;
     for (int attempt = 0; attempt < endpoints.size(); attempt++) {
       int index = (start + attempt) % endpoints.size();
+      Gateway gateway;
       try {
-        T result = call.call(gateway(index));
+        gateway = gateway(index);
+      } catch (NetworkException e) {
+        last = e;
+        continue;
+      }
+      try {
+        T result = call.call(gateway);
         answered(index);
         return result;
       } catch (GatewayException e) {
@@ -184,32 +275,6 @@ final class Connector implements AutoCloseable {
   /** Each call gets its own deadline, counted from when the call starts. */
   private static UnaryOperator<CallOptions> deadline(long millis) {
     return options -> options.withDeadlineAfter(millis, TimeUnit.MILLISECONDS);
-  }
-
-  private static ManagedChannel channel(PeerEndpoint endpoint) throws NetworkException {
-    ChannelCredentials tls;
-    try {
-      tls =
-          TlsChannelCredentials.newBuilder()
-              .trustManager(endpoint.tlsRootCertificate().toFile())
-              .build();
-    } catch (IOException e) {
-      throw new NetworkException(
-          "cannot read TLS root certificate "
-              + endpoint.tlsRootCertificate()
-              + " of peer "
-              + endpoint.address(),
-          Stage.LOCAL,
-          null,
-          null,
-          false,
-          e);
-    }
-    ManagedChannelBuilder<?> builder = Grpc.newChannelBuilder(endpoint.address(), tls);
-    if (endpoint.serverNameOverride() != null) {
-      builder.overrideAuthority(endpoint.serverNameOverride());
-    }
-    return builder.build();
   }
 
   @Override

@@ -1,9 +1,9 @@
 package org.servicerecords.registry.client;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -93,19 +93,74 @@ final class Ledger implements AutoCloseable {
     return Arrays.asList(evaluate(type, chaincode, function, args));
   }
 
+  /**
+   * Reads a JSON answer.
+   *
+   * <p>When the answer cannot be read, the exception names the function, the expected type and the
+   * kind of problem only: neither the answer nor the parser's own message (which quotes field names
+   * and values) is copied into it, not even as its cause, since answers such as {@code ReadDetails}
+   * hold personal data.
+   *
+   * @param bytes the answer
+   * @param type the expected type
+   * @param what the function asked, for example {@code "records-justice ReadDetails"}
+   * @param <T> the type
+   * @return the value
+   * @throws RegistryException ({@link Stage#EVALUATE}) if the answer is not a value of the type
+   */
   static <T> T parse(byte[] bytes, Class<T> type, String what) throws RegistryException {
     try {
       return CanonicalJson.fromBytes(bytes, type);
-    } catch (JsonFormatException e) {
-      String text = new String(bytes, StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
       throw new RegistryException(
-          "unexpected answer from " + what + ": " + e.getMessage(),
+          "unexpected answer from " + what + ": not " + typeName(type) + " (" + problemOf(e) + ")",
           null,
           Stage.EVALUATE,
           null,
-          text.length() > 200 ? text.substring(0, 200) : text,
-          e);
+          null,
+          null);
     }
+  }
+
+  private static String typeName(Class<?> type) {
+    return type.isArray()
+        ? "a JSON list of " + type.getComponentType().getSimpleName()
+        : "a JSON " + type.getSimpleName();
+  }
+
+  /**
+   * The kinds of problem the canonical JSON reader reports, by the start of its message, with a
+   * description that holds nothing of the answer.
+   */
+  private static final List<Map.Entry<String, String>> PROBLEMS =
+      List.of(
+          Map.entry("JSON text is missing", "no answer"),
+          Map.entry("malformed JSON", "malformed JSON"),
+          Map.entry("unexpected data after the JSON value", "data after the JSON value"),
+          Map.entry("JSON nested deeper than", "JSON nested too deeply"),
+          Map.entry("duplicate field", "a field appears twice"),
+          Map.entry("only integers are accepted", "a number that is not an integer"),
+          Map.entry("integer out of range", "an integer out of range"),
+          Map.entry("does not match", "a value of the wrong type"),
+          Map.entry("expected a JSON value of", "null instead of a value"),
+          Map.entry("unknown field", "an unknown field"));
+
+  /**
+   * Describes why an answer could not be read without quoting it.
+   *
+   * @param e the reader's exception
+   * @return a fixed description of the kind of problem
+   */
+  static String problemOf(RuntimeException e) {
+    String message = e instanceof JsonFormatException ? e.getMessage() : null;
+    if (message != null) {
+      for (Map.Entry<String, String> problem : PROBLEMS) {
+        if (message.startsWith(problem.getKey())) {
+          return problem.getValue();
+        }
+      }
+    }
+    return "unreadable";
   }
 
   /**

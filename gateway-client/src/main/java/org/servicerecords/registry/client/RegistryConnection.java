@@ -11,8 +11,8 @@ import org.servicerecords.registry.client.profile.ProfileException;
 
 /**
  * A connection to the registry as one identity: gRPC channels to its own organisation's peers
- * (opened on first use, one per endpoint, reused), and the three views on the ledger. Close it to
- * release the channels.
+ * (opened on first use, one per endpoint, reused; their TLS root certificates are read and checked
+ * when the connection opens), and the three views on the ledger. Close it to release the channels.
  *
  * <pre>{@code
  * ConnectionProfile profile = ConnectionProfile.locate(null, System.getenv());
@@ -28,7 +28,9 @@ public interface RegistryConnection extends AutoCloseable {
    *
    * @param profile the connection profile
    * @return the connection
-   * @throws ProfileException if the profile names no identity or no peer of the organisation
+   * @throws ProfileException if the profile names no identity or no peer of the organisation, or a
+   *     TLS root certificate of the organisation's peers is missing or malformed (the message names
+   *     the file and the peer)
    * @throws IdentityException if the identity cannot be loaded or is expired
    */
   static RegistryConnection open(ConnectionProfile profile)
@@ -43,7 +45,8 @@ public interface RegistryConnection extends AutoCloseable {
    * @param profile the connection profile
    * @param credentials the identity (its MSP id must be the profile's)
    * @return the connection
-   * @throws ProfileException if the profile lists no peer of the organisation
+   * @throws ProfileException if the profile lists no peer of the organisation, or a TLS root
+   *     certificate of its peers is missing or malformed (the message names the file and the peer)
    * @throws IdentityException if the identity is expired
    */
   static RegistryConnection open(ConnectionProfile profile, Credentials credentials)

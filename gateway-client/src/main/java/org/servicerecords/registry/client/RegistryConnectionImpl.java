@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.servicerecords.registry.client.identity.Credentials;
 import org.servicerecords.registry.client.profile.ConnectionProfile;
 import org.servicerecords.registry.client.profile.PeerEndpoint;
+import org.servicerecords.registry.client.profile.ProfileException;
 
 /** One identity's connection: connector, ledger reads, submitter and worker threads. */
 final class RegistryConnectionImpl implements RegistryConnection {
@@ -21,10 +22,17 @@ final class RegistryConnectionImpl implements RegistryConnection {
   private final Verifier verifier;
   private final Auditor auditor;
 
+  /**
+   * Opens the connection: reads and checks every endpoint's TLS root certificate first, so that
+   * nothing is started when one is missing or malformed.
+   *
+   * @throws ProfileException naming the file and endpoint of a missing or malformed TLS root
+   */
   RegistryConnectionImpl(
-      ConnectionProfile profile, Credentials credentials, List<PeerEndpoint> endpoints) {
+      ConnectionProfile profile, Credentials credentials, List<PeerEndpoint> endpoints)
+      throws ProfileException {
     this.profile = profile;
-    this.connector = new Connector(profile, credentials, endpoints);
+    this.connector = Connector.open(profile, credentials, endpoints);
     this.ledger = new Ledger(connector);
     this.executor =
         Executors.newFixedThreadPool(Math.max(4, profile.batchConcurrency()), daemonThreads());
