@@ -23,7 +23,13 @@ public record RecordOutcome(String id, Status status, String transactionId, Stri
     /** A record with the same id but different content is on the ledger. */
     CONFLICT,
     /** Its transaction failed; rerunning the same batch retries it. */
-    FAILED;
+    FAILED,
+    /**
+     * Its transaction was sent but no endpoint nor the ledger could say whether it committed: the
+     * record may be on the ledger. Rerunning the same batch settles it ({@link #ALREADY_ANCHORED}
+     * or {@link #ANCHORED}).
+     */
+    OUTCOME_UNKNOWN;
 
     /**
      * Says whether the record is on the ledger as requested.

@@ -228,8 +228,12 @@ final class RegistryClientImpl implements RegistryClient {
 
   private static List<RecordOutcome> failAll(
       List<RecordOutcome> outcomes, List<Batches.Item> pending, RegistryException e) {
+    Status status =
+        e instanceof NetworkException network && network.outcomeUnknown()
+            ? Status.OUTCOME_UNKNOWN
+            : Status.FAILED;
     for (Batches.Item item : pending) {
-      outcomes.add(new RecordOutcome(item.id(), Status.FAILED, e.transactionId(), e.getMessage()));
+      outcomes.add(new RecordOutcome(item.id(), status, e.transactionId(), e.getMessage()));
     }
     return outcomes;
   }
