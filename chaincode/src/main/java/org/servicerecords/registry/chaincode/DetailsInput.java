@@ -3,6 +3,7 @@ package org.servicerecords.registry.chaincode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.JsonFormatException;
@@ -10,9 +11,9 @@ import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.TransientKeys;
 
 /**
- * Checks the transient data of anchoring transactions: only the expected keys, each value a {@link
- * PrivateDetails} JSON of at most {@value #MAX_BYTES} bytes with a client-generated salt. Messages
- * never echo the values.
+ * Checks the transient data of submitted transactions: only the expected keys (none outside
+ * anchoring), each value a {@link PrivateDetails} JSON of at most {@value #MAX_BYTES} bytes with a
+ * client-generated salt. Messages never echo the values.
  */
 final class DetailsInput {
 
@@ -36,6 +37,15 @@ final class DetailsInput {
         throw Refusal.transientInvalid(shown, "is not expected by this transaction");
       }
     }
+  }
+
+  /**
+   * Refuses any transient key: for the submitted transactions that take no transient data. Reading
+   * the transient map touches no state.
+   */
+  static void none(ChaincodeStub stub) {
+    Map<String, byte[]> transientMap = stub.getTransient();
+    onlyKeys(transientMap == null ? Map.of() : transientMap, Set.of());
   }
 
   /** The checked bytes under {@code key}, or {@code null} when absent. */

@@ -93,7 +93,8 @@ public final class GovernanceContract implements ContractInterface {
    *
    * @param ctx the transaction context
    * @param msp the agency's MSP id
-   * @param reasonCode why, as a short code (validated, not stored)
+   * @param reasonCode why, as a short code; stored in {@code AgencyEntry.suspensionReason} until
+   *     reinstatement
    * @return the updated {@code AgencyEntry}
    */
   @Transaction(name = "SuspendAgency", intent = Transaction.TYPE.SUBMIT)

@@ -14,8 +14,10 @@ import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.VerdictRules;
 
 /**
- * The governance transactions. Writes need {@code role=admin}; the namespace's MAJORITY endorsement
- * policy is what makes them consortium decisions.
+ * The governance transactions. Writes validate their arguments and refuse any transient data before
+ * anything else, then need {@code role=admin}; the namespace's MAJORITY endorsement policy is what
+ * makes them consortium decisions. Reads ignore transient data: records transactions call them with
+ * their own proposal, {@code details} included.
  */
 final class GovernanceOps {
 
@@ -35,6 +37,7 @@ final class GovernanceOps {
   String registerAgency(String requestJson) {
     AgencyRequest request =
         Requests.agency(Inputs.json("request", requestJson, AgencyRequest.class));
+    DetailsInput.none(stub);
     Caller caller = Caller.of(ctx).requireRole(ADMIN);
     if (store.get(request.msp()) != null) {
       throw Refusal.of(ErrorCode.ALREADY_EXISTS, "agency " + request.msp() + " exists");
@@ -64,6 +67,7 @@ final class GovernanceOps {
     Inputs.msp("msp", msp);
     String[] parsed = Inputs.json("types", typesJsonArray, String[].class);
     List<String> types = Requests.documentTypes("types", Arrays.asList(parsed));
+    DetailsInput.none(stub);
     Caller caller = Caller.of(ctx).requireRole(ADMIN);
     AgencyEntry old = store.require(msp);
     return emitted(
@@ -73,6 +77,7 @@ final class GovernanceOps {
   String suspendAgency(String msp, String reasonCode) {
     Inputs.msp("msp", msp);
     Inputs.code("reasonCode", reasonCode);
+    DetailsInput.none(stub);
     Caller caller = Caller.of(ctx).requireRole(ADMIN);
     AgencyEntry old = store.require(msp);
     if (old.suspended()) {
@@ -83,6 +88,7 @@ final class GovernanceOps {
 
   String reinstateAgency(String msp) {
     Inputs.msp("msp", msp);
+    DetailsInput.none(stub);
     Caller caller = Caller.of(ctx).requireRole(ADMIN);
     AgencyEntry old = store.require(msp);
     if (!old.suspended()) {

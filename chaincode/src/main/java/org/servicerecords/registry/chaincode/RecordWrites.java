@@ -25,9 +25,10 @@ import org.servicerecords.registry.model.RegistryRecord;
 import org.servicerecords.registry.model.Revocation;
 
 /**
- * The submitted transactions of a records namespace. Each one validates every argument first, then
- * checks the caller, then governance, then existing state, and only then writes; so a refused
- * transaction writes nothing. Each ends with exactly one event.
+ * The submitted transactions of a records namespace. Each one validates every argument and the
+ * transient data first (only anchoring takes any), then checks the caller, then governance, then
+ * existing state, and only then writes; so a refused transaction writes nothing. Each ends with
+ * exactly one event.
  */
 final class RecordWrites {
 
@@ -107,6 +108,7 @@ final class RecordWrites {
   String recordApplication(String requestJson) {
     ApplicationRequest request =
         Requests.application(Inputs.json("request", requestJson, ApplicationRequest.class));
+    DetailsInput.none(stub);
     Caller caller = Caller.of(ctx).requireRole(ISSUER_OR_CLERK).requireOwnPeer();
     String namespace = ChaincodeName.of(stub);
     Instant now = TxTime.of(stub);
@@ -134,6 +136,7 @@ final class RecordWrites {
   String recordDecision(String requestJson) {
     DecisionRequest request =
         Requests.decision(Inputs.json("request", requestJson, DecisionRequest.class));
+    DetailsInput.none(stub);
     Caller caller =
         Caller.of(ctx)
             .requireRole(ISSUER_OR_CLERK)
@@ -220,6 +223,7 @@ final class RecordWrites {
   String revoke(String id, String reasonCode) {
     Inputs.id("id", id);
     Inputs.code("reasonCode", reasonCode);
+    DetailsInput.none(stub);
     Caller caller = issuer();
     String namespace = ChaincodeName.of(stub);
     Instant now = TxTime.of(stub);
@@ -288,6 +292,7 @@ final class RecordWrites {
 
   String purgeDetails(String id) {
     Inputs.id("id", id);
+    DetailsInput.none(stub);
     Caller caller = issuer();
     String namespace = ChaincodeName.of(stub);
     Instant now = TxTime.of(stub);

@@ -2,8 +2,11 @@ package org.servicerecords.registry.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.servicerecords.registry.chaincode.Fixtures.*;
+import static org.servicerecords.registry.chaincode.Outcomes.assertOk;
+import static org.servicerecords.registry.chaincode.Outcomes.assertOneEvent;
 import static org.servicerecords.registry.chaincode.Outcomes.assertRefused;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -13,12 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.servicerecords.registry.model.ApplicationRequest;
 import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.DecisionOutcome;
+import org.servicerecords.registry.model.DecisionRequest;
 import org.servicerecords.registry.model.ErrorCode;
 
 /**
- * Every class of bad input to AnchorCertificate is refused before any state access, and every
- * transaction refuses a wrong argument count.
+ * Every class of bad input to AnchorCertificate is refused before any state access; JSON values of
+ * the wrong kind and unexpected transient data are refused by every transaction that reads them;
+ * and every transaction refuses a wrong argument count.
  */
 class BadInputTest {
 
@@ -92,7 +99,28 @@ class BadInputTest {
             json(with("c1", HASH_A, SUBJECT, from, null, Map.of("k", "v".repeat(257)))),
             "metadata.k"),
         Arguments.of(
-            "null metadata value", VALID.replace("\"central\"", "null"), "metadata.office"));
+            "null metadata value", VALID.replace("\"central\"", "null"), "metadata.office"),
+        Arguments.of("id as a number", VALID.replace("\"c1\"", "12345"), "$.id"),
+        Arguments.of(
+            "validFrom as a boolean",
+            VALID.replace("\"2025-01-01T00:00:00Z\"", "true"),
+            "expected a JSON string at $.validFrom, found a boolean"),
+        Arguments.of(
+            "metadata value as a boolean",
+            VALID.replace("\"central\"", "true"),
+            "expected a JSON string at $.metadata.office, found a boolean"),
+        Arguments.of(
+            "metadata as a list of pairs",
+            VALID.replace("{\"office\":\"central\"}", "[[\"office\",\"central\"]]"),
+            "expected a JSON object at $.metadata, found an array"),
+        Arguments.of(
+            "metadata as a pair with a null key",
+            VALID.replace("{\"office\":\"central\"}", "[[null,\"v\"]]"),
+            "expected a JSON object at $.metadata, found an array"),
+        Arguments.of(
+            "metadata as a string",
+            VALID.replace("{\"office\":\"central\"}", "\"office=central\""),
+            "$.metadata"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -194,5 +222,263 @@ class BadInputTest {
     Network.Result result =
         network.call(JUSTICE_NS, "records:DropEverything").by(JUSTICE_ISSUER).submit();
     assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+  }
+
+  static Stream<Arguments> valuesOfTheWrongKind() {
+    String application = json(new ApplicationRequest("app-2", "PERMIT", "2024-12-01T00:00:00Z"));
+    String agency = Fixtures.agency("DigitalMSP", "records-digital", List.of(BIRTH));
+    String decision =
+        json(
+            new DecisionRequest(
+                "d1",
+                "app-1",
+                DecisionOutcome.APPROVED,
+                "LAW-1",
+                DECISION,
+                HASH_C,
+                SUBJECT_2,
+                List.of(),
+                List.of("c1"),
+                null));
+    return Stream.of(
+        Arguments.of(
+            JUSTICE_NS,
+            "records:AnchorBatch",
+            new String[] {"{\"records\":[null]}"},
+            "expected a JSON object (CertificateRequest) at $.records[0], found null"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:AnchorBatch",
+            new String[] {"{\"records\":" + VALID + "}"},
+            "expected a JSON array at $.records, found an object"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:Supersede",
+            new String[] {"c1", VALID.replace("\"c1\"", "\"c2\"").replace("\"central\"", "7")},
+            "expected a JSON string at $.metadata.office, found a number"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:RecordApplication",
+            new String[] {application.replace("\"2024-12-01T00:00:00Z\"", "20241201")},
+            "expected a JSON string at $.receivedAt, found a number"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:RecordDecision",
+            new String[] {decision.replace("\"APPROVED\"", "1")},
+            "expected a JSON string at $.outcome, found a number"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:RecordDecision",
+            new String[] {decision.replace("\"inputRecords\":[]", "\"inputRecords\":[null]")},
+            "expected a JSON object (RecordRef) at $.inputRecords[0], found null"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:RecordDecision",
+            new String[] {decision.replace("[\"c1\"]", "[1]")},
+            "expected a JSON string at $.resultRecordIds[0], found a number"),
+        Arguments.of(
+            GOVERNANCE,
+            "governance:SetDocumentTypes",
+            new String[] {JUSTICE, "[1,2]"},
+            "expected a JSON string at $[0], found a number"),
+        Arguments.of(
+            GOVERNANCE,
+            "governance:SetDocumentTypes",
+            new String[] {JUSTICE, "{\"0\":\"BIRTH_CERTIFICATE\"}"},
+            "expected a JSON array at $, found an object"),
+        Arguments.of(
+            GOVERNANCE,
+            "governance:RegisterAgency",
+            new String[] {agency.replace("\"DigitalMSP agency\"", "42")},
+            "expected a JSON string at $.displayName, found a number"),
+        Arguments.of(
+            GOVERNANCE,
+            "governance:RegisterAgency",
+            new String[] {
+              agency.replace("[\"BIRTH_CERTIFICATE\"]", "[\"BIRTH_CERTIFICATE\",null]")
+            },
+            "expected a JSON string at $.documentTypes[1], found null"));
+  }
+
+  @ParameterizedTest(name = "{1}: {3}")
+  @MethodSource("valuesOfTheWrongKind")
+  void refusesJsonValuesOfTheWrongKindNamingTheirPath(
+      String chaincode, String function, String[] args, String detail) {
+    Network network = seeded();
+    Network.User user = GOVERNANCE.equals(chaincode) ? JUSTICE_ADMIN : JUSTICE_ISSUER;
+    Network.Result result = network.call(chaincode, function, args).by(user).submit();
+    assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+    assertThat(result.message()).contains("is not acceptable JSON: " + detail);
+    assertThat(result.stub().stateReads).isZero();
+  }
+
+  static Stream<Arguments> privateDetailsOfTheWrongKind() {
+    return Stream.of(
+        Arguments.of("{\"details\":{\"name\":42},\"salt\":\"" + SALT + "\"}"),
+        Arguments.of("{\"details\":{\"name\":true},\"salt\":\"" + SALT + "\"}"),
+        Arguments.of("{\"details\":[[\"name\",\"Ana\"]],\"salt\":\"" + SALT + "\"}"),
+        Arguments.of("{\"details\":[[null,\"Ana\"]],\"salt\":\"" + SALT + "\"}"),
+        Arguments.of("{\"details\":{\"name\":\"Ana\"},\"salt\":[\"" + SALT + "\"]}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("privateDetailsOfTheWrongKind")
+  void refusesPrivateDetailsOfTheWrongKindWithoutEchoingThem(String details) {
+    Network.Result result =
+        network
+            .call(JUSTICE_NS, "records:AnchorCertificate", VALID)
+            .by(JUSTICE_ISSUER)
+            .withTransient("details", details)
+            .submit();
+    assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
+    assertThat(result.message())
+        .isEqualTo(
+            "TRANSIENT_DATA_INVALID: transient 'details' is not a PrivateDetails JSON object")
+        .doesNotContain("Ana");
+    assertThat(result.stub().stateReads).isZero();
+  }
+
+  /**
+   * The submitted transactions that take no transient data, each with valid arguments for {@link
+   * #seeded()}, the user who may send it, and a transient key to send along.
+   */
+  static Stream<Arguments> transactionsWithoutTransientData() {
+    return Stream.of(
+        Arguments.of(
+            JUSTICE_NS,
+            "records:RecordApplication",
+            new String[] {json(new ApplicationRequest("app-2", "PERMIT", "2024-12-01T00:00:00Z"))},
+            JUSTICE_CLERK,
+            "details"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:RecordDecision",
+            new String[] {
+              json(
+                  new DecisionRequest(
+                      "d1",
+                      "app-1",
+                      DecisionOutcome.APPROVED,
+                      "LAW-1",
+                      DECISION,
+                      HASH_C,
+                      SUBJECT_2,
+                      null,
+                      List.of("c1"),
+                      null))
+            },
+            JUSTICE_ISSUER,
+            "details"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:Revoke",
+            new String[] {"c1", "LOST"},
+            JUSTICE_ISSUER,
+            "nationalId"),
+        Arguments.of(
+            JUSTICE_NS, "records:PurgeDetails", new String[] {"c1"}, JUSTICE_ISSUER, "details"),
+        Arguments.of(
+            GOVERNANCE,
+            "governance:RegisterAgency",
+            new String[] {Fixtures.agency("DigitalMSP", "records-digital", List.of(BIRTH))},
+            JUSTICE_ADMIN,
+            "details"),
+        Arguments.of(
+            GOVERNANCE,
+            "governance:SetDocumentTypes",
+            new String[] {JUSTICE, "[\"" + BIRTH + "\"]"},
+            JUSTICE_ADMIN,
+            "x"),
+        Arguments.of(
+            GOVERNANCE,
+            "governance:SuspendAgency",
+            new String[] {JUSTICE, "AUDIT"},
+            JUSTICE_ADMIN,
+            "x"),
+        Arguments.of(
+            GOVERNANCE, "governance:ReinstateAgency", new String[] {SERVICES}, JUSTICE_ADMIN, "x"));
+  }
+
+  @ParameterizedTest(name = "{1} with transient {4}")
+  @MethodSource("transactionsWithoutTransientData")
+  void refusesTransientDataWhereNoneIsTakenBeforeTheCallerOrAnyState(
+      String chaincode, String function, String[] args, Network.User user, String key) {
+    Network network = seeded();
+
+    Network.Result refused =
+        network
+            .call(chaincode, function, args)
+            .by(user)
+            .withTransient(key, details("Ana"))
+            .submit();
+    assertRefused(refused, ErrorCode.TRANSIENT_DATA_INVALID);
+    assertThat(refused.message())
+        .isEqualTo(
+            "TRANSIENT_DATA_INVALID: transient '" + key + "' is not expected by this transaction");
+    assertThat(refused.stub().stateReads).isZero();
+    assertThat(refused.stub().rangeQueries).isZero();
+
+    assertRefused(
+        network.call(chaincode, function, args).by(AUDITOR).withTransient(key, "").submit(),
+        ErrorCode.TRANSIENT_DATA_INVALID);
+
+    assertOneEvent(network.call(chaincode, function, args).by(user).submit());
+  }
+
+  @Test
+  void refusesAnInvalidArgumentBeforeUnexpectedTransientData() {
+    Network.Result result =
+        network
+            .call(GOVERNANCE, "governance:SuspendAgency", JUSTICE, "no reason")
+            .by(JUSTICE_ADMIN)
+            .withTransient("x", "y")
+            .submit();
+    assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+    assertThat(result.message()).contains("reasonCode");
+  }
+
+  @Test
+  void evaluatedQueriesIgnoreTransientData() {
+    Network network = seeded();
+    assertOk(
+        network
+            .call(JUSTICE_NS, "records:GetRecord", "c1")
+            .by(JUSTICE_VERIFIER)
+            .withTransient("x", "y")
+            .evaluate());
+    assertOk(
+        network
+            .call(GOVERNANCE, "governance:GetAgencyByNamespace", JUSTICE_NS)
+            .by(AUDITOR)
+            .withTransient("details", details("Ana"))
+            .evaluate());
+  }
+
+  /**
+   * The consortium with certificate c1 (with private details) and application app-1 in JusticeMSP's
+   * namespace, and ServicesMSP suspended.
+   */
+  private static Network seeded() {
+    Network network = Fixtures.consortium();
+    assertOk(
+        network
+            .call(JUSTICE_NS, "records:AnchorCertificate", VALID)
+            .by(JUSTICE_ISSUER)
+            .withTransient("details", details("Ana"))
+            .submit());
+    assertOk(
+        network
+            .call(
+                JUSTICE_NS,
+                "records:RecordApplication",
+                json(new ApplicationRequest("app-1", "PERMIT", "2024-12-01T00:00:00Z")))
+            .by(JUSTICE_CLERK)
+            .submit());
+    assertOk(
+        network
+            .call(GOVERNANCE, "governance:SuspendAgency", SERVICES, "AUDIT")
+            .by(JUSTICE_ADMIN)
+            .submit());
+    return network;
   }
 }

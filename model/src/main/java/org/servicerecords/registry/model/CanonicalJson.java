@@ -6,7 +6,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.internal.Streams;
@@ -20,7 +19,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -30,9 +28,10 @@ import java.util.regex.Pattern;
  * insignificant whitespace, {@code null} members omitted, integers only. Two peers serialising the
  * same value therefore produce the same bytes.
  *
- * <p>Reading is strict where Gson is lenient: duplicate keys, unknown fields, floating-point or
- * out-of-range numbers, trailing data and nesting deeper than {@value #MAX_DEPTH} are refused with
- * a {@link JsonFormatException}.
+ * <p>Reading is strict where Gson is lenient: duplicate keys, unknown fields, values of the wrong
+ * JSON kind (a number for a string, a list of pairs for a map), floating-point or out-of-range
+ * numbers, trailing data and nesting deeper than {@value #MAX_DEPTH} are refused with a {@link
+ * JsonFormatException}.
  */
 public final class CanonicalJson {
 
@@ -44,8 +43,6 @@ public final class CanonicalJson {
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-  private static final Gson GSON_WITH_NULLS =
-      new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
   private CanonicalJson() {}
 
@@ -83,25 +80,40 @@ public final class CanonicalJson {
   /**
    * Reads JSON text into a value of the given type, refusing anything Gson would silently accept.
    *
+   * <p>Before Gson maps the tree, every value must be the JSON kind of its Java type ({@code
+   * String} and enums a JSON string, integers a JSON number within the type's range, {@code
+   * boolean} a JSON boolean, arrays and lists a JSON array, maps and records a JSON object), so
+   * Gson's conversions between kinds (a number into a string, a list of pairs into a map) never
+   * happen. JSON {@code null} is accepted only where a reference may be absent: a record component
+   * or a map value; not for a primitive component nor as an array or list element. Anything thrown
+   * while the value is built (a record's constructor included) is refused the same way.
+   *
    * @param json JSON text
-   * @param type the record or class to read
+   * @param type the type to read: a record, {@code String}, an enum, a boxed integer or boolean, or
+   *     an array of them; record components may also be primitives, {@code List}s and {@code Map}s
+   *     with {@code String} keys
    * @param <T> the type
    * @return the value
-   * @throws JsonFormatException if the text is not well-formed, has duplicate or unknown fields, or
-   *     holds non-integral numbers
+   * @throws JsonFormatException if the text is not well-formed, has duplicate or unknown fields,
+   *     holds non-integral numbers, or a value of the wrong JSON kind (the message names its path,
+   *     such as {@code $.metadata.office}, never the value)
+   * @throws IllegalArgumentException if {@code type} holds a Java type this reading does not
+   *     support
    */
   public static <T> T fromJson(String json, Class<T> type) {
     JsonElement tree = parseStrict(json);
+    JsonShape.check(tree, type, "$");
     T value;
     try {
       value = GSON.fromJson(tree, type);
-    } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
-      throw new JsonFormatException("does not match " + type.getSimpleName() + ": " + brief(e));
+    } catch (RuntimeException e) {
+      // Gson's messages (and a constructor's) may repeat the values read: only the class is named.
+      throw new JsonFormatException(
+          "does not match " + type.getSimpleName() + " (" + rootCause(e) + ")");
     }
     if (value == null) {
       throw new JsonFormatException("expected a JSON value of " + type.getSimpleName());
     }
-    rejectUnknownMembers(tree, GSON_WITH_NULLS.toJsonTree(value), "$");
     return value;
   }
 
@@ -196,25 +208,6 @@ public final class CanonicalJson {
     }
   }
 
-  private static void rejectUnknownMembers(JsonElement input, JsonElement known, String path) {
-    if (input.isJsonObject() && known.isJsonObject()) {
-      JsonObject knownObject = known.getAsJsonObject();
-      for (Map.Entry<String, JsonElement> member : input.getAsJsonObject().entrySet()) {
-        String name = member.getKey();
-        if (!knownObject.has(name)) {
-          throw new JsonFormatException("unknown field '" + name + "' at " + path);
-        }
-        rejectUnknownMembers(member.getValue(), knownObject.get(name), path + "." + name);
-      }
-    } else if (input.isJsonArray() && known.isJsonArray()) {
-      JsonArray inputArray = input.getAsJsonArray();
-      JsonArray knownArray = known.getAsJsonArray();
-      for (int i = 0; i < inputArray.size() && i < knownArray.size(); i++) {
-        rejectUnknownMembers(inputArray.get(i), knownArray.get(i), path + "[" + i + "]");
-      }
-    }
-  }
-
   private static JsonElement sorted(JsonElement element, String path) {
     if (element.isJsonObject()) {
       List<String> names = new ArrayList<>(element.getAsJsonObject().keySet());
@@ -244,6 +237,15 @@ public final class CanonicalJson {
       }
     }
     return element;
+  }
+
+  /** The class name of the innermost cause (Gson wraps what a record's constructor throws). */
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    for (int hops = 0; cause.getCause() != null && hops < 8; hops++) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName();
   }
 
   private static String brief(Exception e) {
