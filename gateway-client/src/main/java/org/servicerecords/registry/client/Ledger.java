@@ -143,6 +143,7 @@ final class Ledger implements AutoCloseable {
           Map.entry("integer out of range", "an integer out of range"),
           Map.entry("does not match", "a value of the wrong type"),
           Map.entry("expected a JSON value of", "null instead of a value"),
+          Map.entry("expected ", "a value of the wrong type"),
           Map.entry("unknown field", "an unknown field"));
 
   /**
