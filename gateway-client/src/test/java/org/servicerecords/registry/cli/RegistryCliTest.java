@@ -97,24 +97,31 @@ class RegistryCliTest {
     assertThat(r.err()).contains("--secret");
   }
 
+  private static final String[] ISSUE_WITHOUT_TIMES = {
+    "issue",
+    "--id",
+    "bc-1",
+    "--type",
+    "BIRTH_CERTIFICATE",
+    "--hash",
+    "a".repeat(64),
+    "--subject-ref",
+    "s".repeat(40)
+  };
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+
   /**
    * A rerun after "outcome unknown" must send the same request, so no field of a record defaults to
    * the time of the run.
    */
   @Test
   void recordTimesAreRequiredNotDefaultedToNow() {
-    Result issue =
-        run(
-            Map.of(),
-            "issue",
-            "--id",
-            "bc-1",
-            "--type",
-            "BIRTH_CERTIFICATE",
-            "--hash",
-            "a".repeat(64),
-            "--subject-ref",
-            "s".repeat(40));
+    Result issue = run(Map.of(), ISSUE_WITHOUT_TIMES);
     assertThat(issue.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(issue.err()).contains("--valid-from");
     Result receive = run(Map.of(), "receive", "--application", "a-1", "--service", "S1");
@@ -127,19 +134,12 @@ class RegistryCliTest {
     Result r =
         run(
             Map.of(),
-            "issue",
-            "--id",
-            "bc-1",
-            "--type",
-            "BIRTH_CERTIFICATE",
-            "--hash",
-            "a".repeat(64),
-            "--subject-ref",
-            "s".repeat(40),
-            "--valid-from",
-            "2025-01-01T00:00:00Z",
-            "--detail",
-            "name=Ana");
+            concat(
+                ISSUE_WITHOUT_TIMES,
+                "--valid-from",
+                "2025-01-01T00:00:00Z",
+                "--detail",
+                "name=Ana"));
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
   }
 
