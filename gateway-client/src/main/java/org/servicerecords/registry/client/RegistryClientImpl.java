@@ -87,9 +87,13 @@ final class RegistryClientImpl implements RegistryClient {
       transientData.put(TransientKeys.DETAILS, details(request));
     }
     try {
-      byte[] result = submit("AnchorCertificate", transientData, CanonicalJson.toJson(certificate));
       return new AnchorResult(
-          Ledger.parse(result, RegistryRecord.class, "AnchorCertificate"), false);
+          submit(
+              RegistryRecord.class,
+              "AnchorCertificate",
+              transientData,
+              CanonicalJson.toJson(certificate)),
+          false);
     } catch (AlreadyExistsException e) {
       RegistryRecord stored = getRecord(certificate.id());
       if (SameContent.certificate(certificate, stored, msp)) {
@@ -179,9 +183,12 @@ final class RegistryClientImpl implements RegistryClient {
         }
       }
       try {
-        byte[] bytes =
-            submit("AnchorBatch", transientData, CanonicalJson.toJson(new BatchRequest(records)));
-        BatchResult result = Ledger.parse(bytes, BatchResult.class, "AnchorBatch");
+        BatchResult result =
+            submit(
+                BatchResult.class,
+                "AnchorBatch",
+                transientData,
+                CanonicalJson.toJson(new BatchRequest(records)));
         for (Batches.Item item : pending) {
           outcomes.add(new RecordOutcome(item.id(), Status.ANCHORED, result.txId(), null));
         }
@@ -251,8 +258,8 @@ final class RegistryClientImpl implements RegistryClient {
   @Override
   public ApplicationReceipt recordApplication(ApplicationRequest request) throws RegistryException {
     try {
-      byte[] result = submit("RecordApplication", Map.of(), CanonicalJson.toJson(request));
-      return Ledger.parse(result, ApplicationReceipt.class, "RecordApplication");
+      return submit(
+          ApplicationReceipt.class, "RecordApplication", Map.of(), CanonicalJson.toJson(request));
     } catch (AlreadyExistsException e) {
       ApplicationReceipt stored =
           ledger.evaluate(
@@ -269,8 +276,8 @@ final class RegistryClientImpl implements RegistryClient {
     checkLocally(RequestChecks.decision(request), request.id());
     ledger.governance().checkMayIssue(msp, request.documentType(), Instant.now());
     try {
-      byte[] result = submit("RecordDecision", Map.of(), CanonicalJson.toJson(request));
-      return Ledger.parse(result, RegistryRecord.class, "RecordDecision");
+      return submit(
+          RegistryRecord.class, "RecordDecision", Map.of(), CanonicalJson.toJson(request));
     } catch (AlreadyExistsException e) {
       RegistryRecord stored = getRecord(request.id());
       if (SameContent.decision(request, stored, msp)) {
@@ -283,8 +290,7 @@ final class RegistryClientImpl implements RegistryClient {
   @Override
   public RegistryRecord revoke(String id, String reasonCode) throws RegistryException {
     try {
-      byte[] result = submit("Revoke", Map.of(), id, reasonCode);
-      return Ledger.parse(result, RegistryRecord.class, "Revoke");
+      return submit(RegistryRecord.class, "Revoke", Map.of(), id, reasonCode);
     } catch (InvalidStateException e) {
       RegistryRecord stored = getRecord(id);
       if (stored.status() == RecordStatus.REVOKED
@@ -309,8 +315,12 @@ final class RegistryClientImpl implements RegistryClient {
       transientData.put(TransientKeys.DETAILS, details(replacement));
     }
     try {
-      byte[] result = submit("Supersede", transientData, oldId, CanonicalJson.toJson(certificate));
-      return Ledger.parse(result, RegistryRecord.class, "Supersede");
+      return submit(
+          RegistryRecord.class,
+          "Supersede",
+          transientData,
+          oldId,
+          CanonicalJson.toJson(certificate));
     } catch (AlreadyExistsException | InvalidStateException e) {
       RegistryRecord stored;
       try {
@@ -327,8 +337,7 @@ final class RegistryClientImpl implements RegistryClient {
 
   @Override
   public RegistryRecord purgeDetails(String id) throws RegistryException {
-    byte[] result = submit("PurgeDetails", Map.of(), id);
-    return Ledger.parse(result, RegistryRecord.class, "PurgeDetails");
+    return submit(RegistryRecord.class, "PurgeDetails", Map.of(), id);
   }
 
   @Override
@@ -347,10 +356,19 @@ final class RegistryClientImpl implements RegistryClient {
         ns + " ReadDetails");
   }
 
-  private byte[] submit(String function, Map<String, byte[]> transientData, String... args)
+  /**
+   * Endorses, reads the contract's answer, and only then submits: an answer the library cannot read
+   * stops the transaction before anything is sent (the committed answer is the endorsed one), so no
+   * caller is told "failed" about a transaction that committed.
+   */
+  private <T> T submit(
+      Class<T> answer, String function, Map<String, byte[]> transientData, String... args)
       throws RegistryException {
-    Submitter.Prepared prepared = submitter.endorse(namespace(), function, transientData, args);
-    return submitter.submit(prepared).result();
+    String ns = namespace();
+    Submitter.Prepared prepared = submitter.endorse(ns, function, transientData, args);
+    T value = Ledger.parse(prepared.result(), answer, ns + " " + function);
+    submitter.submit(prepared);
+    return value;
   }
 
   /** Personal details as transient bytes, with a fresh 256-bit salt. */
