@@ -424,13 +424,16 @@ final class Operations {
 
   /**
    * A sequence of {@code min} to {@code max} generated transactions, lengths spread evenly. A
-   * governance change is often followed by the same change from an admin of a member (any of {@link
-   * #MSPS}, so sometimes the same organisation again), so that changes reach the majority of
-   * approvals that applies them; such seconds do not count towards the length.
+   * governance change is mostly followed by the same change from an admin of another member (now
+   * and then of the same organisation again), so that changes reach the majority of approvals that
+   * applies them; a suspension approved so is now and then followed, a few transactions later, by
+   * the agency's reinstatement approved the same way. Such added transactions do not count towards
+   * the length.
    */
   static List<Tx> sequence(Gen gen, Function<Gen, Tx> transactions, int min, int max) {
     int length = gen.between(min, max);
     List<Tx> sequence = new ArrayList<>(length);
+    Map<Integer, List<Tx>> later = new TreeMap<>();
     for (int i = 0; i < length; i++) {
       Tx tx = transactions.apply(gen);
       sequence.add(tx);
@@ -440,10 +443,22 @@ final class Operations {
             gen.weighted(5, 1) == 0
                 ? gen.oneOf(MSPS.stream().filter(m -> !m.equals(first)).toList())
                 : first;
-        sequence.add(new Tx(new Sender(msp, "admin", List.of(), msp), GOVERNANCE, tx.op()));
+        sequence.add(admin(msp, tx.op()));
+        if (tx.op() instanceof Suspend suspend && !msp.equals(first) && gen.chance(0.5)) {
+          Op reinstate = new Reinstate(suspend.msp());
+          later
+              .computeIfAbsent(i + gen.between(1, 4), k -> new ArrayList<>())
+              .addAll(List.of(admin(first, reinstate), admin(msp, reinstate)));
+        }
       }
+      sequence.addAll(later.getOrDefault(i, List.of()));
     }
     return List.copyOf(sequence);
+  }
+
+  /** The operation sent by an admin of the organisation, through its own peer. */
+  private static Tx admin(String msp, Op op) {
+    return new Tx(new Sender(msp, "admin", List.of(), msp), GOVERNANCE, op);
   }
 
   /** Any transaction: records writes and reads in any namespace, and governance changes. */
