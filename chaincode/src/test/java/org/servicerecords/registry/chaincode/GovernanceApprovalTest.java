@@ -100,6 +100,27 @@ class GovernanceApprovalTest {
     }
 
     @Test
+    void mayBeEndorsedByAnotherOrganisationsPeer() {
+      GovernanceChange change =
+          change(
+              assertOk(
+                  governance("SuspendAgency", SERVICES, "AUDIT")
+                      .by(JUSTICE_ADMIN)
+                      .onPeerOf(AUDIT)
+                      .submit()));
+      assertThat(change.approvals()).containsExactly(JUSTICE);
+      assertThat(
+              change(
+                      assertOk(
+                          governance("SuspendAgency", SERVICES, "AUDIT")
+                              .by(AUDIT_ADMIN)
+                              .onPeerOf(SERVICES)
+                              .submit()))
+                  .applied())
+          .isTrue();
+    }
+
+    @Test
     void cannotRegisterAnAgencyOrANamespaceAlone() {
       Network.Result result =
           governance("RegisterAgency", Fixtures.agency("RogueMSP", "records-rogue", List.of(BIRTH)))
