@@ -11,6 +11,7 @@ final class EventLog {
 
   static final String KIND_APPLICATION = "APPLICATION";
   static final String KIND_AGENCY = "AGENCY";
+  static final String KIND_CONSORTIUM = "CONSORTIUM";
 
   private final List<RecordEvent.Entry> entries = new ArrayList<>();
 

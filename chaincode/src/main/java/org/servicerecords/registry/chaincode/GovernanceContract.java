@@ -10,8 +10,10 @@ import org.servicerecords.registry.model.ErrorCode;
 
 /**
  * The governance contract, served only in the {@code governance} namespace (its own package, with a
- * MAJORITY endorsement policy). Transactions are called as {@code governance:<Name>};
- * docs/contract.md describes each one.
+ * MAJORITY endorsement policy). Changes need approvals of a majority of the consortium's member
+ * organisations ({@code InitConsortium}); each change transaction approves for the caller's
+ * organisation and applies the change once a majority approved it. Transactions are called as
+ * {@code governance:<Name>}; docs/contract.md describes each one.
  */
 @Contract(
     name = "governance",
@@ -63,11 +65,26 @@ public final class GovernanceContract implements ContractInterface {
   }
 
   /**
-   * Registers an agency and assigns it a records namespace.
+   * Sets the consortium's member organisations, whose admins approve governance changes. Allowed
+   * once; the caller must be an admin of one of them.
+   *
+   * @param ctx the transaction context
+   * @param membersJsonArray JSON array of 1 to 32 distinct MSP ids
+   * @return the stored {@code ConsortiumMembers} (members sorted)
+   */
+  @Transaction(name = "InitConsortium", intent = Transaction.TYPE.SUBMIT)
+  public String initConsortium(Context ctx, String membersJsonArray) {
+    return Guard.run(
+        "InitConsortium", () -> new GovernanceOps(ctx).initConsortium(membersJsonArray));
+  }
+
+  /**
+   * Approves, for the caller's organisation, registering an agency and assigning it a records
+   * namespace; registers it once a majority of the members approved.
    *
    * @param ctx the transaction context
    * @param requestJson an {@code AgencyRequest}
-   * @return the stored {@code AgencyEntry}
+   * @return a {@code GovernanceChange} ({@code agency} = the stored entry when applied)
    */
   @Transaction(name = "RegisterAgency", intent = Transaction.TYPE.SUBMIT)
   public String registerAgency(Context ctx, String requestJson) {
@@ -75,12 +92,13 @@ public final class GovernanceContract implements ContractInterface {
   }
 
   /**
-   * Replaces the document types an agency may issue.
+   * Approves replacing the document types an agency may issue; replaces them once a majority of the
+   * members approved.
    *
    * @param ctx the transaction context
    * @param msp the agency's MSP id
    * @param typesJsonArray JSON array of document type codes
-   * @return the updated {@code AgencyEntry}
+   * @return a {@code GovernanceChange}
    */
   @Transaction(name = "SetDocumentTypes", intent = Transaction.TYPE.SUBMIT)
   public String setDocumentTypes(Context ctx, String msp, String typesJsonArray) {
@@ -89,13 +107,14 @@ public final class GovernanceContract implements ContractInterface {
   }
 
   /**
-   * Suspends an agency: its anchoring is refused until reinstated.
+   * Approves suspending an agency; once a majority of the members approved, its anchoring is
+   * refused until reinstated.
    *
    * @param ctx the transaction context
    * @param msp the agency's MSP id
    * @param reasonCode why, as a short code; stored in {@code AgencyEntry.suspensionReason} until
    *     reinstatement
-   * @return the updated {@code AgencyEntry}
+   * @return a {@code GovernanceChange}
    */
   @Transaction(name = "SuspendAgency", intent = Transaction.TYPE.SUBMIT)
   public String suspendAgency(Context ctx, String msp, String reasonCode) {
@@ -103,15 +122,39 @@ public final class GovernanceContract implements ContractInterface {
   }
 
   /**
-   * Lifts an agency's suspension.
+   * Approves lifting an agency's suspension; lifts it once a majority of the members approved.
    *
    * @param ctx the transaction context
    * @param msp the agency's MSP id
-   * @return the updated {@code AgencyEntry}
+   * @return a {@code GovernanceChange}
    */
   @Transaction(name = "ReinstateAgency", intent = Transaction.TYPE.SUBMIT)
   public String reinstateAgency(Context ctx, String msp) {
     return Guard.run("ReinstateAgency", () -> new GovernanceOps(ctx).reinstateAgency(msp));
+  }
+
+  /**
+   * Reads the consortium's member organisations.
+   *
+   * @param ctx the transaction context
+   * @return the {@code ConsortiumMembers}
+   */
+  @Transaction(name = "GetMembers", intent = Transaction.TYPE.EVALUATE)
+  public String getMembers(Context ctx) {
+    return Guard.run("GetMembers", () -> new GovernanceOps(ctx).getMembers());
+  }
+
+  /**
+   * Lists the approvals of a governance change, ordered by approving MSP id.
+   *
+   * @param ctx the transaction context
+   * @param changeId the change's id (64 lowercase hex digits)
+   * @return a JSON array of {@code ChangeApproval} (empty when none)
+   */
+  @Transaction(name = "GetChangeApprovals", intent = Transaction.TYPE.EVALUATE)
+  public String getChangeApprovals(Context ctx, String changeId) {
+    return Guard.run(
+        "GetChangeApprovals", () -> new GovernanceOps(ctx).getChangeApprovals(changeId));
   }
 
   /**

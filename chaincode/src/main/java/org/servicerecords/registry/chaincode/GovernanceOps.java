@@ -1,44 +1,102 @@
 package org.servicerecords.registry.chaincode;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.servicerecords.registry.model.AgencyChange;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.AgencyHistoryEntry;
 import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.ChangeApproval;
+import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.GovernanceChange;
 import org.servicerecords.registry.model.VerdictRules;
 
 /**
  * The governance transactions. Writes validate their arguments and refuse any transient data before
- * anything else, then need {@code role=admin}; the namespace's MAJORITY endorsement policy is what
- * makes them consortium decisions. Reads ignore transient data: records transactions call them with
- * their own proposal, {@code details} included.
+ * anything else, then need {@code role=admin} of a member organisation of the consortium. Each
+ * change records the caller organisation's approval of exactly that change ({@link AgencyChange})
+ * and applies it in the same transaction once a majority of the members approved it, as Fabric's
+ * lifecycle does with chaincode definitions: the namespace's MAJORITY endorsement policy alone does
+ * not make a change consensual, since every honest peer endorses whatever any admin proposes. Reads
+ * ignore transient data: records transactions call them with their own proposal, {@code details}
+ * included.
  */
 final class GovernanceOps {
 
   private static final Set<String> ADMIN = Set.of(Caller.ADMIN);
   private static final String NAMESPACE = GovernanceReader.CHAINCODE;
 
+  /** Event entry id of {@code InitConsortium}. */
+  static final String MEMBERS_EVENT_ID = Keys.MEMBERS;
+
+  /** Event action of {@code InitConsortium}. */
+  static final String INITIALIZED = "INITIALIZED";
+
+  /** Event action of a change approved but not yet applied. */
+  static final String CHANGE_APPROVED = "CHANGE_APPROVED";
+
   private final Context ctx;
   private final ChaincodeStub stub;
   private final AgencyStore store;
+  private final ConsortiumStore consortium;
 
   GovernanceOps(Context ctx) {
     this.ctx = ctx;
     this.stub = ctx.getStub();
     this.store = new AgencyStore(stub);
+    this.consortium = new ConsortiumStore(stub);
+  }
+
+  String initConsortium(String membersJsonArray) {
+    String[] parsed = Inputs.json("members", membersJsonArray, String[].class);
+    List<String> members = Requests.members("members", Arrays.asList(parsed));
+    DetailsInput.none(stub);
+    Caller caller = Caller.of(ctx).requireRole(ADMIN);
+    if (!members.contains(caller.msp())) {
+      throw Refusal.notAuthorized("the caller's organisation " + caller.msp() + " is not a member");
+    }
+    String peerMsp = peerMsp();
+    if (!members.contains(peerMsp)) {
+      throw Refusal.notAuthorized(
+          "the endorsing peer's organisation " + peerMsp + " is not a member");
+    }
+    if (consortium.members() != null) {
+      throw Refusal.of(
+          ErrorCode.ALREADY_EXISTS,
+          "the consortium's members are already initialised; changing them needs a new governance"
+              + " definition");
+    }
+    ConsortiumMembers value =
+        new ConsortiumMembers(members, caller.actor(), stub.getTxId(), TxTime.of(stub).toString());
+    consortium.putMembers(value);
+    new EventLog()
+        .add(MEMBERS_EVENT_ID, EventLog.KIND_CONSORTIUM, INITIALIZED)
+        .emit(stub, NAMESPACE);
+    return CanonicalJson.toJson(value);
+  }
+
+  String getMembers() {
+    return CanonicalJson.toJson(consortium.requireMembers());
+  }
+
+  String getChangeApprovals(String changeId) {
+    Inputs.hash("changeId", changeId);
+    return CanonicalJson.toJson(consortium.approvals(changeId));
   }
 
   String registerAgency(String requestJson) {
     AgencyRequest request =
         Requests.agency(Inputs.json("request", requestJson, AgencyRequest.class));
     DetailsInput.none(stub);
-    Caller caller = Caller.of(ctx).requireRole(ADMIN);
+    Approver approver = approver();
     if (store.get(request.msp()) != null) {
       throw Refusal.of(ErrorCode.ALREADY_EXISTS, "agency " + request.msp() + " exists");
     }
@@ -46,21 +104,25 @@ final class GovernanceOps {
       throw Refusal.of(
           ErrorCode.ALREADY_EXISTS, "namespace " + request.namespace() + " is already assigned");
     }
-    AgencyEntry entry =
-        new AgencyEntry(
-            request.msp(),
-            request.displayName(),
-            request.namespace(),
-            request.documentTypes(),
-            request.activeFrom(),
-            request.activeUntil(),
-            false,
-            null,
-            caller.actor(),
-            stub.getTxId(),
-            TxTime.of(stub).toString());
-    store.putNamespace(request.namespace(), request.msp());
-    return emitted(entry, "REGISTERED");
+    AgencyChange change =
+        new AgencyChange(AgencyChange.REGISTER, request.msp(), request, null, null, null);
+    return decide(
+        approver,
+        change,
+        () ->
+            new AgencyEntry(
+                request.msp(),
+                request.displayName(),
+                request.namespace(),
+                request.documentTypes(),
+                request.activeFrom(),
+                request.activeUntil(),
+                false,
+                null,
+                approver.caller().actor(),
+                stub.getTxId(),
+                TxTime.of(stub).toString()),
+        "REGISTERED");
   }
 
   String setDocumentTypes(String msp, String typesJsonArray) {
@@ -68,33 +130,50 @@ final class GovernanceOps {
     String[] parsed = Inputs.json("types", typesJsonArray, String[].class);
     List<String> types = Requests.documentTypes("types", Arrays.asList(parsed));
     DetailsInput.none(stub);
-    Caller caller = Caller.of(ctx).requireRole(ADMIN);
+    Approver approver = approver();
     AgencyEntry old = store.require(msp);
-    return emitted(
-        changed(old, types, old.suspended(), old.suspensionReason(), caller), "TYPES_CHANGED");
+    AgencyChange change =
+        new AgencyChange(AgencyChange.SET_DOCUMENT_TYPES, msp, null, types, null, old.txId());
+    return decide(
+        approver,
+        change,
+        () -> changed(old, types, old.suspended(), old.suspensionReason(), approver.caller()),
+        "TYPES_CHANGED");
   }
 
   String suspendAgency(String msp, String reasonCode) {
     Inputs.msp("msp", msp);
     Inputs.code("reasonCode", reasonCode);
     DetailsInput.none(stub);
-    Caller caller = Caller.of(ctx).requireRole(ADMIN);
+    Approver approver = approver();
     AgencyEntry old = store.require(msp);
     if (old.suspended()) {
       throw Refusal.invalidState("agency " + msp + " is already suspended");
     }
-    return emitted(changed(old, old.documentTypes(), true, reasonCode, caller), "SUSPENDED");
+    AgencyChange change =
+        new AgencyChange(AgencyChange.SUSPEND, msp, null, null, reasonCode, old.txId());
+    return decide(
+        approver,
+        change,
+        () -> changed(old, old.documentTypes(), true, reasonCode, approver.caller()),
+        "SUSPENDED");
   }
 
   String reinstateAgency(String msp) {
     Inputs.msp("msp", msp);
     DetailsInput.none(stub);
-    Caller caller = Caller.of(ctx).requireRole(ADMIN);
+    Approver approver = approver();
     AgencyEntry old = store.require(msp);
     if (!old.suspended()) {
       throw Refusal.invalidState("agency " + msp + " is not suspended");
     }
-    return emitted(changed(old, old.documentTypes(), false, null, caller), "REINSTATED");
+    AgencyChange change =
+        new AgencyChange(AgencyChange.REINSTATE, msp, null, null, null, old.txId());
+    return decide(
+        approver,
+        change,
+        () -> changed(old, old.documentTypes(), false, null, approver.caller()),
+        "REINSTATED");
   }
 
   String getAgency(String msp) {
@@ -144,6 +223,76 @@ final class GovernanceOps {
     return CanonicalJson.toJson(authorized);
   }
 
+  /** The caller of a change: an admin of a member organisation. */
+  private record Approver(Caller caller, ConsortiumMembers members) {}
+
+  /**
+   * Refuses a caller without {@code role=admin} ({@code NOT_AUTHORIZED}), a consortium without
+   * members ({@code INVALID_STATE}) and a caller whose organisation is not a member ({@code
+   * NOT_AUTHORIZED}).
+   */
+  private Approver approver() {
+    Caller caller = Caller.of(ctx).requireRole(ADMIN);
+    ConsortiumMembers members = consortium.requireMembers();
+    if (!members.members().contains(caller.msp())) {
+      throw Refusal.notAuthorized(
+          "the caller's organisation " + caller.msp() + " is not a member of the consortium");
+    }
+    return new Approver(caller, members);
+  }
+
+  /**
+   * Records the caller organisation's approval of the change and, when approvals of a majority of
+   * the members then exist, applies it. Every refusal comes before the first write: an organisation
+   * that already approved the change ({@code ALREADY_EXISTS}), and, when the change is applied, the
+   * refusals of {@code applied} (the time rule).
+   */
+  private String decide(
+      Approver approver, AgencyChange change, Supplier<AgencyEntry> applied, String action) {
+    String changeId = Digests.sha256Hex(CanonicalJson.toBytes(change));
+    String own = approver.caller().msp();
+    if (consortium.approved(changeId, own)) {
+      throw Refusal.of(
+          ErrorCode.ALREADY_EXISTS, "organisation " + own + " already approved change " + changeId);
+    }
+    List<String> approvals = new ArrayList<>();
+    for (String member : approver.members().members()) {
+      if (member.equals(own) || consortium.approved(changeId, member)) {
+        approvals.add(member);
+      }
+    }
+    int required = approver.members().required();
+    AgencyEntry entry = approvals.size() >= required ? applied.get() : null;
+
+    consortium.putApproval(
+        new ChangeApproval(
+            changeId,
+            change,
+            approver.caller().actor(),
+            stub.getTxId(),
+            TxTime.of(stub).toString()));
+    if (entry != null) {
+      store.put(entry);
+      if (change.registration() != null) {
+        store.putNamespace(entry.namespace(), entry.msp());
+      }
+    }
+    new EventLog()
+        .add(change.msp(), EventLog.KIND_AGENCY, entry != null ? action : CHANGE_APPROVED)
+        .emit(stub, NAMESPACE);
+    return CanonicalJson.toJson(
+        new GovernanceChange(
+            changeId, change.action(), change.msp(), approvals, required, entry != null, entry));
+  }
+
+  private String peerMsp() {
+    try {
+      return stub.getMspId();
+    } catch (RuntimeException e) {
+      throw Refusal.notAuthorized("the endorsing peer's MSP is unknown");
+    }
+  }
+
   private AgencyEntry changed(
       AgencyEntry old,
       List<String> documentTypes,
@@ -164,11 +313,5 @@ final class GovernanceOps {
         caller.actor(),
         stub.getTxId(),
         now.toString());
-  }
-
-  private String emitted(AgencyEntry entry, String action) {
-    store.put(entry);
-    new EventLog().add(entry.msp(), EventLog.KIND_AGENCY, action).emit(stub, NAMESPACE);
-    return CanonicalJson.toJson(entry);
   }
 }

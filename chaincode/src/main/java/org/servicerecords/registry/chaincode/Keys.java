@@ -15,6 +15,11 @@ final class Keys {
   static final String DETAILS = "details";
   static final String AGENCY = "agency";
   static final String AGENCY_BY_NAMESPACE = "agency~ns";
+  static final String CONSORTIUM = "consortium";
+  static final String APPROVAL = "approval";
+
+  /** The one attribute of the consortium key: {@code ("consortium", "members")}. */
+  static final String MEMBERS = "members";
 
   /** Value of every index key: a single zero byte (the key is the information). */
   static final byte[] INDEX_VALUE = {0};
@@ -47,6 +52,18 @@ final class Keys {
 
   static String agencyByNamespace(ChaincodeStub stub, String namespace) {
     return stub.createCompositeKey(AGENCY_BY_NAMESPACE, namespace).toString();
+  }
+
+  static String consortium(ChaincodeStub stub) {
+    return stub.createCompositeKey(CONSORTIUM, MEMBERS).toString();
+  }
+
+  static String approval(ChaincodeStub stub, String changeId, String approverMsp) {
+    return stub.createCompositeKey(APPROVAL, changeId, approverMsp).toString();
+  }
+
+  static CompositeKey approvalPrefix(ChaincodeStub stub, String changeId) {
+    return stub.createCompositeKey(APPROVAL, changeId);
   }
 
   static String lastAttribute(ChaincodeStub stub, String key) {

@@ -9,6 +9,7 @@ import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.ApplicationRequest;
 import org.servicerecords.registry.model.BatchRequest;
 import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.DecisionRequest;
 import org.servicerecords.registry.model.InputRules;
@@ -125,6 +126,21 @@ final class Requests {
         types,
         from.toString(),
         until == null ? null : until.toString());
+  }
+
+  /** Checks the consortium's member list (MSP ids, 1 to 32, distinct) and returns it sorted. */
+  static List<String> members(String field, List<String> members) {
+    if (members.isEmpty() || members.size() > ConsortiumMembers.MAX_MEMBERS) {
+      throw Refusal.invalid(field, "must hold 1 to " + ConsortiumMembers.MAX_MEMBERS + " MSP ids");
+    }
+    Set<String> seen = new TreeSet<>();
+    for (int i = 0; i < members.size(); i++) {
+      String msp = Inputs.msp(field + "[" + i + "]", members.get(i));
+      if (!seen.add(msp)) {
+        throw Refusal.invalid(field, "repeats '" + msp + "'");
+      }
+    }
+    return List.copyOf(seen);
   }
 
   /** Checks a list of document types and returns it sorted. */

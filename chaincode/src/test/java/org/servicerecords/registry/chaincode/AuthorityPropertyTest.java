@@ -12,7 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.servicerecords.registry.chaincode.Operations.Sender;
 import org.servicerecords.registry.chaincode.Operations.Tx;
+import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordKind;
 import org.servicerecords.registry.model.RegistryRecord;
@@ -22,7 +24,9 @@ import org.servicerecords.registry.model.RegistryRecord;
  * never let anyone but a namespace's own agency write there: records are created by its {@code
  * issuer} (decisions also by its {@code clerk}) and changed only by the {@code issuer} of the
  * agency that issued them, through that agency's own peer; governance changes only by an {@code
- * admin}. A refused transaction, and every query, leaves every ledger exactly as it was.
+ * admin} of a member organisation, each recording its organisation's approval, and an agency's
+ * entry only once a majority of the members approved exactly that change of that entry. A refused
+ * transaction, and every query, leaves every ledger exactly as it was.
  */
 class AuthorityPropertyTest {
 
@@ -72,11 +76,7 @@ class AuthorityPropertyTest {
       }
       assertThat(result.events()).as(step).hasSize(1);
       if (tx.governance()) {
-        assertThat(tx.sender().role()).as(step).isEqualTo("admin");
-        for (Ledger.Write write : result.writes()) {
-          assertThat(write.kind()).as(step).isEqualTo(Ledger.Write.Kind.PUT);
-          assertThat(objectType(write.key())).as(step).isIn(Keys.AGENCY, Keys.AGENCY_BY_NAMESPACE);
-        }
+        assertApprovedByAMajority(step, tx.sender(), result, network, before.state(tx.chaincode()));
         continue;
       }
       assertWrittenByTheOwner(step, tx.sender(), owner, result, before.state(tx.chaincode()));
@@ -127,6 +127,66 @@ class AuthorityPropertyTest {
         assertThat(written.documentHash()).as(step).isEqualTo(old.documentHash());
       }
     }
+  }
+
+  /**
+   * A governance change is written by an admin of a member organisation, as that organisation's
+   * approval; it changes an agency only when, with this approval, members of a majority approved
+   * exactly this change of the entry as it was before.
+   */
+  private static void assertApprovedByAMajority(
+      String step,
+      Sender sender,
+      Network.Result result,
+      Network network,
+      Map<String, String> before) {
+    assertThat(sender.role()).as(step).isEqualTo("admin");
+    assertThat(RegistryModel.MEMBERS).as(step).contains(sender.msp());
+    ChangeApproval approval = null;
+    String agencyKey = null;
+    for (Ledger.Write write : result.writes()) {
+      assertThat(write.kind()).as(step).isEqualTo(Ledger.Write.Kind.PUT);
+      String type = objectType(write.key());
+      assertThat(type).as(step).isIn(Keys.AGENCY, Keys.AGENCY_BY_NAMESPACE, Keys.APPROVAL);
+      if (type.equals(Keys.APPROVAL)) {
+        assertThat(approval).as("%s: one approval per transaction", step).isNull();
+        approval = CanonicalJson.fromBytes(write.value(), ChangeApproval.class);
+        assertThat(CompositeKey.parseCompositeKey(write.key()).getAttributes())
+            .as(step)
+            .containsExactly(approval.changeId(), sender.msp());
+        assertThat(approval.actor().msp()).as(step).isEqualTo(sender.msp());
+      } else if (type.equals(Keys.AGENCY)) {
+        agencyKey = write.key();
+      }
+    }
+    assertThat(approval).as("%s: the caller's approval", step).isNotNull();
+    if (result.writes().size() == 1) {
+      return;
+    }
+    assertThat(agencyKey).as("%s: an applied change writes the agency", step).isNotNull();
+    int approvals = 0;
+    for (String member : RegistryModel.MEMBERS) {
+      byte[] value =
+          network
+              .ledger(Fixtures.GOVERNANCE)
+              .state
+              .get(new CompositeKey(Keys.APPROVAL, approval.changeId(), member).toString());
+      if (value != null) {
+        approvals++;
+        assertThat(CanonicalJson.fromBytes(value, ChangeApproval.class).change())
+            .as(step)
+            .isEqualTo(approval.change());
+      }
+    }
+    assertThat(approvals)
+        .as("%s: approvals of the applied change", step)
+        .isGreaterThanOrEqualTo(RegistryModel.REQUIRED);
+    String previous = before.get(Ledger.printable(agencyKey));
+    String base =
+        previous == null ? null : CanonicalJson.fromJson(previous, AgencyEntry.class).txId();
+    assertThat(approval.change().base())
+        .as("%s: approved on the entry it changes", step)
+        .isEqualTo(base);
   }
 
   /** The MSP that governance names for a records namespace, read from the governance ledger. */

@@ -474,11 +474,83 @@ class BadInputTest {
                 json(new ApplicationRequest("app-1", "PERMIT", "2024-12-01T00:00:00Z")))
             .by(JUSTICE_CLERK)
             .submit());
-    assertOk(
-        network
-            .call(GOVERNANCE, "governance:SuspendAgency", SERVICES, "AUDIT")
+    assertOk(Fixtures.govern(network, "SuspendAgency", SERVICES, "AUDIT"));
+    return network;
+  }
+
+  static Stream<Arguments> badMemberLists() {
+    List<String> tooMany = new java.util.ArrayList<>();
+    for (int i = 0; i < 33; i++) {
+      tooMany.add("Org" + i + "MSP");
+    }
+    tooMany.set(0, JUSTICE);
+    return Stream.of(
+        Arguments.of("", "members is required"),
+        Arguments.of("[]", "members must hold 1 to 32 MSP ids"),
+        Arguments.of(json(tooMany), "members must hold 1 to 32 MSP ids"),
+        Arguments.of("[\"JusticeMSP\",\"JusticeMSP\"]", "members repeats 'JusticeMSP'"),
+        Arguments.of("[\"JusticeMSP\",\"Bad MSP\"]", "members[1] must be 1 to 64 characters"),
+        Arguments.of("[\"JusticeMSP\",\"\"]", "members[1] is required"),
+        Arguments.of("[\"" + "M".repeat(65) + "\"]", "members[0] must be 1 to 64 characters"),
+        Arguments.of("[\"JusticeMSP\",null]", "expected a JSON string at $[1], found null"),
+        Arguments.of("[1]", "expected a JSON string at $[0], found a number"),
+        Arguments.of("{\"0\":\"JusticeMSP\"}", "expected a JSON array at $, found an object"),
+        Arguments.of("[\"JusticeMSP\"", "members is not acceptable JSON"));
+  }
+
+  @ParameterizedTest(name = "[{0}]: {1}")
+  @MethodSource("badMemberLists")
+  void refusesABadMemberListBeforeAnyState(String members, String detail) {
+    for (Network target : List.of(new Network(), network)) {
+      Network.Result result =
+          target.call(GOVERNANCE, "governance:InitConsortium", members).by(JUSTICE_ADMIN).submit();
+      assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+      assertThat(result.message()).contains(detail);
+      assertThat(result.stub().stateReads).isZero();
+    }
+  }
+
+  @Test
+  void initConsortiumRefusesTransientDataBeforeTheCallerOrAnyState() {
+    Network fresh = new Network();
+    Network.Result refused =
+        fresh
+            .call(GOVERNANCE, "governance:InitConsortium", json(MEMBERS))
+            .by(AUDITOR)
+            .withTransient("details", details("Ana"))
+            .submit();
+    assertRefused(refused, ErrorCode.TRANSIENT_DATA_INVALID);
+    assertThat(refused.stub().stateReads).isZero();
+    assertOneEvent(
+        fresh
+            .call(GOVERNANCE, "governance:InitConsortium", json(MEMBERS))
             .by(JUSTICE_ADMIN)
             .submit());
-    return network;
+  }
+
+  static Stream<String> badChangeIds() {
+    return Stream.of(
+        "",
+        "abc",
+        "A".repeat(64),
+        "a".repeat(63),
+        "a".repeat(65),
+        "g".repeat(64),
+        "a".repeat(63) + "\u0000",
+        " " + "a".repeat(63));
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource("badChangeIds")
+  void getChangeApprovalsRefusesAMalformedChangeIdBeforeAnyState(String changeId) {
+    Network.Result result =
+        network.call(GOVERNANCE, "governance:GetChangeApprovals", changeId).by(AUDITOR).evaluate();
+    assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+    assertThat(result.message())
+        .startsWith(
+            "INVALID_ARGUMENT: changeId "
+                + (changeId.isEmpty() ? "is required" : "must be 64 lowercase hex digits"));
+    assertThat(result.stub().stateReads).isZero();
+    assertThat(result.stub().rangeQueries).isZero();
   }
 }

@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.GovernanceChange;
 import org.servicerecords.registry.model.PrivateDetails;
 
 /** The example consortium, its users, and request builders shared by the tests. */
@@ -26,6 +28,11 @@ final class Fixtures {
 
   static final Network.User JUSTICE_ADMIN = user(JUSTICE, "admin1", "admin", null);
   static final Network.User SERVICES_ADMIN = user(SERVICES, "admin2", "admin", null);
+  static final Network.User AUDIT_ADMIN = user(AUDIT, "admin3", "admin", null);
+
+  /** The consortium's members: a governance change needs two of the three. */
+  static final List<String> MEMBERS = List.of(AUDIT, JUSTICE, SERVICES);
+
   static final Network.User JUSTICE_ISSUER =
       user(JUSTICE, "issuer1", "issuer", BIRTH + ";" + MARRIAGE + ";" + DECISION);
   static final Network.User JUSTICE_BIRTH_ONLY = user(JUSTICE, "issuer2", "issuer", BIRTH);
@@ -57,23 +64,59 @@ final class Fixtures {
     return new Network.User(msp, name, attributes);
   }
 
-  /** A network with JusticeMSP and ServicesMSP registered in governance. */
+  /**
+   * A network whose consortium is {@link #MEMBERS} and with JusticeMSP and ServicesMSP registered
+   * in governance.
+   */
   static Network consortium() {
-    Network network = new Network();
+    Network network = members();
     register(network, JUSTICE, JUSTICE_NS, List.of(BIRTH, MARRIAGE, DECISION));
     register(network, SERVICES, SERVICES_NS, List.of(LICENCE, DECISION));
     return network;
   }
 
-  static void register(Network network, String msp, String namespace, List<String> types) {
+  /** A network whose consortium is {@link #MEMBERS}, without agencies. */
+  static Network members() {
+    Network network = new Network();
     Network.Result result =
         network
-            .call(GOVERNANCE, "governance:RegisterAgency", agency(msp, namespace, types))
+            .call(GOVERNANCE, "governance:InitConsortium", json(MEMBERS))
             .by(JUSTICE_ADMIN)
             .submit();
     if (!result.ok()) {
       throw new AssertionError(result.message());
     }
+    return network;
+  }
+
+  static void register(Network network, String msp, String namespace, List<String> types) {
+    Network.Result result = govern(network, "RegisterAgency", agency(msp, namespace, types));
+    if (!result.ok()) {
+      throw new AssertionError(result.message());
+    }
+  }
+
+  /**
+   * A governance change by a majority of the members: approved by JusticeMSP's admin, then by
+   * ServicesMSP's, which applies it. Returns the first transaction if it was refused, else the
+   * second (the applying one).
+   */
+  static Network.Result govern(Network network, String function, String... args) {
+    Network.Result first =
+        network.call(GOVERNANCE, "governance:" + function, args).by(JUSTICE_ADMIN).submit();
+    if (!first.ok()) {
+      return first;
+    }
+    return network.call(GOVERNANCE, "governance:" + function, args).by(SERVICES_ADMIN).submit();
+  }
+
+  /** The {@code agency} of a governance change's result (the entry after an applied change). */
+  static AgencyEntry applied(String governanceChangeJson) {
+    GovernanceChange change = CanonicalJson.fromJson(governanceChangeJson, GovernanceChange.class);
+    if (!change.applied()) {
+      throw new AssertionError("not applied: " + governanceChangeJson);
+    }
+    return change.agency();
   }
 
   static String agency(String msp, String namespace, List<String> types) {

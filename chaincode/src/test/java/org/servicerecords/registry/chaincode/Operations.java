@@ -20,9 +20,10 @@ import org.servicerecords.registry.model.RecordRef;
  * Generated transactions for the property tests. Ids, hashes, applications and users come from
  * small pools so that random sequences collide (duplicate ids), refer to earlier records (revoke,
  * supersede, decide), cross agencies (a ServicesMSP issuer revoking a JusticeMSP record) and
- * interleave with governance changes (suspension, document types, a third agency's registration).
- * Every generated argument is well-formed unless an operation documents otherwise, so refusals come
- * from authority and state, which is what the properties are about.
+ * interleave with governance changes (suspension, document types, a third agency's registration),
+ * each approved by one member's admin and often by a second one, which applies it. Every generated
+ * argument is well-formed unless an operation documents otherwise, so refusals come from authority
+ * and state, which is what the properties are about.
  */
 final class Operations {
 
@@ -421,14 +422,43 @@ final class Operations {
     return new Sender(msp, role, doctypes, peer);
   }
 
-  /** A sequence of {@code min} to {@code max} transactions, lengths spread evenly. */
+  /**
+   * A sequence of {@code min} to {@code max} generated transactions, lengths spread evenly. A
+   * governance change is mostly followed by the same change from an admin of another member (now
+   * and then of the same organisation again), so that changes reach the majority of approvals that
+   * applies them; a suspension approved so is now and then followed, a few transactions later, by
+   * the agency's reinstatement approved the same way. Such added transactions do not count towards
+   * the length.
+   */
   static List<Tx> sequence(Gen gen, Function<Gen, Tx> transactions, int min, int max) {
     int length = gen.between(min, max);
     List<Tx> sequence = new ArrayList<>(length);
+    Map<Integer, List<Tx>> later = new TreeMap<>();
     for (int i = 0; i < length; i++) {
-      sequence.add(transactions.apply(gen));
+      Tx tx = transactions.apply(gen);
+      sequence.add(tx);
+      if (tx.governance() && tx.op().submitted() && gen.chance(0.8)) {
+        String first = tx.sender().msp();
+        String msp =
+            gen.weighted(5, 1) == 0
+                ? gen.oneOf(MSPS.stream().filter(m -> !m.equals(first)).toList())
+                : first;
+        sequence.add(admin(msp, tx.op()));
+        if (tx.op() instanceof Suspend suspend && !msp.equals(first) && gen.chance(0.5)) {
+          Op reinstate = new Reinstate(suspend.msp());
+          later
+              .computeIfAbsent(i + gen.between(1, 4), k -> new ArrayList<>())
+              .addAll(List.of(admin(first, reinstate), admin(msp, reinstate)));
+        }
+      }
+      sequence.addAll(later.getOrDefault(i, List.of()));
     }
     return List.copyOf(sequence);
+  }
+
+  /** The operation sent by an admin of the organisation, through its own peer. */
+  private static Tx admin(String msp, Op op) {
+    return new Tx(new Sender(msp, "admin", List.of(), msp), GOVERNANCE, op);
   }
 
   /** Any transaction: records writes and reads in any namespace, and governance changes. */

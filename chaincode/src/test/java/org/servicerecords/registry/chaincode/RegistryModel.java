@@ -3,6 +3,7 @@ package org.servicerecords.registry.chaincode;
 import static org.servicerecords.registry.chaincode.Fixtures.*;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +32,10 @@ import org.servicerecords.registry.model.RecordStatus;
 
 /**
  * A deliberately simple model of the registry, written from docs/contract.md rather than from the
- * contract's code: agencies (namespace, document types, suspension, active period), records
- * (issuer, kind, type, status, supersession links, details) and application receipts. {@link #step}
- * predicts the outcome of a transaction (its error code, or {@code null} for success) following the
+ * contract's code: agencies (namespace, document types, suspension, active period), the members'
+ * approvals of governance changes (a change applies on a majority of the members), records (issuer,
+ * kind, type, status, supersession links, details) and application receipts. {@link #step} predicts
+ * the outcome of a transaction (its error code, or {@code null} for success) following the
  * documented order of checks (arguments, caller, governance, state) and applies it when it
  * succeeds.
  */
@@ -118,6 +120,24 @@ final class RegistryModel {
   final Map<String, Agency> agencies = new TreeMap<>();
   final Map<String, Map<String, Rec>> records = new TreeMap<>();
 
+  /** The consortium's members (as {@link Fixtures#consortium()} initialises them). */
+  static final List<String> MEMBERS = Fixtures.MEMBERS;
+
+  /** Approvals a change needs: a majority of the members. */
+  static final int REQUIRED = MEMBERS.size() / 2 + 1;
+
+  /**
+   * Approving organisations per pending or applied change: the change's description and the version
+   * of the agency's entry it was approved on ({@code -} for a registration).
+   */
+  final Map<String, Set<String>> approvals = new TreeMap<>();
+
+  /** Every approval stored: the change's description and {@code by <msp>}, in order. */
+  final List<String> approvalRecords = new ArrayList<>();
+
+  /** Applied changes per agency: the version of its entry that approvals name. */
+  final Map<String, Integer> versions = new TreeMap<>();
+
   /** Application id to the id of its latest decision ({@code null} while undecided). */
   final Map<String, Map<String, String>> applications = new TreeMap<>();
 
@@ -130,6 +150,15 @@ final class RegistryModel {
         new Agency(JUSTICE, JUSTICE_NS, Set.of(BIRTH, MARRIAGE, DECISION), false, from, null));
     model.agencies.put(
         SERVICES, new Agency(SERVICES, SERVICES_NS, Set.of(LICENCE, DECISION), false, from, null));
+    for (Agency agency : model.agencies.values()) {
+      for (String approver : List.of(JUSTICE, SERVICES)) {
+        model.approvalRecords.add(
+            describeRegistration(
+                    agency.msp(), agency.namespace(), agency.types(), from.toString(), null)
+                + " by "
+                + approver);
+      }
+    }
     return model;
   }
 
@@ -157,46 +186,94 @@ final class RegistryModel {
         : records(tx.sender(), tx.chaincode(), tx.op());
   }
 
+  /**
+   * A governance change: refused unless the sender is an admin of a member, then by the agency's
+   * state, then when the sender's organisation already approved this change of this version of the
+   * entry; otherwise approved, and applied once a majority approved it.
+   */
   private ErrorCode governance(Sender sender, Op op) {
-    if (!"admin".equals(sender.role())) {
+    if (!"admin".equals(sender.role()) || !MEMBERS.contains(sender.msp())) {
       return ErrorCode.NOT_AUTHORIZED;
     }
+    String change;
+    String msp;
+    Agency agency;
     if (op instanceof Register register) {
-      String msp = register.request().msp();
-      String namespace = register.request().namespace();
-      if (agencies.containsKey(msp) || agencyOf(namespace) != null) {
+      AgencyRequest request = register.request();
+      msp = request.msp();
+      if (agencies.containsKey(msp) || agencyOf(request.namespace()) != null) {
         return ErrorCode.ALREADY_EXISTS;
       }
+      agency = null;
+      change =
+          describeRegistration(
+              msp,
+              request.namespace(),
+              Set.copyOf(request.documentTypes()),
+              request.activeFrom(),
+              request.activeUntil());
+    } else {
+      msp =
+          op instanceof SetTypes s
+              ? s.msp()
+              : op instanceof Suspend s ? s.msp() : ((Reinstate) op).msp();
+      agency = agencies.get(msp);
+      if (agency == null) {
+        return ErrorCode.AGENCY_NOT_FOUND;
+      }
+      if (op instanceof SetTypes s) {
+        change = "SetDocumentTypes " + msp + " " + new TreeSet<>(s.types());
+      } else {
+        boolean suspend = op instanceof Suspend;
+        if (agency.suspended() == suspend) {
+          return ErrorCode.INVALID_STATE;
+        }
+        change = suspend ? "SuspendAgency " + msp + " AUDIT_FINDING" : "ReinstateAgency " + msp;
+      }
+    }
+    String version = agency == null ? "-" : String.valueOf(versions.getOrDefault(msp, 0));
+    Set<String> approvers =
+        approvals.computeIfAbsent(change + " @" + version, k -> new TreeSet<>());
+    if (!approvers.add(sender.msp())) {
+      return ErrorCode.ALREADY_EXISTS;
+    }
+    approvalRecords.add(change + " by " + sender.msp());
+    if (approvers.size() < REQUIRED) {
+      return null;
+    }
+    versions.merge(msp, 1, Integer::sum);
+    if (op instanceof Register register) {
       AgencyRequest request = register.request();
       agencies.put(
           msp,
           new Agency(
               msp,
-              namespace,
+              request.namespace(),
               Set.copyOf(request.documentTypes()),
               false,
               Instant.parse(request.activeFrom()),
               request.activeUntil() == null ? null : Instant.parse(request.activeUntil())));
-      return null;
-    }
-    String msp =
-        op instanceof SetTypes s
-            ? s.msp()
-            : op instanceof Suspend s ? s.msp() : ((Reinstate) op).msp();
-    Agency agency = agencies.get(msp);
-    if (agency == null) {
-      return ErrorCode.AGENCY_NOT_FOUND;
-    }
-    if (op instanceof SetTypes s) {
+    } else if (op instanceof SetTypes s) {
       agencies.put(msp, agency.withTypes(Set.copyOf(s.types())));
-      return null;
+    } else {
+      agencies.put(msp, agency.withSuspended(op instanceof Suspend));
     }
-    boolean suspend = op instanceof Suspend;
-    if (agency.suspended() == suspend) {
-      return ErrorCode.INVALID_STATE;
-    }
-    agencies.put(msp, agency.withSuspended(suspend));
     return null;
+  }
+
+  /** How a registration is described in {@link #approvalRecords}. */
+  static String describeRegistration(
+      String msp, String namespace, Set<String> types, String activeFrom, String activeUntil) {
+    return "RegisterAgency "
+        + msp
+        + " "
+        + namespace
+        + " "
+        + new TreeSet<>(types)
+        + " "
+        + Instant.parse(activeFrom)
+        + ".."
+        + (activeUntil == null ? "" : Instant.parse(activeUntil));
   }
 
   private ErrorCode records(Sender sender, String namespace, Op op) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
@@ -14,9 +16,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.servicerecords.registry.chaincode.Operations.Tx;
+import org.servicerecords.registry.model.AgencyChange;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.ApplicationReceipt;
 import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.ChangeApproval;
+import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RegistryRecord;
 
@@ -24,7 +29,8 @@ import org.servicerecords.registry.model.RegistryRecord;
  * After any sequence of writes, the contract's outcomes and state match {@link RegistryModel}: each
  * transaction succeeds or is refused with the code the documented rules predict, and the records
  * (status, supersession links, details), their index keys, the application receipts, the private
- * data and the governance entries are exactly the model's.
+ * data, the governance entries and the members' approvals of governance changes are exactly the
+ * model's.
  */
 class StateModelPropertyTest {
 
@@ -145,6 +151,7 @@ class StateModelPropertyTest {
   }
 
   private static void assertGovernanceMatches(Ledger ledger, RegistryModel model) {
+    List<String> approvals = new ArrayList<>();
     Map<String, String> actual = new TreeMap<>();
     Map<String, String> expected = new TreeMap<>();
     for (Map.Entry<String, byte[]> entry : ledger.state.entrySet()) {
@@ -162,6 +169,16 @@ class StateModelPropertyTest {
                 + Instant.parse(agency.activeFrom())
                 + ".."
                 + (agency.activeUntil() == null ? "" : Instant.parse(agency.activeUntil())));
+      } else if (key.getObjectType().equals(Keys.APPROVAL)) {
+        ChangeApproval approval = CanonicalJson.fromBytes(entry.getValue(), ChangeApproval.class);
+        assertThat(key.getAttributes())
+            .containsExactly(approval.changeId(), approval.actor().msp());
+        assertThat(Digests.sha256Hex(CanonicalJson.toBytes(approval.change())))
+            .isEqualTo(approval.changeId());
+        approvals.add(describe(approval.change()) + " by " + approval.actor().msp());
+      } else if (key.getObjectType().equals(Keys.CONSORTIUM)) {
+        assertThat(CanonicalJson.fromBytes(entry.getValue(), ConsortiumMembers.class).members())
+            .isEqualTo(RegistryModel.MEMBERS);
       } else {
         assertThat(key.getObjectType()).isEqualTo(Keys.AGENCY_BY_NAMESPACE);
         actual.put(
@@ -169,6 +186,9 @@ class StateModelPropertyTest {
             new String(entry.getValue(), StandardCharsets.UTF_8));
       }
     }
+    assertThat(approvals)
+        .as("approvals")
+        .containsExactlyInAnyOrderElementsOf(model.approvalRecords);
     for (RegistryModel.Agency agency : model.agencies.values()) {
       expected.put(
           agency.msp(),
@@ -184,5 +204,22 @@ class StateModelPropertyTest {
       expected.put("ns " + agency.namespace(), "\"" + agency.msp() + "\"");
     }
     assertThat(actual).as("governance").isEqualTo(expected);
+  }
+
+  /** A stored change in the words of {@link RegistryModel#approvalRecords}. */
+  private static String describe(AgencyChange change) {
+    return switch (change.action()) {
+      case AgencyChange.REGISTER ->
+          RegistryModel.describeRegistration(
+              change.msp(),
+              change.registration().namespace(),
+              Set.copyOf(change.registration().documentTypes()),
+              change.registration().activeFrom(),
+              change.registration().activeUntil());
+      case AgencyChange.SET_DOCUMENT_TYPES ->
+          "SetDocumentTypes " + change.msp() + " " + change.documentTypes();
+      case AgencyChange.SUSPEND -> "SuspendAgency " + change.msp() + " " + change.reasonCode();
+      default -> "ReinstateAgency " + change.msp();
+    };
   }
 }

@@ -64,7 +64,7 @@ class TransactionFuzzTest {
           Keys.APPLICATION, 1);
 
   private static final Map<String, Integer> GOVERNANCE_KEYS =
-      Map.of(Keys.AGENCY, 1, Keys.AGENCY_BY_NAMESPACE, 1);
+      Map.of(Keys.AGENCY, 1, Keys.AGENCY_BY_NAMESPACE, 1, Keys.APPROVAL, 2, Keys.CONSORTIUM, 1);
 
   /** A transaction function and a valid value for each of its parameters. */
   private record Function(String name, List<String> templates) {}
@@ -123,7 +123,10 @@ class TransactionFuzzTest {
           new Function("governance:ListAgencies", List.of()),
           new Function("governance:GetAgencyAt", List.of(JUSTICE, "2025-06-01T00:00:00Z")),
           new Function("governance:GetAgencyHistory", List.of(JUSTICE)),
-          new Function("governance:IsAuthorized", List.of(JUSTICE, BIRTH, "2025-06-01T00:00:00Z")));
+          new Function("governance:IsAuthorized", List.of(JUSTICE, BIRTH, "2025-06-01T00:00:00Z")),
+          new Function("governance:InitConsortium", List.of(json(List.of(JUSTICE, SERVICES)))),
+          new Function("governance:GetMembers", List.of()),
+          new Function("governance:GetChangeApprovals", List.of("ab".repeat(32))));
 
   private static final List<Network.User> RECORDS_SENDERS =
       List.of(
@@ -137,7 +140,14 @@ class TransactionFuzzTest {
           AUDITOR);
 
   private static final List<Network.User> GOVERNANCE_SENDERS =
-      List.of(JUSTICE_ADMIN, SERVICES_ADMIN, JUSTICE_ISSUER, AUDITOR, JUSTICE_NO_ROLE);
+      List.of(
+          JUSTICE_ADMIN,
+          SERVICES_ADMIN,
+          JUSTICE_ISSUER,
+          AUDITOR,
+          JUSTICE_NO_ROLE,
+          AUDIT_ADMIN,
+          user("DigitalMSP", "admin4", "admin", null));
 
   private static final List<String> TRANSIENT_KEYS =
       List.of("details", "details:n1", "details:n2", "details:c1", "");

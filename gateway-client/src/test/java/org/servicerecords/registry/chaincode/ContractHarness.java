@@ -2,7 +2,9 @@ package org.servicerecords.registry.chaincode;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.TransientKeys;
 
@@ -11,6 +13,8 @@ import org.servicerecords.registry.model.TransientKeys;
  * its test-jar): one channel of in-memory ledgers served through the shim's real {@code
  * ContractRouter}, with callers holding real Fabric CA style certificates. Every call names its
  * caller and its transaction timestamp, so scenarios can assert skewed (client-asserted) times.
+ * Governance starts with the consortium {@link #MEMBERS} initialised; {@link #govern} makes a
+ * governance change with the approvals of two of its three members.
  */
 public final class ContractHarness {
 
@@ -52,7 +56,49 @@ public final class ContractHarness {
    */
   public record Reply(boolean ok, String payload, ErrorCode code, String message) {}
 
+  /** The consortium's members: a governance change needs two approvals. */
+  public static final List<String> MEMBERS = List.of("AuditMSP", "JusticeMSP", "ServicesMSP");
+
+  /** The admins whose approvals {@link #govern} sends, in order. */
+  private static final List<Who> APPROVERS =
+      List.of(
+          new Who("JusticeMSP", "governance-admin1", "admin", null),
+          new Who("ServicesMSP", "governance-admin2", "admin", null));
+
   private final Network network = new Network();
+
+  /** A channel whose governance has {@link #MEMBERS} as its consortium, and nothing else. */
+  public ContractHarness() {
+    Network.Result result =
+        network
+            .call("governance", "governance:InitConsortium", CanonicalJson.toJson(MEMBERS))
+            .by(APPROVERS.get(0).user())
+            .at(Instant.parse("2000-01-01T00:00:00Z"))
+            .submit();
+    if (!result.ok()) {
+      throw new IllegalStateException("cannot initialise the consortium: " + result.message());
+    }
+  }
+
+  /**
+   * Makes a governance change approved by a majority of {@link #MEMBERS}: the same call by an admin
+   * of JusticeMSP, then of ServicesMSP, both at {@code timestamp}; the second applies it.
+   *
+   * @param timestamp the transactions' timestamp
+   * @param function the change, with its prefix ({@code governance:SuspendAgency}, ...)
+   * @param args the arguments
+   * @return the first reply if it was a refusal, else the second (the applying one)
+   */
+  public Reply govern(Instant timestamp, String function, String... args) {
+    Reply reply = null;
+    for (Who approver : APPROVERS) {
+      reply = submit(approver, timestamp, Map.of(), "governance", function, args);
+      if (!reply.ok()) {
+        return reply;
+      }
+    }
+    return reply;
+  }
 
   /**
    * Endorses a transaction and, when it succeeds, commits it.

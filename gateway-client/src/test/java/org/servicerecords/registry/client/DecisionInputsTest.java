@@ -54,7 +54,6 @@ class DecisionInputsTest {
   private static final String BIRTH = "BIRTH_CERTIFICATE";
   private static final String PERMIT = "PERMIT_DECISION";
 
-  private static final Who ADMIN = new Who(JUSTICE, "admin1", "admin", null);
   private static final Who VERIFIER = new Who("AuditMSP", "verifier1", "verifier", null);
   private static final Who JUSTICE_ISSUER = new Who(JUSTICE, "issuer1", "issuer", BIRTH);
   private static final Who SERVICES_ISSUER = new Who(SERVICES, "issuer2", "issuer", PERMIT);
@@ -337,11 +336,8 @@ class DecisionInputsTest {
 
   private void register(String msp, String namespace, String type) {
     ok(
-        harness.submit(
-            ADMIN,
+        harness.govern(
             BASE.minus(Duration.ofDays(1)),
-            Map.of(),
-            GOVERNANCE,
             "governance:RegisterAgency",
             CanonicalJson.toJson(
                 new AgencyRequest(

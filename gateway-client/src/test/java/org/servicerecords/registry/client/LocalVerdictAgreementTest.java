@@ -63,7 +63,6 @@ class LocalVerdictAgreementTest {
       List.of("BIRTH_CERTIFICATE", "DRIVING_LICENCE", "MARRIAGE_CERTIFICATE", "PERMIT_DECISION");
   private static final String ALL_TYPES = String.join(";", TYPES);
 
-  private static final Who ADMIN = new Who(JUSTICE, "admin1", "admin", null);
   private static final Who VERIFIER = new Who("AuditMSP", "verifier1", "verifier", null);
   private static final Map<String, Who> ISSUERS =
       Map.of(
@@ -284,7 +283,7 @@ class LocalVerdictAgreementTest {
                   types,
                   activeFrom.toString(),
                   activeUntil == null ? null : activeUntil.toString()));
-      Reply reply = submit(ADMIN, timestamp, Map.of(), GOVERNANCE, "RegisterAgency", request);
+      Reply reply = govern(timestamp, "RegisterAgency", request);
       assertThat(reply.ok()).as("%s", reply).isTrue();
       typesOf.put(msp, types);
       instants.add(timestamp);
@@ -303,15 +302,7 @@ class LocalVerdictAgreementTest {
 
     void setTypes(String msp, Instant ts) {
       List<String> types = randomTypes();
-      Reply reply =
-          submit(
-              ADMIN,
-              ts,
-              Map.of(),
-              GOVERNANCE,
-              "SetDocumentTypes",
-              msp,
-              CanonicalJson.toJson(types));
+      Reply reply = govern(ts, "SetDocumentTypes", msp, CanonicalJson.toJson(types));
       if (reply.ok()) {
         typesOf.put(msp, types);
       }
@@ -331,8 +322,7 @@ class LocalVerdictAgreementTest {
 
     Reply governanceReply(Instant ts, String function, String... args) {
       instants.add(ts);
-      return submit(
-          ADMIN, ts, Map.of(), GOVERNANCE, function.substring(GOVERNANCE.length() + 1), args);
+      return govern(ts, function.substring(GOVERNANCE.length() + 1), args);
     }
 
     void anchorRandom(String msp, Instant ts) {
@@ -544,6 +534,22 @@ class LocalVerdictAgreementTest {
     void noteChange(String msp, String id, Instant ts) {
       asked.get(NAMESPACES.get(msp)).computeIfAbsent(id, k -> new TreeSet<>()).add(ts);
       instants.add(ts);
+    }
+
+    /** A governance change approved by a majority of the harness's consortium, logged. */
+    Reply govern(Instant ts, String function, String... args) {
+      Reply reply = harness.govern(ts, "governance:" + function, args);
+      log.add(
+          ts
+              + " majority "
+              + GOVERNANCE
+              + " "
+              + function
+              + " "
+              + String.join(" ", args)
+              + " -> "
+              + (reply.ok() ? "OK" : reply.code()));
+      return reply;
     }
 
     Reply submit(

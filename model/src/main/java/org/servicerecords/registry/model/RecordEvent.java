@@ -26,7 +26,8 @@ public record RecordEvent(String namespace, List<Entry> entries) {
    * One change.
    *
    * @param id record, application or agency id
-   * @param kind {@code CERTIFICATE}, {@code DECISION}, {@code APPLICATION} or {@code AGENCY}
+   * @param kind {@code CERTIFICATE}, {@code DECISION}, {@code APPLICATION}, {@code AGENCY} or
+   *     {@code CONSORTIUM}
    * @param action what happened (for example {@code ANCHORED}, {@code REVOKED})
    */
   public record Entry(String id, String kind, String action) {}

@@ -1,0 +1,70 @@
+package org.servicerecords.registry.chaincode;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.ChangeApproval;
+import org.servicerecords.registry.model.ConsortiumMembers;
+
+/**
+ * The consortium in the governance namespace: {@code ("consortium", "members")} holds the member
+ * organisations and {@code ("approval", changeId, approverMsp)} each member's approval of a change.
+ * Submitted transactions read approvals only by point reads; the range read of {@link
+ * #approvals(String)} serves the evaluated {@code GetChangeApprovals}.
+ */
+final class ConsortiumStore {
+
+  private final ChaincodeStub stub;
+
+  ConsortiumStore(ChaincodeStub stub) {
+    this.stub = stub;
+  }
+
+  /** The members, or {@code null} before {@code InitConsortium}. */
+  ConsortiumMembers members() {
+    byte[] value = Queries.state(stub, Keys.consortium(stub));
+    return value == null ? null : CanonicalJson.fromBytes(value, ConsortiumMembers.class);
+  }
+
+  /** The members; refuses with {@code INVALID_STATE} before {@code InitConsortium}. */
+  ConsortiumMembers requireMembers() {
+    ConsortiumMembers members = members();
+    if (members == null) {
+      throw Refusal.invalidState(
+          "the consortium's members are not initialised (governance:InitConsortium)");
+    }
+    return members;
+  }
+
+  void putMembers(ConsortiumMembers members) {
+    stub.putState(Keys.consortium(stub), CanonicalJson.toBytes(members));
+  }
+
+  /** Whether the organisation approved the change (a point read). */
+  boolean approved(String changeId, String approverMsp) {
+    return Queries.state(stub, Keys.approval(stub, changeId, approverMsp)) != null;
+  }
+
+  void putApproval(ChangeApproval approval) {
+    stub.putState(
+        Keys.approval(stub, approval.changeId(), approval.actor().msp()),
+        CanonicalJson.toBytes(approval));
+  }
+
+  /** Every approval of a change, by approving MSP (a range read: evaluated queries only). */
+  List<ChangeApproval> approvals(String changeId) {
+    List<ChangeApproval> approvals = new ArrayList<>();
+    try (QueryResultsIterator<KeyValue> results =
+        stub.getStateByPartialCompositeKey(Keys.approvalPrefix(stub, changeId))) {
+      for (KeyValue kv : results) {
+        approvals.add(CanonicalJson.fromBytes(kv.getValue(), ChangeApproval.class));
+      }
+    } catch (Exception e) {
+      throw Queries.unchecked(e);
+    }
+    return approvals;
+  }
+}

@@ -1,0 +1,33 @@
+package org.servicerecords.registry.model;
+
+import java.util.List;
+
+/**
+ * The result of a governance change transaction ({@code RegisterAgency}, {@code SetDocumentTypes},
+ * {@code SuspendAgency}, {@code ReinstateAgency}): the caller's organisation approved the change,
+ * and the change was applied in the same transaction if approvals from a majority of the
+ * consortium's members then existed.
+ *
+ * @param changeId lowercase hex SHA-256 of the canonical JSON of the {@link AgencyChange}
+ * @param action the transaction name of the change
+ * @param msp the agency the change concerns
+ * @param approvals MSP ids of the members that approved it, this transaction's caller included,
+ *     sorted
+ * @param required approvals needed: a majority of the members, {@code floor(n/2)+1}
+ * @param applied whether this transaction applied the change
+ * @param agency the agency entry after the change when applied, else {@code null}
+ */
+public record GovernanceChange(
+    String changeId,
+    String action,
+    String msp,
+    List<String> approvals,
+    int required,
+    boolean applied,
+    AgencyEntry agency) {
+
+  /** Copies the list so the value cannot change. */
+  public GovernanceChange {
+    approvals = approvals == null ? null : List.copyOf(approvals);
+  }
+}
