@@ -49,9 +49,10 @@ import org.servicerecords.registry.model.Verification;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** The subcommands of {@code registry}. */
 final class Commands {
@@ -60,10 +61,19 @@ final class Commands {
 
   /** Base of every subcommand: access to the root's options and streams. */
   abstract static class Base implements Callable<Integer> {
-    @ParentCommand RegistryCli root;
+    @Spec CommandSpec spec;
+
+    /** The top command, holding the global options and streams (also under a command group). */
+    RegistryCli root() {
+      CommandSpec top = spec;
+      while (top.parent() != null) {
+        top = top.parent();
+      }
+      return (RegistryCli) top.userObject();
+    }
 
     Output out() {
-      return root.output();
+      return root().output();
     }
 
     static Instant instant(String text, String option) {
@@ -177,13 +187,13 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      ConnectionProfile profile = root.profile();
+      ConnectionProfile profile = root().profile();
       String enrollmentSecret = secret();
       Wallet wallet = Wallet.directory(walletDir(profile));
       Enrollment enrollment = ca(profile).enroll(user, enrollmentSecret);
       String stored = name == null ? user : name;
       wallet.put(stored, enrollment.certificate(), enrollment.privateKey());
-      if (root.json) {
+      if (root().json) {
         out()
             .json(
                 Map.of(
@@ -210,7 +220,7 @@ final class Commands {
 
     /** The secret from the environment, else a prompt on the terminal. */
     private String secret() {
-      String fromEnvironment = root.environment.get(SECRET_ENV);
+      String fromEnvironment = root().environment.get(SECRET_ENV);
       if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
         return fromEnvironment;
       }
@@ -280,14 +290,14 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      ConnectionProfile profile = root.profile();
+      ConnectionProfile profile = root().profile();
       var registrar = RegistryConnection.loadCredentials(profile);
       String issued =
           ca(profile)
               .register(
                   registrar,
                   Registration.forRole(user, chosenSecret(), Role.parse(role), doctypes));
-      if (root.json) {
+      if (root().json) {
         out().json(Map.of("registered", user, "secret", issued));
       } else {
         out()
@@ -319,9 +329,9 @@ final class Commands {
     @Override
     public Integer call() throws Exception {
       AnchorRequest request = certificate.request();
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         AnchorResult result = connection.registryClient().anchorCertificate(request);
-        if (!root.json && result.alreadyAnchored()) {
+        if (!root().json && result.alreadyAnchored()) {
           out().out.println("already anchored (identical record on the ledger):");
         }
         out().record(result.record());
@@ -360,8 +370,8 @@ final class Commands {
         }
       }
       BatchReport report;
-      try (RegistryConnection connection = root.connect()) {
-        if (root.json) {
+      try (RegistryConnection connection = root().connect()) {
+        if (root().json) {
           report =
               connection.registryClient().anchorBatch(parsed.requests(), partial, (d, t) -> {});
         } else {
@@ -373,7 +383,7 @@ final class Commands {
           }
         }
       }
-      if (root.json) {
+      if (root().json) {
         out.json(report);
       } else {
         for (RecordOutcome o : report.outcomes()) {
@@ -413,12 +423,12 @@ final class Commands {
     @Override
     public Integer call() throws Exception {
       String at = instant(receivedAt, "--received-at").toString();
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         ApplicationReceipt receipt =
             connection
                 .registryClient()
                 .recordApplication(new ApplicationRequest(applicationId, service, at));
-        if (root.json) {
+        if (root().json) {
           out().json(receipt);
         } else {
           out()
@@ -490,7 +500,7 @@ final class Commands {
               refs,
               results,
               null);
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         out().record(connection.registryClient().recordDecision(request));
       }
       return ExitCodes.OK;
@@ -508,7 +518,7 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         out().record(connection.registryClient().revoke(id, reason));
       }
       return ExitCodes.OK;
@@ -526,7 +536,7 @@ final class Commands {
     @Override
     public Integer call() throws Exception {
       AnchorRequest request = certificate.request();
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         out().record(connection.registryClient().supersede(oldId, request));
       }
       return ExitCodes.OK;
@@ -559,11 +569,11 @@ final class Commands {
       String documentHash = file != null ? DocumentHash.ofFile(file) : DocumentHash.normalize(hash);
       Instant when = instant(at, "--at");
       VerificationReport report;
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         report = connection.verifier().verifyHash(documentHash, when, issuer);
       }
       Output out = out();
-      if (root.json) {
+      if (root().json) {
         out.json(report);
       } else {
         out.out.printf("%s  %s%n", report.verdict(), documentHash);
@@ -605,7 +615,7 @@ final class Commands {
     @Override
     public Integer call() throws Exception {
       DecisionInputsReport report;
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         String ns = issuer == null ? connection.registryClient().namespace() : issuer;
         report = connection.verifier().verifyDecisionInputs(ns, id);
       }
@@ -655,7 +665,7 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         RegistryRecord record =
             issuer == null
                 ? connection.registryClient().getRecord(id)
@@ -681,10 +691,10 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         String ns = issuer == null ? connection.registryClient().namespace() : issuer;
         List<RecordHistoryEntry> history = connection.auditor().history(ns, id);
-        if (root.json) {
+        if (root().json) {
           out().json(history);
         } else {
           for (RecordHistoryEntry e : history) {
@@ -729,10 +739,10 @@ final class Commands {
       if (pageSize < 1 || pageSize > 500) {
         throw new IllegalArgumentException("--page-size must be between 1 and 500");
       }
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         String ns = issuer == null ? connection.registryClient().namespace() : issuer;
         RecordPage page = connection.auditor().list(ns, by, value, pageSize, bookmark);
-        if (root.json) {
+        if (root().json) {
           out().json(page);
         } else {
           for (RegistryRecord r : page.records()) {
@@ -766,14 +776,14 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
-      try (RegistryConnection connection = root.connect();
+      try (RegistryConnection connection = root().connect();
           Writer writer =
               file == null
-                  ? new BufferedWriter(new OutputStreamWriter(root.out, StandardCharsets.UTF_8))
+                  ? new BufferedWriter(new OutputStreamWriter(root().out, StandardCharsets.UTF_8))
                   : Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         Auditor auditor = connection.auditor();
         long count;
-        if (file != null && !root.json) {
+        if (file != null && !root().json) {
           try (ProgressBar bar = progress(out(), "exporting", -1)) {
             count = auditor.export(issuers, format, writer, bar::stepTo);
           }
@@ -810,7 +820,7 @@ final class Commands {
     @Override
     public Integer call() throws Exception {
       FileCheckpoint checkpoint = FileCheckpoint.open(checkpointFile);
-      try (RegistryConnection connection = root.connect()) {
+      try (RegistryConnection connection = root().connect()) {
         String ns = issuer == null ? connection.registryClient().namespace() : issuer;
         connection.auditor().watch(ns, checkpoint, fromBlock, new WatchPrinter(out(), maxEvents));
       }

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
       Commands.History.class,
       Commands.ListRecords.class,
       Commands.Export.class,
-      Commands.Watch.class
+      Commands.Watch.class,
+      GovernanceCommands.Group.class
     })
 public final class RegistryCli implements Callable<Integer> {
 

@@ -114,6 +114,13 @@ public interface RegistryConnection extends AutoCloseable {
   Auditor auditor();
 
   /**
+   * Returns the governance administration of the caller's organisation ({@code role=admin}).
+   *
+   * @return the governance administration
+   */
+  GovernanceAdmin governanceAdmin();
+
+  /**
    * Returns the identity.
    *
    * @return the credentials

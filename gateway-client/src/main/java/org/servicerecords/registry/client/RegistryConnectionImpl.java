@@ -21,6 +21,7 @@ final class RegistryConnectionImpl implements RegistryConnection {
   private final RegistryClient client;
   private final Verifier verifier;
   private final Auditor auditor;
+  private final GovernanceAdmin governanceAdmin;
 
   /**
    * Opens the connection: reads and checks every endpoint's TLS root certificate first, so that
@@ -36,7 +37,9 @@ final class RegistryConnectionImpl implements RegistryConnection {
     this.ledger = new Ledger(connector);
     this.executor =
         Executors.newFixedThreadPool(Math.max(4, profile.batchConcurrency()), daemonThreads());
-    this.client = new RegistryClientImpl(ledger, new Submitter(connector), executor);
+    Submitter submitter = new Submitter(connector);
+    this.client = new RegistryClientImpl(ledger, submitter, executor);
+    this.governanceAdmin = new GovernanceAdminImpl(ledger, submitter);
     this.verifier = new VerifierImpl(ledger, executor);
     this.auditor = new AuditorImpl(ledger);
   }
@@ -63,6 +66,11 @@ final class RegistryConnectionImpl implements RegistryConnection {
   @Override
   public Auditor auditor() {
     return auditor;
+  }
+
+  @Override
+  public GovernanceAdmin governanceAdmin() {
+    return governanceAdmin;
   }
 
   @Override

@@ -81,17 +81,36 @@ final class Submitter {
   Prepared endorse(
       String chaincode, String function, Map<String, byte[]> transientData, String... args)
       throws RegistryException {
+    return endorse(chaincode, function, transientData, true, args);
+  }
+
+  /**
+   * Endorses a transaction without transient data on the organisations the Gateway's endorsement
+   * plan names for the chaincode's policy ({@code governance}: a majority of the organisations),
+   * with the same failover as {@link #endorse(String, String, Map, String...)}.
+   */
+  Prepared endorseByPolicy(String chaincode, String function, String... args)
+      throws RegistryException {
+    return endorse(chaincode, function, Map.of(), false, args);
+  }
+
+  private Prepared endorse(
+      String chaincode,
+      String function,
+      Map<String, byte[]> transientData,
+      boolean ownOrganizationOnly,
+      String... args)
+      throws RegistryException {
     refuseEvaluateOnly(function);
     String msp = connector.credentials().mspId();
     return connector.withFailover(
         Stage.ENDORSE,
         gateway -> {
           Proposal.Builder builder =
-              connector
-                  .contract(gateway, chaincode)
-                  .newProposal(function)
-                  .addArguments(args)
-                  .setEndorsingOrganizations(msp);
+              connector.contract(gateway, chaincode).newProposal(function).addArguments(args);
+          if (ownOrganizationOnly) {
+            builder.setEndorsingOrganizations(msp);
+          }
           if (!transientData.isEmpty()) {
             builder.putAllTransient(transientData);
           }

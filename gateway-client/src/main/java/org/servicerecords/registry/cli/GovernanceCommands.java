@@ -1,0 +1,289 @@
+package org.servicerecords.registry.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.servicerecords.registry.client.GovernanceAdmin;
+import org.servicerecords.registry.client.RegistryConnection;
+import org.servicerecords.registry.model.AgencyRequest;
+import org.servicerecords.registry.model.ChangeApproval;
+import org.servicerecords.registry.model.ConsortiumMembers;
+import org.servicerecords.registry.model.GovernanceChange;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code registry governance ...}: an organisation administrator's approvals of governance changes.
+ * Each change command approves the change for the caller's organisation and prints where it stands.
+ */
+final class GovernanceCommands {
+
+  private GovernanceCommands() {}
+
+  /** {@code registry governance}: the group; without a subcommand, a usage error. */
+  @Command(
+      name = "governance",
+      description = "Approve governance changes as an organisation administrator (role admin).",
+      subcommands = {
+        Init.class,
+        Members.class,
+        RegisterAgency.class,
+        SetTypes.class,
+        Suspend.class,
+        Reinstate.class,
+        Approvals.class
+      })
+  static final class Group implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "a subcommand is required: init, members, register, set-types, suspend, reinstate or"
+              + " approvals");
+    }
+  }
+
+  /** Base of the change commands: connects, runs one governance call, prints the result. */
+  abstract static class Change extends Commands.Base {
+
+    abstract GovernanceChange approve(GovernanceAdmin admin) throws Exception;
+
+    /** Checks the options before connecting; a bad one is an {@link IllegalArgumentException}. */
+    void check() {}
+
+    @Override
+    public Integer call() throws Exception {
+      check();
+      try (RegistryConnection connection = root().connect()) {
+        GovernanceChange change = approve(connection.governanceAdmin());
+        if (root().json) {
+          out().json(change);
+        } else {
+          out().out.println(describe(change));
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /**
+   * One line on where a change stands.
+   *
+   * @param change the contract's answer
+   * @return for example {@code change 3f2a… SuspendAgency ServicesMSP: approved by AuditMSP,
+   *     JusticeMSP (2 of 2 needed): applied}
+   */
+  static String describe(GovernanceChange change) {
+    int missing = change.required() - change.approvals().size();
+    return "change "
+        + change.changeId()
+        + " "
+        + change.action()
+        + " "
+        + change.msp()
+        + ": approved by "
+        + String.join(", ", change.approvals())
+        + " ("
+        + change.approvals().size()
+        + " of "
+        + change.required()
+        + " needed): "
+        + (change.applied()
+            ? "applied"
+            : "waiting for " + missing + " more approval" + (missing == 1 ? "" : "s"));
+  }
+
+  /**
+   * Document types from a {@code ;}-separated option value; an empty value is no type at all.
+   *
+   * @param value the option's value
+   * @return the types, trimmed, in order
+   */
+  static List<String> documentTypes(String value) {
+    List<String> types = new ArrayList<>();
+    for (String type : value.split(";", -1)) {
+      if (!type.isBlank()) {
+        types.add(type.trim());
+      }
+    }
+    return types;
+  }
+
+  /** {@code registry governance init}. */
+  @Command(name = "init", description = "Set the consortium's members (once, before registering).")
+  static final class Init extends Commands.Base {
+    @Option(
+        names = "--members",
+        required = true,
+        split = ",",
+        description = "Member organisations' MSP ids, ','-separated, your own among them")
+    List<String> members;
+
+    @Override
+    public Integer call() throws Exception {
+      try (RegistryConnection connection = root().connect()) {
+        print(connection.governanceAdmin().initConsortium(members));
+      }
+      return ExitCodes.OK;
+    }
+
+    private void print(ConsortiumMembers stored) {
+      if (root().json) {
+        out().json(stored);
+      } else {
+        out().out.println(Members.describe(stored));
+      }
+    }
+  }
+
+  /** {@code registry governance members}. */
+  @Command(name = "members", description = "Show the consortium's members.")
+  static final class Members extends Commands.Base {
+    @Override
+    public Integer call() throws Exception {
+      try (RegistryConnection connection = root().connect()) {
+        ConsortiumMembers members = connection.governanceAdmin().members();
+        if (root().json) {
+          out().json(members);
+        } else {
+          out().out.println(describe(members));
+        }
+      }
+      return ExitCodes.OK;
+    }
+
+    static String describe(ConsortiumMembers members) {
+      return "consortium members: "
+          + String.join(", ", members.members())
+          + " (a change needs "
+          + members.required()
+          + " approvals)";
+    }
+  }
+
+  /** {@code registry governance register}. */
+  @Command(name = "register", description = "Approve registering an agency.")
+  static final class RegisterAgency extends Change {
+    @Option(names = "--msp", required = true, description = "The agency's MSP id")
+    String msp;
+
+    @Option(names = "--name", required = true, description = "Display name")
+    String displayName;
+
+    @Option(names = "--namespace", required = true, description = "Its records namespace")
+    String namespace;
+
+    @Option(
+        names = "--types",
+        required = true,
+        description = "Document types it may issue, ';'-separated")
+    String types;
+
+    @Option(names = "--active-from", required = true, description = "Start of its active period")
+    String activeFrom;
+
+    @Option(names = "--active-until", description = "End of its active period")
+    String activeUntil;
+
+    private AgencyRequest request;
+
+    @Override
+    void check() {
+      request =
+          new AgencyRequest(
+              msp,
+              displayName,
+              namespace,
+              documentTypes(types),
+              instant(activeFrom, "--active-from").toString(),
+              activeUntil == null ? null : instant(activeUntil, "--active-until").toString());
+    }
+
+    @Override
+    GovernanceChange approve(GovernanceAdmin admin) throws Exception {
+      return admin.registerAgency(request);
+    }
+  }
+
+  /** {@code registry governance set-types}. */
+  @Command(name = "set-types", description = "Approve replacing an agency's document types.")
+  static final class SetTypes extends Change {
+    @Option(names = "--msp", required = true, description = "The agency's MSP id")
+    String msp;
+
+    @Option(
+        names = "--types",
+        required = true,
+        description = "The document types from then on, ';'-separated ('' for none)")
+    String types;
+
+    @Override
+    GovernanceChange approve(GovernanceAdmin admin) throws Exception {
+      return admin.setDocumentTypes(msp, documentTypes(types));
+    }
+  }
+
+  /** {@code registry governance suspend}. */
+  @Command(name = "suspend", description = "Approve suspending an agency.")
+  static final class Suspend extends Change {
+    @Option(names = "--msp", required = true, description = "The agency's MSP id")
+    String msp;
+
+    @Option(names = "--reason", required = true, description = "Reason code")
+    String reason;
+
+    @Override
+    GovernanceChange approve(GovernanceAdmin admin) throws Exception {
+      return admin.suspendAgency(msp, reason);
+    }
+  }
+
+  /** {@code registry governance reinstate}. */
+  @Command(name = "reinstate", description = "Approve reinstating a suspended agency.")
+  static final class Reinstate extends Change {
+    @Option(names = "--msp", required = true, description = "The agency's MSP id")
+    String msp;
+
+    @Override
+    GovernanceChange approve(GovernanceAdmin admin) throws Exception {
+      return admin.reinstateAgency(msp);
+    }
+  }
+
+  /** {@code registry governance approvals}. */
+  @Command(name = "approvals", description = "List the approvals of a change.")
+  static final class Approvals extends Commands.Base {
+    @Parameters(index = "0", paramLabel = "CHANGE_ID", description = "The change's id")
+    String changeId;
+
+    @Override
+    public Integer call() throws Exception {
+      try (RegistryConnection connection = root().connect()) {
+        List<ChangeApproval> approvals = connection.governanceAdmin().approvals(changeId);
+        if (root().json) {
+          out().json(approvals);
+        } else {
+          for (ChangeApproval approval : approvals) {
+            out()
+                .out
+                .printf(
+                    "%s %s: approved by %s (role %s) at %s, tx %s%n",
+                    approval.change().action(),
+                    approval.change().msp(),
+                    approval.actor().msp(),
+                    approval.actor().role(),
+                    approval.timestamp(),
+                    approval.txId());
+          }
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.servicerecords.registry.client;
+
+import java.util.List;
+import org.servicerecords.registry.model.AgencyRequest;
+import org.servicerecords.registry.model.ChangeApproval;
+import org.servicerecords.registry.model.ConsortiumMembers;
+import org.servicerecords.registry.model.GovernanceChange;
+
+/**
+ * What an organisation's administrator ({@code role=admin}) does in the {@code governance}
+ * namespace. A change is approved on behalf of the caller's organisation and applied once a
+ * majority of the consortium's members approved exactly that change (docs/contract.md,
+ * "Governance"); each call returns where the change stands. Transactions are endorsed as the
+ * namespace's policy asks (a majority of the organisations), not by the caller's organisation
+ * alone.
+ */
+public interface GovernanceAdmin {
+
+  /**
+   * Sets the consortium's members, once, before any agency is registered.
+   *
+   * @param members the member organisations' MSP ids, the caller's among them
+   * @return the stored members
+   * @throws RegistryException {@code ALREADY_EXISTS} when already set, {@code NOT_AUTHORIZED}, ...
+   */
+  ConsortiumMembers initConsortium(List<String> members) throws RegistryException;
+
+  /**
+   * Reads the consortium's members.
+   *
+   * @return the members and the majority a change needs
+   * @throws RegistryException {@code INVALID_STATE} before {@link #initConsortium}
+   */
+  ConsortiumMembers members() throws RegistryException;
+
+  /**
+   * Approves registering an agency.
+   *
+   * @param request the agency's MSP id, name, records namespace, document types, active period
+   * @return where the change stands
+   * @throws RegistryException {@code ALREADY_EXISTS} (agency, namespace, or this organisation's
+   *     approval), {@code NOT_AUTHORIZED}, {@code INVALID_ARGUMENT}, ...
+   */
+  GovernanceChange registerAgency(AgencyRequest request) throws RegistryException;
+
+  /**
+   * Approves replacing an agency's document types.
+   *
+   * @param msp the agency
+   * @param documentTypes the types it may issue from then on
+   * @return where the change stands
+   * @throws RegistryException {@code AGENCY_NOT_FOUND}, {@code ALREADY_EXISTS}, ...
+   */
+  GovernanceChange setDocumentTypes(String msp, List<String> documentTypes)
+      throws RegistryException;
+
+  /**
+   * Approves suspending an agency.
+   *
+   * @param msp the agency
+   * @param reasonCode why (a code, kept in the entry until reinstatement)
+   * @return where the change stands
+   * @throws RegistryException {@code INVALID_STATE} when already suspended, ...
+   */
+  GovernanceChange suspendAgency(String msp, String reasonCode) throws RegistryException;
+
+  /**
+   * Approves reinstating a suspended agency.
+   *
+   * @param msp the agency
+   * @return where the change stands
+   * @throws RegistryException {@code INVALID_STATE} when not suspended, ...
+   */
+  GovernanceChange reinstateAgency(String msp) throws RegistryException;
+
+  /**
+   * Lists the approvals of a change.
+   *
+   * @param changeId the change's id (64 lowercase hex digits, from {@link GovernanceChange})
+   * @return the approvals, by organisation
+   * @throws RegistryException {@code INVALID_ARGUMENT} for a malformed id
+   */
+  List<ChangeApproval> approvals(String changeId) throws RegistryException;
+}

@@ -1,0 +1,73 @@
+package org.servicerecords.registry.client;
+
+import java.util.List;
+import org.servicerecords.registry.model.AgencyRequest;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.ChangeApproval;
+import org.servicerecords.registry.model.ConsortiumMembers;
+import org.servicerecords.registry.model.GovernanceChange;
+
+/**
+ * {@link GovernanceAdmin} over the Gateway: queries through {@link Ledger}, changes exactly once.
+ */
+final class GovernanceAdminImpl implements GovernanceAdmin {
+
+  private final Ledger ledger;
+  private final Submitter submitter;
+
+  GovernanceAdminImpl(Ledger ledger, Submitter submitter) {
+    this.ledger = ledger;
+    this.submitter = submitter;
+  }
+
+  @Override
+  public ConsortiumMembers initConsortium(List<String> members) throws RegistryException {
+    return submit(ConsortiumMembers.class, "InitConsortium", CanonicalJson.toJson(members));
+  }
+
+  @Override
+  public ConsortiumMembers members() throws RegistryException {
+    return ledger.evaluate(ConsortiumMembers.class, chaincode(), "GetMembers");
+  }
+
+  @Override
+  public GovernanceChange registerAgency(AgencyRequest request) throws RegistryException {
+    return submit(GovernanceChange.class, "RegisterAgency", CanonicalJson.toJson(request));
+  }
+
+  @Override
+  public GovernanceChange setDocumentTypes(String msp, List<String> documentTypes)
+      throws RegistryException {
+    return submit(
+        GovernanceChange.class, "SetDocumentTypes", msp, CanonicalJson.toJson(documentTypes));
+  }
+
+  @Override
+  public GovernanceChange suspendAgency(String msp, String reasonCode) throws RegistryException {
+    return submit(GovernanceChange.class, "SuspendAgency", msp, reasonCode);
+  }
+
+  @Override
+  public GovernanceChange reinstateAgency(String msp) throws RegistryException {
+    return submit(GovernanceChange.class, "ReinstateAgency", msp);
+  }
+
+  @Override
+  public List<ChangeApproval> approvals(String changeId) throws RegistryException {
+    return List.of(
+        ledger.evaluate(ChangeApproval[].class, chaincode(), "GetChangeApprovals", changeId));
+  }
+
+  private String chaincode() {
+    return ledger.connector().profile().governanceChaincode();
+  }
+
+  /** Endorses by the namespace's policy, reads the endorsed answer, then submits exactly once. */
+  private <T> T submit(Class<T> answer, String function, String... args) throws RegistryException {
+    String chaincode = chaincode();
+    Submitter.Prepared prepared = submitter.endorseByPolicy(chaincode, function, args);
+    T value = Ledger.parse(prepared.result(), answer, chaincode + " " + function);
+    submitter.submit(prepared);
+    return value;
+  }
+}
