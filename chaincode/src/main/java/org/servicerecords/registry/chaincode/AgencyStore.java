@@ -73,20 +73,13 @@ final class AgencyStore {
   }
 
   /**
-   * The version in force at an instant: the one with the latest timestamp at or before it (of equal
-   * timestamps, the one written last), or {@code null} if none.
+   * The version in force at an instant, by effective times ({@link VerdictRules#inForceAt}), or
+   * {@code null} if none had taken effect then.
    */
   AgencyEntry at(String msp, Instant at) {
-    AgencyEntry best = null;
-    Instant bestAt = null;
-    for (AgencyHistoryEntry entry : history(msp)) {
-      Instant t = VerdictRules.parseInstant(entry.timestamp());
-      if (!t.isAfter(at) && (bestAt == null || t.isAfter(bestAt))) {
-        best = entry.deleted() ? null : entry.agency();
-        bestAt = t;
-      }
-    }
-    return best;
+    AgencyHistoryEntry inForce =
+        VerdictRules.inForceAt(history(msp), AgencyHistoryEntry::timestamp, at);
+    return inForce == null || inForce.deleted() ? null : inForce.agency();
   }
 
   static RuntimeException notFound(String detail) {

@@ -244,8 +244,7 @@ final class GovernanceOps {
   /**
    * Records the caller organisation's approval of the change and, when approvals of a majority of
    * the members then exist, applies it. Every refusal comes before the first write: an organisation
-   * that already approved the change ({@code ALREADY_EXISTS}), and, when the change is applied, the
-   * refusals of {@code applied} (the time rule).
+   * that already approved the change is refused with {@code ALREADY_EXISTS}.
    */
   private String decide(
       Approver approver, AgencyChange change, Supplier<AgencyEntry> applied, String action) {
@@ -300,7 +299,6 @@ final class GovernanceOps {
       String suspensionReason,
       Caller caller) {
     Instant now = TxTime.of(stub);
-    TxTime.requireNotBefore(now, old.timestamp(), "agency " + old.msp());
     return new AgencyEntry(
         old.msp(),
         old.displayName(),

@@ -151,8 +151,6 @@ final class RecordWrites {
           ErrorCode.APPLICATION_NOT_FOUND,
           "no application '" + request.applicationId() + "' in this namespace");
     }
-    TxTime.requireNotBefore(
-        now, receipt.timestamp(), "application '" + receipt.applicationId() + "'");
     if (receipt.decisionId() != null) {
       RegistryRecord previous = store.get(receipt.decisionId());
       boolean returned =
@@ -338,16 +336,12 @@ final class RecordWrites {
     }
   }
 
-  /**
-   * The record the caller's agency changes now: it must exist, be the caller's agency's, and have
-   * been last changed at or before the transaction time.
-   */
+  /** The record the caller's agency changes now: it must exist and be the caller's agency's. */
   private RegistryRecord ownedRecord(String id, Caller caller) {
     RegistryRecord record = store.require(id);
     if (!caller.msp().equals(record.issuerMsp())) {
       throw Refusal.notAuthorized("only the issuing agency may change record '" + id + "'");
     }
-    TxTime.requireNotBefore(TxTime.of(stub), record.timestamp(), "record '" + id + "'");
     return record;
   }
 

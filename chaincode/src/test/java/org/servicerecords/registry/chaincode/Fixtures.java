@@ -1,5 +1,6 @@
 package org.servicerecords.registry.chaincode;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,20 @@ final class Fixtures {
       return first;
     }
     return network.call(GOVERNANCE, "governance:" + function, args).by(SERVICES_ADMIN).submit();
+  }
+
+  /** {@link #govern}, both approvals stamped {@code at}. */
+  static Network.Result governAt(Network network, Instant at, String function, String... args) {
+    Network.Result first =
+        network.call(GOVERNANCE, "governance:" + function, args).by(JUSTICE_ADMIN).at(at).submit();
+    if (!first.ok()) {
+      return first;
+    }
+    return network
+        .call(GOVERNANCE, "governance:" + function, args)
+        .by(SERVICES_ADMIN)
+        .at(at)
+        .submit();
   }
 
   /** The {@code agency} of a governance change's result (the entry after an applied change). */

@@ -724,30 +724,44 @@ class RecordsContractTest {
           ErrorCode.INVALID_ARGUMENT);
     }
 
+    /**
+     * Times are asserted by the submitter: a revocation stamped before the anchoring it follows (a
+     * slow clock) takes effect together with it, so the record is REVOKED from then on, never VALID
+     * again; a revocation stamped in the future takes effect at its time and locks nothing.
+     */
     @Test
-    void aChangeStampedBeforeTheRecordsLastChangeIsRefusedAndChangesNothing() {
+    void aChangeStampedBeforeTheLastOneTakesEffectWithItAndAFutureOneLocksNothing() {
       Network.Result anchored = anchor(network, "c1");
-      Instant earlier = anchored.timestamp().minusSeconds(30);
-      for (Network.Call change :
-          List.of(
-              records("Revoke", "c1", "FRAUD"),
-              records("Supersede", "c1", json(certificate("c2", BIRTH, HASH_B))),
-              records("PurgeDetails", "c1"))) {
-        Network.Result refused = change.by(JUSTICE_ISSUER).at(earlier).submit();
-        assertRefused(refused, ErrorCode.INVALID_STATE);
-        assertThat(refused.message()).contains("before the last change of record 'c1'");
-        assertThat(refused.writes()).isEmpty();
-        assertThat(refused.events()).isEmpty();
-      }
-      assertThat(record("c1").status()).isEqualTo(RecordStatus.ACTIVE);
-
+      Instant anchoredAt = anchored.timestamp();
       assertOk(
-          records("Revoke", "c1", "FRAUD").by(JUSTICE_ISSUER).at(anchored.timestamp()).submit());
-      Verification now =
-          CanonicalJson.fromJson(
-              assertOk(records("VerifyRecord", "c1", "").by(AUDITOR).evaluate()),
-              Verification.class);
-      assertThat(now.verdict()).isEqualTo(Verdict.REVOKED);
+          records("Revoke", "c1", "FRAUD")
+              .by(JUSTICE_ISSUER)
+              .at(anchoredAt.minusSeconds(30))
+              .submit());
+      for (Instant at : List.of(anchoredAt, anchoredAt.plusSeconds(1), network.now())) {
+        assertThat(verify("c1", at.toString()).verdict())
+            .as(at.toString())
+            .isEqualTo(Verdict.REVOKED);
+      }
+      assertThat(verify("c1", "").verdict()).isEqualTo(Verdict.REVOKED);
+
+      Network.Result future =
+          records("AnchorCertificate", json(certificate("c2")))
+              .by(JUSTICE_ISSUER)
+              .withTransient("details", details("Ana"))
+              .submit();
+      assertOk(future);
+      Instant nextYear = future.timestamp().plus(java.time.Duration.ofDays(365));
+      assertOk(records("Revoke", "c2", "FRAUD").by(JUSTICE_ISSUER).at(nextYear).submit());
+      assertThat(verify("c2", network.now().toString()).verdict()).isEqualTo(Verdict.VALID);
+      assertThat(verify("c2", nextYear.toString()).verdict()).isEqualTo(Verdict.REVOKED);
+      assertOk(records("PurgeDetails", "c2").by(JUSTICE_ISSUER).submit());
+      assertThat(verify("c2", nextYear.toString()).verdict()).isEqualTo(Verdict.REVOKED);
+    }
+
+    private Verification verify(String id, String at) {
+      return CanonicalJson.fromJson(
+          assertOk(records("VerifyRecord", id, at).by(AUDITOR).evaluate()), Verification.class);
     }
 
     @Test

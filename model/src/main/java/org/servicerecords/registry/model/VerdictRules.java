@@ -2,7 +2,9 @@ package org.servicerecords.registry.model;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The verdict rules, as pure functions shared by the contract ({@code records:VerifyRecord}, {@code
@@ -11,7 +13,8 @@ import java.util.List;
  * <p>The inputs of a verdict are: the record version in force at the instant asked about ({@link
  * #versionAt}), the instant it was anchored ({@link #anchoredAt}), governance's agency for the
  * namespace now (which names the issuer) and that agency's entry as it was at the anchoring instant
- * (from governance history). Times are as asserted by the submitters of the transactions.
+ * (from governance history). Times are as asserted by the submitters of the transactions; a version
+ * takes effect at its effective time ({@link #inForceAt}).
  *
  * <p>Order of the rules: no record gives {@link Verdict#UNKNOWN}; an agency not authorised for the
  * type when it anchored gives {@link Verdict#ISSUER_NOT_AUTHORIZED}; then the stored status at the
@@ -94,53 +97,71 @@ public final class VerdictRules {
   }
 
   /**
-   * The anchoring instant of a record: the earliest timestamp among its versions.
+   * The version of a value in force at an instant, by effective times. Versions come newest first,
+   * as Fabric's history returns them (commit order, reversed). Each version takes effect at its
+   * asserted timestamp, or at the effective time of the version before it when that is later: a
+   * change stamped before the change it follows (a slow clock) takes effect together with it, and a
+   * change stamped in the future is overridden, from its time on, by every change committed after
+   * it. So the newest version committed is always the one in force once its time has come, and no
+   * timestamp can lock a value against later changes.
    *
-   * @param history the record's history, in any order
-   * @return the oldest timestamp, or {@code null} if the history holds no version
+   * @param newestFirst the versions, newest first
+   * @param timestampOf a version's asserted timestamp (ISO-8601)
+   * @param at the instant
+   * @param <T> the version type
+   * @return the version in force, or {@code null} if none had taken effect at {@code at}
    */
-  public static Instant anchoredAt(List<RecordHistoryEntry> history) {
-    Instant oldest = null;
-    for (RecordHistoryEntry entry : history) {
-      if (entry.deleted() || entry.record() == null) {
-        continue;
+  public static <T> T inForceAt(List<T> newestFirst, Function<T, String> timestampOf, Instant at) {
+    T inForce = null;
+    Instant effective = null;
+    for (int i = newestFirst.size() - 1; i >= 0; i--) {
+      T version = newestFirst.get(i);
+      Instant asserted = parseInstant(timestampOf.apply(version));
+      effective = effective == null || asserted.isAfter(effective) ? asserted : effective;
+      if (effective.isAfter(at)) {
+        break;
       }
-      Instant t = parseInstant(entry.timestamp());
-      if (oldest == null || t.isBefore(oldest)) {
-        oldest = t;
-      }
+      inForce = version;
     }
-    return oldest;
+    return inForce;
   }
 
   /**
-   * The version of a record in force at an instant: the newest version written at or before it. For
-   * an instant before the anchoring, the anchored version (its validity window then decides).
+   * The anchoring instant of a record: the timestamp of its first version (the oldest committed).
    *
-   * @param history the record's history, in any order
+   * @param history the record's history, newest first as Fabric returns it
+   * @return the first version's timestamp, or {@code null} if the history holds no version
+   */
+  public static Instant anchoredAt(List<RecordHistoryEntry> history) {
+    List<RecordHistoryEntry> versions = versions(history);
+    return versions.isEmpty() ? null : parseInstant(versions.get(versions.size() - 1).timestamp());
+  }
+
+  /**
+   * The version of a record in force at an instant ({@link #inForceAt}). For an instant before the
+   * anchoring, the anchored version (its validity window then decides).
+   *
+   * @param history the record's history, newest first as Fabric returns it
    * @param at the instant
    * @return the version, or {@code null} if the history holds no version
    */
   public static RegistryRecord versionAt(List<RecordHistoryEntry> history, Instant at) {
-    RegistryRecord best = null;
-    Instant bestAt = null;
-    RegistryRecord oldest = null;
-    Instant oldestAt = null;
+    List<RecordHistoryEntry> versions = versions(history);
+    if (versions.isEmpty()) {
+      return null;
+    }
+    RecordHistoryEntry inForce = inForceAt(versions, RecordHistoryEntry::timestamp, at);
+    return (inForce != null ? inForce : versions.get(versions.size() - 1)).record();
+  }
+
+  private static List<RecordHistoryEntry> versions(List<RecordHistoryEntry> history) {
+    List<RecordHistoryEntry> versions = new ArrayList<>(history.size());
     for (RecordHistoryEntry entry : history) {
-      if (entry.deleted() || entry.record() == null) {
-        continue;
-      }
-      Instant t = parseInstant(entry.timestamp());
-      if (!t.isAfter(at) && (bestAt == null || t.isAfter(bestAt))) {
-        best = entry.record();
-        bestAt = t;
-      }
-      if (oldestAt == null || !t.isAfter(oldestAt)) {
-        oldest = entry.record();
-        oldestAt = t;
+      if (!entry.deleted() && entry.record() != null) {
+        versions.add(entry);
       }
     }
-    return best != null ? best : oldest;
+    return versions;
   }
 
   /**

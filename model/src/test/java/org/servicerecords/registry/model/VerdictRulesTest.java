@@ -82,4 +82,40 @@ class VerdictRulesTest {
         .isEqualTo(active);
     assertThat(VerdictRules.anchoredAt(history)).isEqualTo(ANCHORED);
   }
+
+  /** A version: its name and asserted time; lists are newest first, as Fabric's history. */
+  private record V(String name, String timestamp) {}
+
+  private static String inForce(List<V> newestFirst, String at) {
+    V v = VerdictRules.inForceAt(newestFirst, V::timestamp, Instant.parse(at));
+    return v == null ? null : v.name();
+  }
+
+  @Test
+  void aVersionStampedBeforeTheOneItFollowsTakesEffectWithIt() {
+    List<V> history =
+        List.of(
+            new V("revoked", "2025-01-01T00:00:30Z"), new V("anchored", "2025-01-01T00:01:00Z"));
+    assertThat(inForce(history, "2025-01-01T00:00:59Z")).isNull();
+    assertThat(inForce(history, "2025-01-01T00:01:00Z")).isEqualTo("revoked");
+    assertThat(inForce(history, "2026-01-01T00:00:00Z")).isEqualTo("revoked");
+  }
+
+  @Test
+  void aFutureVersionIsOverriddenFromItsTimeOnByEveryLaterCommittedOne() {
+    List<V> history =
+        List.of(
+            new V("reinstated", "2025-02-01T00:00:00Z"),
+            new V("suspended", "2099-01-01T00:00:00Z"),
+            new V("registered", "2025-01-01T00:00:00Z"));
+    assertThat(inForce(history, "2025-06-01T00:00:00Z")).isEqualTo("registered");
+    assertThat(inForce(history, "2099-01-01T00:00:00Z")).isEqualTo("reinstated");
+  }
+
+  @Test
+  void ofEqualTimesTheVersionCommittedLastIsInForce() {
+    List<V> history =
+        List.of(new V("second", "2025-01-01T00:00:00Z"), new V("first", "2025-01-01T00:00:00Z"));
+    assertThat(inForce(history, "2025-01-01T00:00:00Z")).isEqualTo("second");
+  }
 }
