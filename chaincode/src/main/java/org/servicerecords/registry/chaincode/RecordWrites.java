@@ -151,6 +151,9 @@ final class RecordWrites {
           ErrorCode.APPLICATION_NOT_FOUND,
           "no application '" + request.applicationId() + "' in this namespace");
     }
+    // A rerun of the decision already recorded is ALREADY_EXISTS (the client then compares it with
+    // the ledger), not "already decided".
+    requireAbsent(request.id());
     if (receipt.decisionId() != null) {
       RegistryRecord previous = store.get(receipt.decisionId());
       boolean returned =
@@ -162,7 +165,6 @@ final class RecordWrites {
             "application '" + request.applicationId() + "' is already decided");
       }
     }
-    requireAbsent(request.id());
     List<String> results =
         request.resultRecordIds() == null ? List.of() : request.resultRecordIds();
     for (String resultId : results) {

@@ -632,6 +632,14 @@ class RecordsContractTest {
               .by(JUSTICE_CLERK)
               .submit(),
           ErrorCode.INVALID_STATE);
+      // The same decision again (a rerun after an unknown outcome) is ALREADY_EXISTS, which the
+      // library compares with the ledger, not "already decided".
+      Network.Result rerun =
+          records("RecordDecision", json(decision("d1", DecisionOutcome.REJECTED, null)))
+              .by(JUSTICE_CLERK)
+              .submit();
+      assertRefused(rerun, ErrorCode.ALREADY_EXISTS);
+      assertThat(rerun.writes()).isEmpty();
     }
 
     @Test

@@ -129,7 +129,7 @@ public final class RegistryCli implements Callable<Integer> {
     cli.setExitCodeExceptionMapper(ExitCodes::of);
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
-          err.println("registry: " + e.getMessage());
+          err.println("registry: " + withoutSecrets(e.getMessage(), arguments));
           err.println("Try 'registry " + commandPath(e.getCommandLine()) + "--help'.");
           return ExitCodes.USAGE;
         });
@@ -139,6 +139,32 @@ public final class RegistryCli implements Callable<Integer> {
           return ExitCodes.of(e);
         });
     return cli.execute(args);
+  }
+
+  /**
+   * A usage message with any value given after {@code --secret} (or as {@code --secret=VALUE})
+   * masked: secrets are never taken from the command line, and a mistaken one is not repeated into
+   * logs.
+   *
+   * @param message picocli's message, which quotes arguments as {@code 'value'}
+   * @param arguments the command line
+   * @return the message without those values
+   */
+  static String withoutSecrets(String message, String[] arguments) {
+    String masked = message;
+    for (int i = 0; i < arguments.length; i++) {
+      String secret = null;
+      if (arguments[i].equals("--secret") && i + 1 < arguments.length) {
+        secret = arguments[i + 1];
+      } else if (arguments[i].startsWith("--secret=")) {
+        secret = arguments[i].substring("--secret=".length());
+        masked = masked.replace("'" + arguments[i] + "'", "'--secret=***'");
+      }
+      if (secret != null && !secret.isEmpty()) {
+        masked = masked.replace("'" + secret + "'", "'***'");
+      }
+    }
+    return masked;
   }
 
   private static String commandPath(CommandLine commandLine) {

@@ -35,6 +35,14 @@ class DetailsFileTest {
   }
 
   @Test
+  void aNumberIsNotQuotedEither() {
+    assertThatThrownBy(() -> DetailsFile.parse("{\"idNumber\": 1850101.123456}", "d.json"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$.idNumber")
+        .hasMessageNotContaining("1850101");
+  }
+
+  @Test
   void aMissingFileIsNamed(@TempDir Path dir) {
     assertThatThrownBy(() -> DetailsFile.read(dir.resolve("gone.json").toString()))
         .isInstanceOf(IllegalArgumentException.class)

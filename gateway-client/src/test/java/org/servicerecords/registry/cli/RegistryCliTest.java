@@ -91,10 +91,13 @@ class RegistryCliTest {
   }
 
   @Test
-  void enrollTakesNoSecretFromTheCommandLine() {
+  void enrollTakesNoSecretFromTheCommandLineAndDoesNotRepeatIt() {
     Result r = run(Map.of(), "enroll", "--user", "u1", "--secret", "s3cret");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains("--secret");
+    assertThat(r.err()).contains("--secret").doesNotContain("s3cret");
+    Result joined = run(Map.of(), "enroll", "--user", "u1", "--secret=s3cret");
+    assertThat(joined.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(joined.err()).doesNotContain("s3cret");
   }
 
   private static final String[] ISSUE_WITHOUT_TIMES = {

@@ -189,7 +189,7 @@ public final class CanonicalJson {
         String text = reader.nextString();
         if (!INTEGER.matcher(text).matches()) {
           throw new JsonFormatException(
-              "only integers are accepted, found " + text + " at " + path);
+              "only integers are accepted, found a fraction or exponent at " + path);
         }
         BigInteger number = new BigInteger(text);
         if (number.compareTo(LONG_MIN) < 0 || number.compareTo(LONG_MAX) > 0) {
