@@ -8,12 +8,15 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
+import org.servicerecords.registry.model.MembersApproval;
 
 /**
  * The consortium in the governance namespace: {@code ("consortium", "members")} holds the member
- * organisations and {@code ("approval", changeId, approverMsp)} each member's approval of a change.
- * Submitted transactions read approvals only by point reads; the range read of {@link
- * #approvals(String)} serves the evaluated {@code GetChangeApprovals}.
+ * organisations, {@code ("membersapproval", listId, approverMsp)} each organisation's approval of a
+ * proposed member list, and {@code ("approval", changeId, approverMsp)} each member's approval of a
+ * change. Submitted transactions read approvals only by point reads; the range reads of {@link
+ * #approvals(String)} and {@link #membersApprovals(String)} serve the evaluated {@code
+ * GetChangeApprovals} and {@code GetMembersApprovals}.
  */
 final class ConsortiumStore {
 
@@ -41,6 +44,31 @@ final class ConsortiumStore {
 
   void putMembers(ConsortiumMembers members) {
     stub.putState(Keys.consortium(stub), CanonicalJson.toBytes(members));
+  }
+
+  /** Whether the organisation approved the member list (a point read). */
+  boolean membersApproved(String listId, String approverMsp) {
+    return Queries.state(stub, Keys.membersApproval(stub, listId, approverMsp)) != null;
+  }
+
+  void putMembersApproval(MembersApproval approval) {
+    stub.putState(
+        Keys.membersApproval(stub, approval.listId(), approval.actor().msp()),
+        CanonicalJson.toBytes(approval));
+  }
+
+  /** Every approval of a member list, by approving MSP (a range read: evaluated queries only). */
+  List<MembersApproval> membersApprovals(String listId) {
+    List<MembersApproval> approvals = new ArrayList<>();
+    try (QueryResultsIterator<KeyValue> results =
+        stub.getStateByPartialCompositeKey(Keys.membersApprovalPrefix(stub, listId))) {
+      for (KeyValue kv : results) {
+        approvals.add(CanonicalJson.fromBytes(kv.getValue(), MembersApproval.class));
+      }
+    } catch (Exception e) {
+      throw Queries.unchecked(e);
+    }
+    return approvals;
   }
 
   /** Whether the organisation approved the change (a point read). */

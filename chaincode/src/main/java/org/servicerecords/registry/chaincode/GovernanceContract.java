@@ -11,9 +11,10 @@ import org.servicerecords.registry.model.ErrorCode;
 /**
  * The governance contract, served only in the {@code governance} namespace (its own package, with a
  * MAJORITY endorsement policy). Changes need approvals of a majority of the consortium's member
- * organisations ({@code InitConsortium}); each change transaction approves for the caller's
- * organisation and applies the change once a majority approved it. Transactions are called as
- * {@code governance:<Name>}; docs/contract.md describes each one.
+ * organisations, set by {@code InitConsortium} once every organisation of the list approved it;
+ * each change transaction approves for the caller's organisation and applies the change once a
+ * majority approved it. Transactions are called as {@code governance:<Name>}; docs/contract.md
+ * describes each one.
  */
 @Contract(
     name = "governance",
@@ -65,12 +66,15 @@ public final class GovernanceContract implements ContractInterface {
   }
 
   /**
-   * Sets the consortium's member organisations, whose admins approve governance changes. Allowed
-   * once; the caller must be an admin of one of them.
+   * Approves, for the caller's organisation, a list of the consortium's member organisations, whose
+   * admins then approve governance changes; stores the list once the admins of every organisation
+   * of the list approved exactly that list. Allowed until the members are set; the caller must be
+   * an admin of one of them.
    *
    * @param ctx the transaction context
    * @param membersJsonArray JSON array of 1 to 32 distinct MSP ids
-   * @return the stored {@code ConsortiumMembers} (members sorted)
+   * @return a {@code GovernanceChange} ({@code changeId} = the list id, {@code msp} null, {@code
+   *     required} = the list's size, {@code applied} once every organisation approved)
    */
   @Transaction(name = "InitConsortium", intent = Transaction.TYPE.SUBMIT)
   public String initConsortium(Context ctx, String membersJsonArray) {
@@ -142,6 +146,21 @@ public final class GovernanceContract implements ContractInterface {
   @Transaction(name = "GetMembers", intent = Transaction.TYPE.EVALUATE)
   public String getMembers(Context ctx) {
     return Guard.run("GetMembers", () -> new GovernanceOps(ctx).getMembers());
+  }
+
+  /**
+   * Lists the approvals of a proposed member list ({@code InitConsortium}), ordered by approving
+   * MSP id.
+   *
+   * @param ctx the transaction context
+   * @param listId the list's id (64 lowercase hex digits, the {@code changeId} answered by {@code
+   *     InitConsortium})
+   * @return a JSON array of {@code MembersApproval} (empty when none)
+   */
+  @Transaction(name = "GetMembersApprovals", intent = Transaction.TYPE.EVALUATE)
+  public String getMembersApprovals(Context ctx, String listId) {
+    return Guard.run(
+        "GetMembersApprovals", () -> new GovernanceOps(ctx).getMembersApprovals(listId));
   }
 
   /**

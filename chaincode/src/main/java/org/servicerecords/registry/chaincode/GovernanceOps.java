@@ -17,17 +17,19 @@ import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.GovernanceChange;
+import org.servicerecords.registry.model.MembersApproval;
 import org.servicerecords.registry.model.VerdictRules;
 
 /**
  * The governance transactions. Writes validate their arguments and refuse any transient data before
- * anything else, then need {@code role=admin} of a member organisation of the consortium. Each
- * change records the caller organisation's approval of exactly that change ({@link AgencyChange})
- * and applies it in the same transaction once a majority of the members approved it, as Fabric's
- * lifecycle does with chaincode definitions: the namespace's MAJORITY endorsement policy alone does
- * not make a change consensual, since every honest peer endorses whatever any admin proposes. Reads
- * ignore transient data: records transactions call them with their own proposal, {@code details}
- * included.
+ * anything else, then need {@code role=admin} of a member organisation of the consortium (for
+ * {@code InitConsortium}: of an organisation of the proposed list, whose members are stored only
+ * once every organisation of the list approved exactly that list). Each change records the caller
+ * organisation's approval of exactly that change ({@link AgencyChange}) and applies it in the same
+ * transaction once a majority of the members approved it, as Fabric's lifecycle does with chaincode
+ * definitions: the namespace's MAJORITY endorsement policy alone does not make a change consensual,
+ * since every honest peer endorses whatever any admin proposes. Reads ignore transient data:
+ * records transactions call them with their own proposal, {@code details} included.
  */
 final class GovernanceOps {
 
@@ -37,8 +39,14 @@ final class GovernanceOps {
   /** Event entry id of {@code InitConsortium}. */
   static final String MEMBERS_EVENT_ID = Keys.MEMBERS;
 
-  /** Event action of {@code InitConsortium}. */
+  /** Event action of {@code InitConsortium} when it stores the members. */
   static final String INITIALIZED = "INITIALIZED";
+
+  /** Event action of {@code InitConsortium} when it only approves the member list. */
+  static final String MEMBERS_APPROVED = "MEMBERS_APPROVED";
+
+  /** The {@code action} of {@code InitConsortium}'s {@link GovernanceChange}. */
+  static final String INIT_CONSORTIUM = "InitConsortium";
 
   /** Event action of a change approved but not yet applied. */
   static final String CHANGE_APPROVED = "CHANGE_APPROVED";
@@ -55,13 +63,21 @@ final class GovernanceOps {
     this.consortium = new ConsortiumStore(stub);
   }
 
+  /**
+   * Records the caller organisation's approval of a member list and, once every organisation of the
+   * list approved exactly that list, stores it as the consortium's members. Refuses, before any
+   * write: a caller without {@code role=admin}, a caller or endorsing peer whose organisation is
+   * not in the list ({@code NOT_AUTHORIZED}), members already set, and a second approval of the
+   * same list by the same organisation ({@code ALREADY_EXISTS}).
+   */
   String initConsortium(String membersJsonArray) {
     String[] parsed = Inputs.json("members", membersJsonArray, String[].class);
     List<String> members = Requests.members("members", Arrays.asList(parsed));
     DetailsInput.none(stub);
     Caller caller = Caller.of(ctx).requireRole(ADMIN);
-    if (!members.contains(caller.msp())) {
-      throw Refusal.notAuthorized("the caller's organisation " + caller.msp() + " is not a member");
+    String own = caller.msp();
+    if (!members.contains(own)) {
+      throw Refusal.notAuthorized("the caller's organisation " + own + " is not a member");
     }
     String peerMsp = peerMsp();
     if (!members.contains(peerMsp)) {
@@ -74,17 +90,42 @@ final class GovernanceOps {
           "the consortium's members are already initialised; changing them needs a new governance"
               + " definition");
     }
-    ConsortiumMembers value =
-        new ConsortiumMembers(members, caller.actor(), stub.getTxId(), TxTime.of(stub).toString());
-    consortium.putMembers(value);
+    String listId = Digests.sha256Hex(CanonicalJson.toBytes(members));
+    if (consortium.membersApproved(listId, own)) {
+      throw Refusal.of(
+          ErrorCode.ALREADY_EXISTS,
+          "organisation " + own + " already approved member list " + listId);
+    }
+    List<String> approvals = new ArrayList<>();
+    for (String member : members) {
+      if (member.equals(own) || consortium.membersApproved(listId, member)) {
+        approvals.add(member);
+      }
+    }
+    boolean applied = approvals.size() == members.size();
+
+    String txId = stub.getTxId();
+    String timestamp = TxTime.of(stub).toString();
+    consortium.putMembersApproval(
+        new MembersApproval(listId, members, caller.actor(), txId, timestamp));
+    if (applied) {
+      consortium.putMembers(new ConsortiumMembers(members, caller.actor(), txId, timestamp));
+    }
     new EventLog()
-        .add(MEMBERS_EVENT_ID, EventLog.KIND_CONSORTIUM, INITIALIZED)
+        .add(MEMBERS_EVENT_ID, EventLog.KIND_CONSORTIUM, applied ? INITIALIZED : MEMBERS_APPROVED)
         .emit(stub, NAMESPACE);
-    return CanonicalJson.toJson(value);
+    return CanonicalJson.toJson(
+        new GovernanceChange(
+            listId, INIT_CONSORTIUM, null, approvals, members.size(), applied, null));
   }
 
   String getMembers() {
     return CanonicalJson.toJson(consortium.requireMembers());
+  }
+
+  String getMembersApprovals(String listId) {
+    Inputs.hash("listId", listId);
+    return CanonicalJson.toJson(consortium.membersApprovals(listId));
   }
 
   String getChangeApprovals(String changeId) {

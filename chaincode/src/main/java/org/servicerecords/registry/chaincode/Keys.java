@@ -17,6 +17,7 @@ final class Keys {
   static final String AGENCY_BY_NAMESPACE = "agency~ns";
   static final String CONSORTIUM = "consortium";
   static final String APPROVAL = "approval";
+  static final String MEMBERS_APPROVAL = "membersapproval";
 
   /** The one attribute of the consortium key: {@code ("consortium", "members")}. */
   static final String MEMBERS = "members";
@@ -64,6 +65,14 @@ final class Keys {
 
   static CompositeKey approvalPrefix(ChaincodeStub stub, String changeId) {
     return stub.createCompositeKey(APPROVAL, changeId);
+  }
+
+  static String membersApproval(ChaincodeStub stub, String listId, String approverMsp) {
+    return stub.createCompositeKey(MEMBERS_APPROVAL, listId, approverMsp).toString();
+  }
+
+  static CompositeKey membersApprovalPrefix(ChaincodeStub stub, String listId) {
+    return stub.createCompositeKey(MEMBERS_APPROVAL, listId);
   }
 
   static String lastAttribute(ChaincodeStub stub, String key) {

@@ -553,4 +553,18 @@ class BadInputTest {
     assertThat(result.stub().stateReads).isZero();
     assertThat(result.stub().rangeQueries).isZero();
   }
+
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource("badChangeIds")
+  void getMembersApprovalsRefusesAMalformedListIdBeforeAnyState(String listId) {
+    Network.Result result =
+        network.call(GOVERNANCE, "governance:GetMembersApprovals", listId).by(AUDITOR).evaluate();
+    assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+    assertThat(result.message())
+        .startsWith(
+            "INVALID_ARGUMENT: listId "
+                + (listId.isEmpty() ? "is required" : "must be 64 lowercase hex digits"));
+    assertThat(result.stub().stateReads).isZero();
+    assertThat(result.stub().rangeQueries).isZero();
+  }
 }

@@ -16,13 +16,15 @@ import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.GovernanceChange;
+import org.servicerecords.registry.model.MembersApproval;
 import org.servicerecords.registry.model.RecordEvent;
 
 /**
  * Governance changes need the approvals of a majority of the consortium's members: one admin's
  * change is only approved, a second member's approval of exactly the same change (same arguments,
  * same version of the agency's entry) applies it. The consortium here is {@link Fixtures#MEMBERS}:
- * two approvals of three.
+ * two approvals of three. The member list itself ({@code InitConsortium}) needs the approval of
+ * every organisation it names.
  */
 class GovernanceApprovalTest {
 
@@ -53,6 +55,14 @@ class GovernanceApprovalTest {
     return CanonicalJson.fromJson(
         assertOk(governance("GetChangeApprovals", changeId).by(AUDITOR).evaluate()),
         ChangeApproval[].class);
+  }
+
+  private static String membersApprovalKey(String listId, String msp) {
+    return new CompositeKey(Keys.MEMBERS_APPROVAL, listId, msp).toString();
+  }
+
+  private static String listId(List<String> sortedMembers) {
+    return Digests.sha256Hex(CanonicalJson.toBytes(sortedMembers));
   }
 
   private static String approvalKey(String changeId, String msp) {
@@ -351,55 +361,204 @@ class GovernanceApprovalTest {
   @Nested
   class InitConsortium {
 
-    @Test
-    void storesTheMembersSortedOnceWithOneEvent() {
-      Network fresh = new Network();
-      Network.Result result =
+    private static final List<String> GHOST_LIST =
+        List.of(JUSTICE, SERVICES, "Ghost1MSP", "Ghost2MSP");
+
+    private Network fresh;
+
+    @BeforeEach
+    void noMembers() {
+      fresh = new Network();
+    }
+
+    private Network.Result init(Network.User admin, List<String> members) {
+      return fresh.call(GOVERNANCE, "governance:InitConsortium", json(members)).by(admin).submit();
+    }
+
+    private MembersApproval[] membersApprovals(String listId) {
+      return CanonicalJson.fromJson(
+          assertOk(
+              fresh
+                  .call(GOVERNANCE, "governance:GetMembersApprovals", listId)
+                  .by(AUDITOR)
+                  .evaluate()),
+          MembersApproval[].class);
+    }
+
+    private void assertNoMembers() {
+      assertRefused(
+          fresh.call(GOVERNANCE, "governance:GetMembers").by(AUDITOR).evaluate(),
+          ErrorCode.INVALID_STATE);
+      assertRefused(
           fresh
-              .call(GOVERNANCE, "governance:InitConsortium", json(List.of(SERVICES, AUDIT)))
-              .by(SERVICES_ADMIN)
-              .submit();
-      ConsortiumMembers members = CanonicalJson.fromJson(assertOk(result), ConsortiumMembers.class);
-      assertThat(members.members()).containsExactly(AUDIT, SERVICES);
-      assertThat(members.actor().msp()).isEqualTo(SERVICES);
-      assertThat(members.txId()).isEqualTo(result.txId());
-      assertThat(result.writes())
-          .extracting(Object::toString)
-          .containsExactly("PUT \\0consortium\\0members\\0");
-      assertThat(assertOneEvent(result).entries())
-          .containsExactly(new RecordEvent.Entry("members", "CONSORTIUM", "INITIALIZED"));
-      assertThat(
-              CanonicalJson.fromJson(
-                  assertOk(fresh.call(GOVERNANCE, "governance:GetMembers").by(AUDITOR).evaluate()),
-                  ConsortiumMembers.class))
-          .isEqualTo(members);
+              .call(
+                  GOVERNANCE,
+                  "governance:RegisterAgency",
+                  Fixtures.agency(JUSTICE, JUSTICE_NS, List.of(BIRTH)))
+              .by(JUSTICE_ADMIN)
+              .submit(),
+          ErrorCode.INVALID_STATE);
     }
 
     @Test
-    void aSecondCallIsAlreadyExists() {
+    void oneAdminsCallOnlyApprovesTheListWritingItsApprovalAndOneEvent() {
+      Network.Result result = init(JUSTICE_ADMIN, List.of(SERVICES, JUSTICE, AUDIT));
+      GovernanceChange change = change(assertOk(result));
+
+      String listId = listId(MEMBERS);
+      assertThat(change)
+          .isEqualTo(
+              new GovernanceChange(
+                  listId, "InitConsortium", null, List.of(JUSTICE), 3, false, null));
+      assertThat(result.writes())
+          .extracting(Object::toString)
+          .containsExactly("PUT " + Ledger.printable(membersApprovalKey(listId, JUSTICE)));
+      MembersApproval stored =
+          CanonicalJson.fromBytes(result.writes().get(0).value(), MembersApproval.class);
+      assertThat(stored.listId()).isEqualTo(listId);
+      assertThat(stored.members()).isEqualTo(MEMBERS);
+      assertThat(stored.actor().msp()).isEqualTo(JUSTICE);
+      assertThat(stored.actor().role()).isEqualTo("admin");
+      assertThat(stored.txId()).isEqualTo(result.txId());
+      assertThat(stored.timestamp()).isEqualTo(result.timestamp().toString());
+      assertThat(assertOneEvent(result).entries())
+          .containsExactly(new RecordEvent.Entry("members", "CONSORTIUM", "MEMBERS_APPROVED"));
+      assertThat(result.stub().rangeQueries).isZero();
+      assertThat(result.stub().historyQueries).isZero();
+      assertThat(membersApprovals(listId)).containsExactly(stored);
+      assertNoMembers();
+    }
+
+    @Test
+    void theLastListedMembersApprovalStoresTheMembersWithOneEvent() {
+      GovernanceChange first = change(assertOk(init(JUSTICE_ADMIN, MEMBERS)));
+      GovernanceChange second = change(assertOk(init(SERVICES_ADMIN, MEMBERS)));
+      assertThat(second.changeId()).isEqualTo(first.changeId());
+      assertThat(second.approvals()).containsExactly(JUSTICE, SERVICES);
+      assertThat(second.applied()).isFalse();
+      assertNoMembers();
+
+      Network.Result result = init(AUDIT_ADMIN, MEMBERS);
+      GovernanceChange last = change(assertOk(result));
+      assertThat(last)
+          .isEqualTo(
+              new GovernanceChange(
+                  first.changeId(), "InitConsortium", null, MEMBERS, 3, true, null));
+      assertThat(result.writes())
+          .extracting(Object::toString)
+          .containsExactlyInAnyOrder(
+              "PUT " + Ledger.printable(membersApprovalKey(first.changeId(), AUDIT)),
+              "PUT \\0consortium\\0members\\0");
+      assertThat(assertOneEvent(result).entries())
+          .containsExactly(new RecordEvent.Entry("members", "CONSORTIUM", "INITIALIZED"));
+      assertThat(result.stub().rangeQueries).isZero();
+      ConsortiumMembers members =
+          CanonicalJson.fromJson(
+              assertOk(fresh.call(GOVERNANCE, "governance:GetMembers").by(AUDITOR).evaluate()),
+              ConsortiumMembers.class);
+      assertThat(members.members()).isEqualTo(MEMBERS);
+      assertThat(members.actor().msp()).isEqualTo(AUDIT);
+      assertThat(members.txId()).isEqualTo(result.txId());
+      assertThat(members.timestamp()).isEqualTo(result.timestamp().toString());
+      assertThat(membersApprovals(first.changeId()))
+          .extracting(a -> a.actor().msp())
+          .containsExactly(AUDIT, JUSTICE, SERVICES);
+    }
+
+    @Test
+    void aListNamingAMadeUpOrganisationNeverTakesEffectAndTheRealOnesCanStillSetTheirs() {
+      GovernanceChange ghost = change(assertOk(init(JUSTICE_ADMIN, GHOST_LIST)));
+      assertThat(ghost.required()).isEqualTo(4);
+      GovernanceChange both = change(assertOk(init(SERVICES_ADMIN, GHOST_LIST)));
+      assertThat(both.changeId()).isEqualTo(ghost.changeId());
+      assertThat(both.approvals()).containsExactly(JUSTICE, SERVICES);
+      assertThat(both.applied()).isFalse();
+      Network.Result leftOut = init(AUDIT_ADMIN, GHOST_LIST);
+      assertRefused(leftOut, ErrorCode.NOT_AUTHORIZED);
+      assertThat(leftOut.message()).contains("not a member");
+      assertNoMembers();
+
+      GovernanceChange real = change(assertOk(init(AUDIT_ADMIN, MEMBERS)));
+      assertThat(real.changeId()).isNotEqualTo(ghost.changeId()).isEqualTo(listId(MEMBERS));
+      assertThat(real.approvals()).containsExactly(AUDIT);
+      assertOk(init(JUSTICE_ADMIN, MEMBERS));
+      GovernanceChange applied = change(assertOk(init(SERVICES_ADMIN, MEMBERS)));
+      assertThat(applied.applied()).isTrue();
+      assertThat(applied.approvals()).containsExactly(AUDIT, JUSTICE, SERVICES);
+      assertThat(
+              CanonicalJson.fromJson(
+                      assertOk(
+                          fresh.call(GOVERNANCE, "governance:GetMembers").by(AUDITOR).evaluate()),
+                      ConsortiumMembers.class)
+                  .members())
+          .isEqualTo(MEMBERS);
+      assertRefused(init(SERVICES_ADMIN, GHOST_LIST), ErrorCode.ALREADY_EXISTS);
+    }
+
+    @Test
+    void theSameOrganisationApprovingTheSameListTwiceIsAlreadyExists() {
+      assertOk(init(JUSTICE_ADMIN, MEMBERS));
+      Network.Result again = init(JUSTICE_ADMIN, MEMBERS);
+      assertRefused(again, ErrorCode.ALREADY_EXISTS);
+      assertThat(again.message()).contains("already approved member list " + listId(MEMBERS));
+      assertRefused(
+          init(OTHER_JUSTICE_ADMIN, List.of(SERVICES, AUDIT, JUSTICE)), ErrorCode.ALREADY_EXISTS);
+      assertThat(membersApprovals(listId(MEMBERS))).hasSize(1);
+    }
+
+    @Test
+    void anotherOrderOfTheSameListIsTheSameList() {
+      GovernanceChange first =
+          change(assertOk(init(JUSTICE_ADMIN, List.of(SERVICES, AUDIT, JUSTICE))));
+      GovernanceChange second =
+          change(assertOk(init(SERVICES_ADMIN, List.of(JUSTICE, SERVICES, AUDIT))));
+      GovernanceChange third = change(assertOk(init(AUDIT_ADMIN, MEMBERS)));
+      assertThat(first.changeId())
+          .isEqualTo(second.changeId())
+          .isEqualTo(third.changeId())
+          .isEqualTo(Digests.sha256Hex(CanonicalJson.toBytes(MEMBERS)));
+      assertThat(third.applied()).isTrue();
+    }
+
+    @Test
+    void anAdminOfAnUnlistedOrganisationIsNotAuthorized() {
+      Network.Result result = init(DIGITAL_ADMIN, MEMBERS);
+      assertRefused(result, ErrorCode.NOT_AUTHORIZED);
+      assertThat(result.message()).contains("DigitalMSP is not a member");
+      assertThat(membersApprovals(listId(MEMBERS))).isEmpty();
+    }
+
+    @Test
+    void aSingleOrganisationsListAppliesAtOnce() {
+      Network.Result result = init(SERVICES_ADMIN, List.of(SERVICES));
+      GovernanceChange change = change(assertOk(result));
+      assertThat(change.approvals()).containsExactly(SERVICES);
+      assertThat(change.required()).isEqualTo(1);
+      assertThat(change.applied()).isTrue();
+      assertThat(result.writes()).hasSize(2);
+      assertThat(assertOneEvent(result).entries())
+          .containsExactly(new RecordEvent.Entry("members", "CONSORTIUM", "INITIALIZED"));
+    }
+
+    @Test
+    void onceSetEveryFurtherCallIsAlreadyExists() {
       assertRefused(
           governance("InitConsortium", json(List.of(JUSTICE))).by(JUSTICE_ADMIN).submit(),
           ErrorCode.ALREADY_EXISTS);
       assertRefused(
           governance("InitConsortium", json(MEMBERS)).by(SERVICES_ADMIN).submit(),
           ErrorCode.ALREADY_EXISTS);
+      assertRefused(
+          governance("InitConsortium", json(List.of(JUSTICE, SERVICES)))
+              .by(OTHER_JUSTICE_ADMIN)
+              .submit(),
+          ErrorCode.ALREADY_EXISTS);
     }
 
     @Test
     void needsAnAdminOfAMemberThroughAMembersPeer() {
-      Network fresh = new Network();
-      assertRefused(
-          fresh
-              .call(GOVERNANCE, "governance:InitConsortium", json(MEMBERS))
-              .by(JUSTICE_ISSUER)
-              .submit(),
-          ErrorCode.NOT_AUTHORIZED);
-      assertRefused(
-          fresh
-              .call(GOVERNANCE, "governance:InitConsortium", json(List.of(SERVICES, AUDIT)))
-              .by(JUSTICE_ADMIN)
-              .submit(),
-          ErrorCode.NOT_AUTHORIZED);
+      assertRefused(init(JUSTICE_ISSUER, MEMBERS), ErrorCode.NOT_AUTHORIZED);
+      assertRefused(init(JUSTICE_ADMIN, List.of(SERVICES, AUDIT)), ErrorCode.NOT_AUTHORIZED);
       assertRefused(
           fresh
               .call(GOVERNANCE, "governance:InitConsortium", json(List.of(JUSTICE)))
@@ -407,9 +566,7 @@ class GovernanceApprovalTest {
               .onPeerOf(SERVICES)
               .submit(),
           ErrorCode.NOT_AUTHORIZED);
-      assertRefused(
-          fresh.call(GOVERNANCE, "governance:GetMembers").by(AUDITOR).evaluate(),
-          ErrorCode.INVALID_STATE);
+      assertNoMembers();
     }
   }
 
@@ -439,6 +596,24 @@ class GovernanceApprovalTest {
       assertThat(both).allSatisfy(a -> assertThat(a.changeId()).isEqualTo(first.changeId()));
       assertThat(both[0].change()).isEqualTo(both[1].change());
       assertThat(approvals("0".repeat(64))).isEmpty();
+    }
+
+    @Test
+    void getMembersApprovalsListsEveryMembersApprovalOfTheStoredList() {
+      MembersApproval[] approvals =
+          CanonicalJson.fromJson(
+              assertOk(governance("GetMembersApprovals", listId(MEMBERS)).by(AUDITOR).evaluate()),
+              MembersApproval[].class);
+      assertThat(approvals)
+          .extracting(a -> a.actor().msp())
+          .containsExactly(AUDIT, JUSTICE, SERVICES);
+      assertThat(approvals).allSatisfy(a -> assertThat(a.members()).isEqualTo(MEMBERS));
+      assertThat(
+              CanonicalJson.fromJson(
+                  assertOk(
+                      governance("GetMembersApprovals", "0".repeat(64)).by(AUDITOR).evaluate()),
+                  MembersApproval[].class))
+          .isEmpty();
     }
   }
 }

@@ -23,6 +23,7 @@ import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.MembersApproval;
 import org.servicerecords.registry.model.RegistryRecord;
 
 /**
@@ -152,6 +153,7 @@ class StateModelPropertyTest {
 
   private static void assertGovernanceMatches(Ledger ledger, RegistryModel model) {
     List<String> approvals = new ArrayList<>();
+    List<String> membersApprovals = new ArrayList<>();
     Map<String, String> actual = new TreeMap<>();
     Map<String, String> expected = new TreeMap<>();
     for (Map.Entry<String, byte[]> entry : ledger.state.entrySet()) {
@@ -179,6 +181,14 @@ class StateModelPropertyTest {
       } else if (key.getObjectType().equals(Keys.CONSORTIUM)) {
         assertThat(CanonicalJson.fromBytes(entry.getValue(), ConsortiumMembers.class).members())
             .isEqualTo(RegistryModel.MEMBERS);
+      } else if (key.getObjectType().equals(Keys.MEMBERS_APPROVAL)) {
+        MembersApproval approval = CanonicalJson.fromBytes(entry.getValue(), MembersApproval.class);
+        assertThat(approval.members()).isEqualTo(RegistryModel.MEMBERS);
+        assertThat(key.getAttributes())
+            .containsExactly(
+                Digests.sha256Hex(CanonicalJson.toBytes(RegistryModel.MEMBERS)),
+                approval.actor().msp());
+        membersApprovals.add(approval.actor().msp());
       } else {
         assertThat(key.getObjectType()).isEqualTo(Keys.AGENCY_BY_NAMESPACE);
         actual.put(
@@ -186,6 +196,9 @@ class StateModelPropertyTest {
             new String(entry.getValue(), StandardCharsets.UTF_8));
       }
     }
+    assertThat(membersApprovals)
+        .as("approvals of the member list")
+        .isEqualTo(RegistryModel.MEMBERS);
     assertThat(approvals)
         .as("approvals")
         .containsExactlyInAnyOrderElementsOf(model.approvalRecords);

@@ -64,7 +64,17 @@ class TransactionFuzzTest {
           Keys.APPLICATION, 1);
 
   private static final Map<String, Integer> GOVERNANCE_KEYS =
-      Map.of(Keys.AGENCY, 1, Keys.AGENCY_BY_NAMESPACE, 1, Keys.APPROVAL, 2, Keys.CONSORTIUM, 1);
+      Map.of(
+          Keys.AGENCY,
+          1,
+          Keys.AGENCY_BY_NAMESPACE,
+          1,
+          Keys.APPROVAL,
+          2,
+          Keys.CONSORTIUM,
+          1,
+          Keys.MEMBERS_APPROVAL,
+          2);
 
   /** A transaction function and a valid value for each of its parameters. */
   private record Function(String name, List<String> templates) {}
@@ -126,7 +136,10 @@ class TransactionFuzzTest {
           new Function("governance:IsAuthorized", List.of(JUSTICE, BIRTH, "2025-06-01T00:00:00Z")),
           new Function("governance:InitConsortium", List.of(json(List.of(JUSTICE, SERVICES)))),
           new Function("governance:GetMembers", List.of()),
-          new Function("governance:GetChangeApprovals", List.of("ab".repeat(32))));
+          new Function("governance:GetChangeApprovals", List.of("ab".repeat(32))),
+          new Function(
+              "governance:GetMembersApprovals",
+              List.of(Digests.sha256Hex(CanonicalJson.toBytes(MEMBERS)))));
 
   private static final List<Network.User> RECORDS_SENDERS =
       List.of(

@@ -77,7 +77,9 @@ final class GovernanceCommands {
    *
    * @param change the contract's answer
    * @return for example {@code change 3f2a… SuspendAgency ServicesMSP: approved by AuditMSP,
-   *     JusticeMSP (2 of 2 needed): applied}
+   *     JusticeMSP (2 of 2 needed): applied}; without the MSP when the change concerns no agency
+   *     ({@code change 9c1e… InitConsortium: approved by JusticeMSP (1 of 3 needed): waiting for 2
+   *     more approvals})
    */
   static String describe(GovernanceChange change) {
     int missing = change.required() - change.approvals().size();
@@ -85,8 +87,7 @@ final class GovernanceCommands {
         + change.changeId()
         + " "
         + change.action()
-        + " "
-        + change.msp()
+        + (change.msp() == null ? "" : " " + change.msp())
         + ": approved by "
         + String.join(", ", change.approvals())
         + " ("
@@ -116,8 +117,12 @@ final class GovernanceCommands {
   }
 
   /** {@code registry governance init}. */
-  @Command(name = "init", description = "Set the consortium's members (once, before registering).")
-  static final class Init extends Commands.Base {
+  @Command(
+      name = "init",
+      description =
+          "Approve the consortium's member list for your organisation; it is set (once, before"
+              + " registering) when every listed organisation approved the same list.")
+  static final class Init extends Change {
     @Option(
         names = "--members",
         required = true,
@@ -126,19 +131,8 @@ final class GovernanceCommands {
     List<String> members;
 
     @Override
-    public Integer call() throws Exception {
-      try (RegistryConnection connection = root().connect()) {
-        print(connection.governanceAdmin().initConsortium(members));
-      }
-      return ExitCodes.OK;
-    }
-
-    private void print(ConsortiumMembers stored) {
-      if (root().json) {
-        out().json(stored);
-      } else {
-        out().out.println(Members.describe(stored));
-      }
+    GovernanceChange approve(GovernanceAdmin admin) throws Exception {
+      return admin.initConsortium(members);
     }
   }
 

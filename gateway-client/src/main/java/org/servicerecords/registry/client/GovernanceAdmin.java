@@ -5,6 +5,7 @@ import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.GovernanceChange;
+import org.servicerecords.registry.model.MembersApproval;
 
 /**
  * What an organisation's administrator ({@code role=admin}) does in the {@code governance}
@@ -17,13 +18,19 @@ import org.servicerecords.registry.model.GovernanceChange;
 public interface GovernanceAdmin {
 
   /**
-   * Sets the consortium's members, once, before any agency is registered.
+   * Approves, for the caller's organisation, a list of the consortium's members. The list is
+   * applied (stored as the members, once, before any agency is registered) when the admins of every
+   * organisation it names have approved exactly that list, whatever its order: the admin of each
+   * member makes this call with the same list.
    *
    * @param members the member organisations' MSP ids, the caller's among them
-   * @return the stored members
-   * @throws RegistryException {@code ALREADY_EXISTS} when already set, {@code NOT_AUTHORIZED}, ...
+   * @return where the list stands: {@code changeId} is the list's id, {@code msp} is {@code null},
+   *     {@code required} is the list's size, {@code applied} is true for the call that completed
+   *     the approvals
+   * @throws RegistryException {@code ALREADY_EXISTS} when the members are already set or this
+   *     organisation already approved this list, {@code NOT_AUTHORIZED}, ...
    */
-  ConsortiumMembers initConsortium(List<String> members) throws RegistryException;
+  GovernanceChange initConsortium(List<String> members) throws RegistryException;
 
   /**
    * Reads the consortium's members.
@@ -81,4 +88,14 @@ public interface GovernanceAdmin {
    * @throws RegistryException {@code INVALID_ARGUMENT} for a malformed id
    */
   List<ChangeApproval> approvals(String changeId) throws RegistryException;
+
+  /**
+   * Lists the approvals of a proposed member list.
+   *
+   * @param listId the list's id (64 lowercase hex digits, the {@code changeId} answered by {@link
+   *     #initConsortium})
+   * @return the approvals, by organisation
+   * @throws RegistryException {@code INVALID_ARGUMENT} for a malformed id
+   */
+  List<MembersApproval> membersApprovals(String listId) throws RegistryException;
 }

@@ -6,6 +6,7 @@ import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.GovernanceChange;
+import org.servicerecords.registry.model.MembersApproval;
 
 /**
  * {@link GovernanceAdmin} over the Gateway: queries through {@link Ledger}, changes exactly once.
@@ -21,8 +22,8 @@ final class GovernanceAdminImpl implements GovernanceAdmin {
   }
 
   @Override
-  public ConsortiumMembers initConsortium(List<String> members) throws RegistryException {
-    return submit(ConsortiumMembers.class, "InitConsortium", CanonicalJson.toJson(members));
+  public GovernanceChange initConsortium(List<String> members) throws RegistryException {
+    return submit(GovernanceChange.class, "InitConsortium", CanonicalJson.toJson(members));
   }
 
   @Override
@@ -56,6 +57,12 @@ final class GovernanceAdminImpl implements GovernanceAdmin {
   public List<ChangeApproval> approvals(String changeId) throws RegistryException {
     return List.of(
         ledger.evaluate(ChangeApproval[].class, chaincode(), "GetChangeApprovals", changeId));
+  }
+
+  @Override
+  public List<MembersApproval> membersApprovals(String listId) throws RegistryException {
+    return List.of(
+        ledger.evaluate(MembersApproval[].class, chaincode(), "GetMembersApprovals", listId));
   }
 
   private String chaincode() {

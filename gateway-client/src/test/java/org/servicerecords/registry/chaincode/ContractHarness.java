@@ -65,18 +65,33 @@ public final class ContractHarness {
           new Who("JusticeMSP", "governance-admin1", "admin", null),
           new Who("ServicesMSP", "governance-admin2", "admin", null));
 
+  /**
+   * The admins who approve the member list {@link #MEMBERS}, one of each member: the list is set
+   * when all of them approved it.
+   */
+  private static final List<Who> FOUNDERS =
+      List.of(
+          APPROVERS.get(0),
+          APPROVERS.get(1),
+          new Who("AuditMSP", "governance-admin3", "admin", null));
+
   private final Network network = new Network();
 
-  /** A channel whose governance has {@link #MEMBERS} as its consortium, and nothing else. */
+  /**
+   * A channel whose governance has {@link #MEMBERS} as its consortium (approved by an admin of
+   * every member), and nothing else.
+   */
   public ContractHarness() {
-    Network.Result result =
-        network
-            .call("governance", "governance:InitConsortium", CanonicalJson.toJson(MEMBERS))
-            .by(APPROVERS.get(0).user())
-            .at(Instant.parse("2000-01-01T00:00:00Z"))
-            .submit();
-    if (!result.ok()) {
-      throw new IllegalStateException("cannot initialise the consortium: " + result.message());
+    for (Who founder : FOUNDERS) {
+      Network.Result result =
+          network
+              .call("governance", "governance:InitConsortium", CanonicalJson.toJson(MEMBERS))
+              .by(founder.user())
+              .at(Instant.parse("2000-01-01T00:00:00Z"))
+              .submit();
+      if (!result.ok()) {
+        throw new IllegalStateException("cannot initialise the consortium: " + result.message());
+      }
     }
   }
 

@@ -36,6 +36,34 @@ class GovernanceCommandsTest {
   }
 
   @Test
+  void describesAMemberListWithoutAnMsp() {
+    assertThat(
+            GovernanceCommands.describe(
+                new GovernanceChange(
+                    ID, "InitConsortium", null, List.of("JusticeMSP"), 3, false, null)))
+        .isEqualTo(
+            "change "
+                + ID
+                + " InitConsortium: approved by JusticeMSP (1 of 3 needed): waiting for 2 more"
+                + " approvals");
+    assertThat(
+            GovernanceCommands.describe(
+                new GovernanceChange(
+                    ID,
+                    "InitConsortium",
+                    null,
+                    List.of("AuditMSP", "JusticeMSP", "ServicesMSP"),
+                    3,
+                    true,
+                    null)))
+        .isEqualTo(
+            "change "
+                + ID
+                + " InitConsortium: approved by AuditMSP, JusticeMSP, ServicesMSP (3 of 3"
+                + " needed): applied");
+  }
+
+  @Test
   void documentTypesAreSemicolonSeparatedAndEmptyMeansNone() {
     assertThat(GovernanceCommands.documentTypes("BIRTH_CERTIFICATE; MARRIAGE_CERTIFICATE"))
         .containsExactly("BIRTH_CERTIFICATE", "MARRIAGE_CERTIFICATE");
