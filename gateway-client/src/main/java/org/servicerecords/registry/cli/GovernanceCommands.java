@@ -9,6 +9,7 @@ import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.GovernanceChange;
+import org.servicerecords.registry.model.MembersApproval;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -253,31 +254,64 @@ final class GovernanceCommands {
   /** {@code registry governance approvals}. */
   @Command(name = "approvals", description = "List the approvals of a change.")
   static final class Approvals extends Commands.Base {
-    @Parameters(index = "0", paramLabel = "CHANGE_ID", description = "The change's id")
-    String changeId;
+    @Parameters(
+        index = "0",
+        paramLabel = "ID",
+        description = "The change's id, or with --members the member list's id")
+    String id;
+
+    @Option(
+        names = "--members",
+        description = "ID names a member list (InitConsortium), not an agency change")
+    boolean membersList;
 
     @Override
     public Integer call() throws Exception {
       try (RegistryConnection connection = root().connect()) {
-        List<ChangeApproval> approvals = connection.governanceAdmin().approvals(changeId);
-        if (root().json) {
-          out().json(approvals);
+        if (membersList) {
+          printMembers(connection.governanceAdmin().membersApprovals(id));
         } else {
-          for (ChangeApproval approval : approvals) {
-            out()
-                .out
-                .printf(
-                    "%s %s: approved by %s (role %s) at %s, tx %s%n",
-                    approval.change().action(),
-                    approval.change().msp(),
-                    approval.actor().msp(),
-                    approval.actor().role(),
-                    approval.timestamp(),
-                    approval.txId());
-          }
+          printChanges(connection.governanceAdmin().approvals(id));
         }
       }
       return ExitCodes.OK;
+    }
+
+    private void printChanges(List<ChangeApproval> approvals) {
+      if (root().json) {
+        out().json(approvals);
+        return;
+      }
+      for (ChangeApproval approval : approvals) {
+        out()
+            .out
+            .printf(
+                "%s %s: approved by %s (role %s) at %s, tx %s%n",
+                approval.change().action(),
+                approval.change().msp(),
+                approval.actor().msp(),
+                approval.actor().role(),
+                approval.timestamp(),
+                approval.txId());
+      }
+    }
+
+    private void printMembers(List<MembersApproval> approvals) {
+      if (root().json) {
+        out().json(approvals);
+        return;
+      }
+      for (MembersApproval approval : approvals) {
+        out()
+            .out
+            .printf(
+                "members %s: approved by %s (role %s) at %s, tx %s%n",
+                String.join(",", approval.members()),
+                approval.actor().msp(),
+                approval.actor().role(),
+                approval.timestamp(),
+                approval.txId());
+      }
     }
   }
 }
