@@ -73,8 +73,8 @@ final class AgencyStore {
   }
 
   /**
-   * The version in force at an instant, by effective times ({@link VerdictRules#inForceAt}), or
-   * {@code null} if none had taken effect then.
+   * The version in force at an instant: the newest committed one whose timestamp is at or before it
+   * ({@link VerdictRules#inForceAt}), or {@code null} if none.
    */
   AgencyEntry at(String msp, Instant at) {
     AgencyHistoryEntry inForce =

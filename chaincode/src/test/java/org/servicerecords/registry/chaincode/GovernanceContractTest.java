@@ -194,6 +194,26 @@ class GovernanceContractTest {
       assertThat(agencyAt(nextYear).suspended()).isFalse();
     }
 
+    @Test
+    void aSuspensionCommittedAfterAFutureDatedChangeIsInForceAtOnce() {
+      Instant nextYear = network.now().plus(java.time.Duration.ofDays(365));
+      governAt(network, nextYear, "SetDocumentTypes", JUSTICE, "[\"BIRTH_CERTIFICATE\"]");
+      Network.Result suspended = govern(network, "SuspendAgency", JUSTICE, "AUDIT");
+      assertThat(change(assertOk(suspended)).applied()).isTrue();
+      assertThat(agencyAt(suspended.timestamp()).suspended()).isTrue();
+      assertThat(
+              assertOk(
+                  governance(
+                          "IsAuthorized",
+                          JUSTICE,
+                          "BIRTH_CERTIFICATE",
+                          suspended.timestamp().toString())
+                      .by(JUSTICE_ADMIN)
+                      .evaluate()))
+          .isEqualTo("false");
+      assertThat(agencyAt(nextYear).suspended()).isTrue();
+    }
+
     private AgencyEntry agencyAt(Instant at) {
       return agency(
           assertOk(governance("GetAgencyAt", JUSTICE, at.toString()).by(JUSTICE_ADMIN).evaluate()));

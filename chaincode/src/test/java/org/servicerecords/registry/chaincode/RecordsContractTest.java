@@ -767,6 +767,21 @@ class RecordsContractTest {
       assertThat(verify("c2", nextYear.toString()).verdict()).isEqualTo(Verdict.REVOKED);
     }
 
+    @Test
+    void aRevocationCommittedAfterAFutureDatedAnchoringIsInForceAtOnce() {
+      Instant nextYear = network.now().plus(java.time.Duration.ofDays(365));
+      assertOk(
+          records("AnchorCertificate", json(certificate("c9")))
+              .by(JUSTICE_ISSUER)
+              .at(nextYear)
+              .submit());
+      Network.Result revoked = records("Revoke", "c9", "FRAUD").by(JUSTICE_ISSUER).submit();
+      assertOk(revoked);
+      assertThat(verify("c9", revoked.timestamp().toString()).verdict()).isEqualTo(Verdict.REVOKED);
+      assertThat(verify("c9", nextYear.plusSeconds(1).toString()).verdict())
+          .isEqualTo(Verdict.REVOKED);
+    }
+
     private Verification verify(String id, String at) {
       return CanonicalJson.fromJson(
           assertOk(records("VerifyRecord", id, at).by(AUDITOR).evaluate()), Verification.class);

@@ -38,7 +38,11 @@ public final class CanonicalJson {
   /** Deepest nesting accepted when reading. */
   public static final int MAX_DEPTH = 16;
 
-  private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,18})");
+  private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
+
+  /** More digits than any long has: out of range without parsing (a huge number costs time). */
+  private static final int MAX_LONG_DIGITS = 19;
+
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -190,6 +194,10 @@ public final class CanonicalJson {
         if (!INTEGER.matcher(text).matches()) {
           throw new JsonFormatException(
               "only integers are accepted, found a fraction or exponent at " + path);
+        }
+        int digits = text.startsWith("-") ? text.length() - 1 : text.length();
+        if (digits > MAX_LONG_DIGITS) {
+          throw new JsonFormatException("integer out of range at " + path);
         }
         BigInteger number = new BigInteger(text);
         if (number.compareTo(LONG_MIN) < 0 || number.compareTo(LONG_MAX) > 0) {

@@ -13,8 +13,8 @@ import java.util.function.Function;
  * <p>The inputs of a verdict are: the record version in force at the instant asked about ({@link
  * #versionAt}), the instant it was anchored ({@link #anchoredAt}), governance's agency for the
  * namespace now (which names the issuer) and that agency's entry as it was at the anchoring instant
- * (from governance history). Times are as asserted by the submitters of the transactions; a version
- * takes effect at its effective time ({@link #inForceAt}).
+ * (from governance history). Times are as asserted by the submitters of the transactions; the
+ * version in force at an instant is the newest committed one asserted by then ({@link #inForceAt}).
  *
  * <p>Order of the rules: no record gives {@link Verdict#UNKNOWN}; an agency not authorised for the
  * type when it anchored gives {@link Verdict#ISSUER_NOT_AUTHORIZED}; then the stored status at the
@@ -97,33 +97,27 @@ public final class VerdictRules {
   }
 
   /**
-   * The version of a value in force at an instant, by effective times. Versions come newest first,
-   * as Fabric's history returns them (commit order, reversed). Each version takes effect at its
-   * asserted timestamp, or at the effective time of the version before it when that is later: a
-   * change stamped before the change it follows (a slow clock) takes effect together with it, and a
-   * change stamped in the future is overridden, from its time on, by every change committed after
-   * it. So the newest version committed is always the one in force once its time has come, and no
-   * timestamp can lock a value against later changes.
+   * The version of a value in force at an instant: the newest version committed whose asserted
+   * timestamp is at or before it. Versions come newest first, as Fabric's history returns them
+   * (commit order, reversed), so commit order decides among the versions that had been asserted by
+   * then. A change stamped before the change it follows (a slow clock) is in force from its own
+   * time on and is never hidden by the version it follows; a version stamped in the future hides
+   * only itself until its time, and every change committed after it with an earlier time is in
+   * force over it, then and afterwards: no timestamp can lock a value or hide a later change.
    *
    * @param newestFirst the versions, newest first
    * @param timestampOf a version's asserted timestamp (ISO-8601)
    * @param at the instant
    * @param <T> the version type
-   * @return the version in force, or {@code null} if none had taken effect at {@code at}
+   * @return the version in force, or {@code null} if none had been asserted at or before {@code at}
    */
   public static <T> T inForceAt(List<T> newestFirst, Function<T, String> timestampOf, Instant at) {
-    T inForce = null;
-    Instant effective = null;
-    for (int i = newestFirst.size() - 1; i >= 0; i--) {
-      T version = newestFirst.get(i);
-      Instant asserted = parseInstant(timestampOf.apply(version));
-      effective = effective == null || asserted.isAfter(effective) ? asserted : effective;
-      if (effective.isAfter(at)) {
-        break;
+    for (T version : newestFirst) {
+      if (!parseInstant(timestampOf.apply(version)).isAfter(at)) {
+        return version;
       }
-      inForce = version;
     }
-    return inForce;
+    return null;
   }
 
   /**

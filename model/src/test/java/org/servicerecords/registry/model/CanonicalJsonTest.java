@@ -263,6 +263,12 @@ class CanonicalJsonTest {
     @Test
     void refusesIntegersOutsideTheRangeOfTheField() {
       assertRefused("{\"small\":2147483648}", Flags.class, "integer out of range at $.small");
+      assertRefused(
+          "{\"small\":99999999999999999999}", Flags.class, "integer out of range at $.small");
+      assertRefused(
+          "{\"small\":1.5}",
+          Flags.class,
+          "only integers are accepted, found a fraction or exponent at $.small");
       assertThat(CanonicalJson.fromJson("{\"small\":-2147483648}", Flags.class).small())
           .isEqualTo(Integer.MIN_VALUE);
     }

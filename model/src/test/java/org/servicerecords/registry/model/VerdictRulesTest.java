@@ -92,24 +92,32 @@ class VerdictRulesTest {
   }
 
   @Test
-  void aVersionStampedBeforeTheOneItFollowsTakesEffectWithIt() {
+  void aVersionStampedBeforeTheOneItFollowsIsInForceFromItsOwnTime() {
     List<V> history =
         List.of(
             new V("revoked", "2025-01-01T00:00:30Z"), new V("anchored", "2025-01-01T00:01:00Z"));
-    assertThat(inForce(history, "2025-01-01T00:00:59Z")).isNull();
+    assertThat(inForce(history, "2025-01-01T00:00:29Z")).isNull();
+    assertThat(inForce(history, "2025-01-01T00:00:30Z")).isEqualTo("revoked");
     assertThat(inForce(history, "2025-01-01T00:01:00Z")).isEqualTo("revoked");
     assertThat(inForce(history, "2026-01-01T00:00:00Z")).isEqualTo("revoked");
   }
 
   @Test
-  void aFutureVersionIsOverriddenFromItsTimeOnByEveryLaterCommittedOne() {
+  void aFutureVersionHidesOnlyItselfAndNeverALaterCommittedOne() {
     List<V> history =
         List.of(
             new V("reinstated", "2025-02-01T00:00:00Z"),
             new V("suspended", "2099-01-01T00:00:00Z"),
             new V("registered", "2025-01-01T00:00:00Z"));
-    assertThat(inForce(history, "2025-06-01T00:00:00Z")).isEqualTo("registered");
-    assertThat(inForce(history, "2099-01-01T00:00:00Z")).isEqualTo("reinstated");
+    assertThat(inForce(history, "2025-01-15T00:00:00Z")).isEqualTo("registered");
+    assertThat(inForce(history, "2025-06-01T00:00:00Z")).isEqualTo("reinstated");
+    assertThat(inForce(history, "2099-06-01T00:00:00Z")).isEqualTo("reinstated");
+    List<V> alone =
+        List.of(
+            new V("suspended", "2099-01-01T00:00:00Z"),
+            new V("registered", "2025-01-01T00:00:00Z"));
+    assertThat(inForce(alone, "2025-06-01T00:00:00Z")).isEqualTo("registered");
+    assertThat(inForce(alone, "2099-01-01T00:00:00Z")).isEqualTo("suspended");
   }
 
   @Test
