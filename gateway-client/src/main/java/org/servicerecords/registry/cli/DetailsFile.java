@@ -3,7 +3,6 @@ package org.servicerecords.registry.cli;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +33,7 @@ final class DetailsFile {
   static SortedMap<String, String> read(String source) throws IOException {
     String text;
     if ("-".equals(source)) {
-      text = readAll(System.in);
+      text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
     } else {
       try {
         text = Files.readString(Path.of(source), StandardCharsets.UTF_8);
@@ -75,9 +74,5 @@ final class DetailsFile {
       details.put(entry.getKey(), value.getAsString());
     }
     return details;
-  }
-
-  private static String readAll(InputStream in) throws IOException {
-    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
   }
 }

@@ -69,12 +69,10 @@ final class GovernanceAdminImpl implements GovernanceAdmin {
     return ledger.connector().profile().governanceChaincode();
   }
 
-  /** Endorses by the namespace's policy, reads the endorsed answer, then submits exactly once. */
+  /** Endorses as the namespace's policy asks and submits exactly once. */
   private <T> T submit(Class<T> answer, String function, String... args) throws RegistryException {
     String chaincode = chaincode();
-    Submitter.Prepared prepared = submitter.endorseByPolicy(chaincode, function, args);
-    T value = Ledger.parse(prepared.result(), answer, chaincode + " " + function);
-    submitter.submit(prepared);
-    return value;
+    return submitter.submit(
+        submitter.endorseByPolicy(chaincode, function, args), answer, chaincode + " " + function);
   }
 }

@@ -44,6 +44,9 @@ final class RegistryClientImpl implements RegistryClient {
   private volatile String namespace;
   private volatile int batchMaximum;
 
+  /** The signing certificate's rights, read once (the connection's credentials never change). */
+  private volatile CallerRights callerRights;
+
   RegistryClientImpl(Ledger ledger, Submitter submitter, ExecutorService executor) {
     this.ledger = ledger;
     this.submitter = submitter;
@@ -356,19 +359,13 @@ final class RegistryClientImpl implements RegistryClient {
         ns + " ReadDetails");
   }
 
-  /**
-   * Endorses, reads the contract's answer, and only then submits: an answer the library cannot read
-   * stops the transaction before anything is sent (the committed answer is the endorsed one), so no
-   * caller is told "failed" about a transaction that committed.
-   */
+  /** Endorses on the agency's own organisation and submits exactly once. */
   private <T> T submit(
       Class<T> answer, String function, Map<String, byte[]> transientData, String... args)
       throws RegistryException {
     String ns = namespace();
-    Submitter.Prepared prepared = submitter.endorse(ns, function, transientData, args);
-    T value = Ledger.parse(prepared.result(), answer, ns + " " + function);
-    submitter.submit(prepared);
-    return value;
+    return submitter.submit(
+        submitter.endorse(ns, function, transientData, args), answer, ns + " " + function);
   }
 
   /** Personal details as transient bytes, with a fresh 256-bit salt. */
@@ -390,8 +387,14 @@ final class RegistryClientImpl implements RegistryClient {
 
   /** The signing identity's rights, read from its certificate's Fabric CA attributes. */
   private CallerRights rights() throws ContractException {
+    CallerRights known = callerRights;
+    if (known != null) {
+      return known;
+    }
     try {
-      return CallerRights.of(ledger.connector().credentials().certificate());
+      known = CallerRights.of(ledger.connector().credentials().certificate());
+      callerRights = known;
+      return known;
     } catch (IdentityException e) {
       throw ErrorMapper.forCode(ErrorCode.NOT_AUTHORIZED, e.getMessage(), Stage.LOCAL, null, null);
     }

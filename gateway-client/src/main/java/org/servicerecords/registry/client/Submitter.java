@@ -189,6 +189,22 @@ final class Submitter {
   }
 
   /**
+   * Reads the contract's answer from the endorsement, then submits ({@link #submit(Prepared)}): an
+   * answer the library cannot read stops the transaction before anything is sent (the committed
+   * answer is the endorsed one), so no caller is told "failed" about a transaction that committed.
+   *
+   * @param prepared the endorsed transaction
+   * @param answer the type of the contract's answer
+   * @param what the chaincode and function, for messages
+   * @return the answer, once the transaction committed
+   */
+  <T> T submit(Prepared prepared, Class<T> answer, String what) throws RegistryException {
+    T value = Ledger.parse(prepared.result(), answer, what);
+    submit(prepared);
+    return value;
+  }
+
+  /**
    * Submits a prepared transaction and waits for its commit. Once the transaction may have reached
    * the orderers, every failure to submit it or to learn its status is treated as an unknown
    * outcome: the same bytes (same transaction id) are submitted again on the next endpoint of the

@@ -3,6 +3,7 @@ package org.servicerecords.registry.client.ca;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.servicerecords.registry.model.CallerAttributes;
 
 /**
  * A request to register an identity with a Fabric CA.
@@ -51,16 +52,20 @@ public record Registration(
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(documentTypes, "documentTypes");
     List<Attribute> attributes = new ArrayList<>();
-    attributes.add(new Attribute(Role.ATTRIBUTE, role.attributeValue(), true));
+    attributes.add(new Attribute(CallerAttributes.ROLE, role.attributeValue(), true));
     if (!documentTypes.isEmpty()) {
       for (String type : documentTypes) {
-        if (type.isBlank() || type.contains(Role.DOCTYPES_SEPARATOR) || type.contains(",")) {
+        if (type.isBlank()
+            || type.contains(CallerAttributes.DOCUMENT_TYPES_SEPARATOR)
+            || type.contains(",")) {
           throw new IllegalArgumentException("invalid document type '" + type + "'");
         }
       }
       attributes.add(
           new Attribute(
-              Role.DOCTYPES_ATTRIBUTE, String.join(Role.DOCTYPES_SEPARATOR, documentTypes), true));
+              CallerAttributes.DOCUMENT_TYPES,
+              String.join(CallerAttributes.DOCUMENT_TYPES_SEPARATOR, documentTypes),
+              true));
     }
     String type = role == Role.ADMIN ? "admin" : "client";
     return new Registration(enrollmentId, secret, type, "", 0, attributes);

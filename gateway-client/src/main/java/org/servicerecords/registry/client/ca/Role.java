@@ -1,9 +1,10 @@
 package org.servicerecords.registry.client.ca;
 
 import java.util.Locale;
-import org.servicerecords.registry.model.CallerAttributes;
 
-/** Values of the {@code role} certificate attribute the contract checks. */
+/**
+ * Values of the {@code role} certificate attribute the contract checks ({@code CallerAttributes}).
+ */
 public enum Role {
   /** Anchors, revokes and supersedes the agency's records. */
   ISSUER,
@@ -15,15 +16,6 @@ public enum Role {
   VERIFIER,
   /** Agency administration (governance proposals). */
   ADMIN;
-
-  /** Name of the role attribute. */
-  public static final String ATTRIBUTE = CallerAttributes.ROLE;
-
-  /** Name of the attribute listing allowed document types, separated by {@code ;}. */
-  public static final String DOCTYPES_ATTRIBUTE = CallerAttributes.DOCUMENT_TYPES;
-
-  /** Separator of the document types in {@link #DOCTYPES_ATTRIBUTE}. */
-  public static final String DOCTYPES_SEPARATOR = CallerAttributes.DOCUMENT_TYPES_SEPARATOR;
 
   /**
    * Returns the attribute value.
