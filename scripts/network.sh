@@ -1,92 +1,27 @@
 #!/usr/bin/env bash
 # Starts, stops and inspects the registry's Fabric network on this host, as described in
-# network/network.json (profile: $REGISTRY_NETWORK_PROFILE, default raft).
+# network/network.json.
 #
-#   scripts/network.sh up [--cas]    install what is missing, start every node, wait until healthy
-#                                    (--cas: only the organisations' certificate authorities)
+#   scripts/network.sh up [--profile raft|bft|failover] [--cas]
+#                                    install what is missing, start the CAs, orderers and peers, create
+#                                    and join channel `registry`, restart the chaincode servers of an
+#                                    earlier deployment, wait until healthy (--cas: only the CAs and
+#                                    the identities they issue). The profile is kept with the state
+#                                    (default raft; also $REGISTRY_NETWORK_PROFILE).
 #   scripts/network.sh down [--wipe] stop exactly the processes this script started (--wipe: and
 #                                    delete all state: keys, ledgers, logs)
-#   scripts/network.sh status        health of every node
-#   scripts/network.sh logs [NODE]   last lines of every node's log, or one node's (e.g. ca.justice)
+#   scripts/network.sh status        every node's health; each peer's block height and current block
+#                                    hash, and whether all peers agree
+#   scripts/network.sh logs [NODE]   last lines of every node's log, or one node's (e.g. peer0.justice)
+#   scripts/network.sh env ORG [PEER] the exports for Fabric's own `peer` CLI as ORG's admin
 #
 # Exit codes: 0 ok, 1 a node failed, 2 a tool is missing, 3 Fabric is not obtainable, 4 port taken.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$REPO_DIR/scripts/lib/processes.sh"
 source "$REPO_DIR/scripts/lib/identities.sh"
-
-PID_DIR="$STATE_DIR/pids"
-LOG_DIR="$STATE_DIR/logs"
-ORGS_DIR="$STATE_DIR/orgs"
-
-pid_file() { echo "$PID_DIR/$1.pid"; }
-
-# running NODE: the node's recorded process is alive and is still the program we started.
-running() {
-  local file pid
-  file=$(pid_file "$1")
-  [ -f "$file" ] || return 1
-  pid=$(<"$file")
-  [ -d "/proc/$pid" ] && [ -f "$file.cmd" ] && grep -qaF "$(<"$file.cmd")" "/proc/$pid/cmdline"
-}
-
-started_nodes() {
-  [ -d "$PID_DIR" ] || return 0
-  find "$PID_DIR" -name '*.pid' -printf '%f\n' | sed 's/\.pid$//' | sort
-}
-
-stop_node() {
-  local node=$1 file pid
-  file=$(pid_file "$node")
-  if running "$node"; then
-    pid=$(<"$file")
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-      [ -d "/proc/$pid" ] || break
-      sleep 0.2
-    done
-    if [ -d "/proc/$pid" ]; then
-      warn "$node did not stop in 10 s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    step "stopped $node (pid $pid)"
-  fi
-  rm -f "$file" "$file.cmd"
-}
-
-stop_all() {
-  local node
-  for node in $(started_nodes); do
-    stop_node "$node"
-  done
-  rm -f "$PID_DIR/mode"
-}
-
-# fail_node NODE MESSAGE: a node did not come up: show its log, stop everything, exit 1.
-fail_node() {
-  printf 'ERROR: %s\n' "$2" >&2
-  if [ -f "$LOG_DIR/$1.log" ]; then
-    printf -- '--- last lines of %s ---\n' "$LOG_DIR/$1.log" >&2
-    tail -n 20 "$LOG_DIR/$1.log" >&2
-    printf -- '---\n' >&2
-  fi
-  info "Stopping the nodes already started, so nothing is left half-running"
-  stop_all
-  exit $EXIT_FAILURE
-}
-
-# launch NODE BINARY ARGS...: starts a node in the background, detached, logging to its file; the
-# PID file and the binary's path (to recognise the process later) go under $PID_DIR.
-launch() {
-  local node=$1
-  shift
-  mkdir -p "$PID_DIR" "$LOG_DIR"
-  # Logs may hold secrets (fabric-ca-server prints its bootstrap identity): owner-only, like the keys.
-  chmod 700 "$STATE_DIR" "$LOG_DIR"
-  (umask 077 && touch "$LOG_DIR/$node.log")
-  nohup setsid "$@" >>"$LOG_DIR/$node.log" 2>&1 </dev/null &
-  echo $! >"$(pid_file "$node")"
-  printf '%s' "$1" >"$(pid_file "$node").cmd"
-}
+source "$REPO_DIR/scripts/lib/nodes.sh"
+source "$REPO_DIR/scripts/lib/ccaas.sh"
 
 check_ports() {
   local port node taken=()
@@ -181,12 +116,47 @@ PROPS
   step "$node healthy"
 }
 
-# --- commands -----------------------------------------------------------------------------------
+# wait_node NODE URL: the node's /healthz answers OK within 60 s and its process is still ours.
+wait_node() {
+  wait_http_ok "$2" 60 || fail_node "$1" "$1 did not become healthy within 60 s"
+  running "$1" || fail_node "$1" "$1 exited"
+}
+
+# restart_chaincode_servers: after a stop, the chaincode servers of the last deployment come back
+# with the peers (deploy-chaincode.sh records what it deployed in $STATE_DIR/chaincode/deployed.env).
+restart_chaincode_servers() {
+  local deployed="$STATE_DIR/chaincode/deployed.env"
+  [ -f "$deployed" ] || return 0
+  info "Starting the chaincode servers of the last deployment"
+  # shellcheck disable=SC1090
+  source "$deployed"
+  local key msp name rest
+  while read -r key msp name rest; do
+    start_chaincode_server "$key" "$msp" "$name" governance "$GOVERNANCE_PACKAGE_ID" "$DEPLOYED_JAR"
+    start_chaincode_server "$key" "$msp" "$name" records "$RECORDS_PACKAGE_ID" "$DEPLOYED_JAR"
+  done < <(netdesc peers)
+}
 
 cmd_up() {
   local cas_only=false
-  [ "${1:-}" = "--cas" ] && cas_only=true
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --cas) cas_only=true ;;
+      --profile)
+        [ $# -ge 2 ] || die $EXIT_FAILURE "--profile needs a value: raft, bft or failover"
+        PROFILE=$2
+        shift
+        ;;
+      *) die $EXIT_FAILURE "unknown option '$1' (usage: up [--profile raft|bft|failover] [--cas])" ;;
+    esac
+    shift
+  done
   require_python
+  netdesc channel >/dev/null || die $EXIT_FAILURE "unknown profile '$PROFILE'"
+  if [ -f "$STATE_DIR/profile" ] && [ "$(<"$STATE_DIR/profile")" != "$PROFILE" ]; then
+    die $EXIT_FAILURE "the state in $STATE_DIR belongs to profile '$(<"$STATE_DIR/profile")', not '$PROFILE';
+       run 'scripts/network.sh down --wipe' first to start over with another profile"
+  fi
   if [ -n "$(started_nodes)" ]; then
     local alive=true node
     for node in $(started_nodes); do running "$node" || alive=false; done
@@ -194,7 +164,7 @@ cmd_up() {
       info "Some nodes of an earlier run have stopped; restarting cleanly"
       stop_all
     elif $cas_only || [ "$(cat "$PID_DIR/mode" 2>/dev/null)" = full ]; then
-      info "The network is already running ($(started_nodes | wc -l) nodes); nothing to do"
+      info "The network is already running ($(started_nodes | wc -l) processes, profile $PROFILE); nothing to do"
       return 0
     else
       info "Only the CAs are running; starting the rest of the network"
@@ -205,10 +175,12 @@ cmd_up() {
     netdesc ports | grep ' ca\.' | check_ports
   else
     "$REPO_DIR/scripts/install-fabric.sh"
+    require_java
     # Ports of CAs already running (started by 'up --cas') are ours.
     netdesc ports | { if [ -n "$(started_nodes)" ]; then grep -v ' ca\.'; else cat; fi; } | check_ports
   fi
   mkdir -p "$PID_DIR"
+  echo "$PROFILE" >"$STATE_DIR/profile"
   echo "$($cas_only && echo cas || echo full)" >"$PID_DIR/mode"
   info "Starting the certificate authorities (profile $PROFILE)"
   local row
@@ -229,9 +201,30 @@ cmd_up() {
     info "Certificate authorities are up. State: $STATE_DIR"
     return 0
   fi
-  # Not reached while install-fabric.sh cannot obtain Fabric (exit 3 above): peers, orderers, the
-  # channel and the chaincode servers are started here once the binaries exist.
-  die $EXIT_FABRIC_UNAVAILABLE "peers and orderers are not implemented without the Fabric binaries"
+
+  write_node_config
+  create_genesis_block
+  info "Starting the ordering service ($(netdesc orderers | wc -l) nodes)"
+  while read -r row; do
+    # shellcheck disable=SC2086
+    start_orderer $row
+  done < <(netdesc orderers)
+  local key msp name host port admin ops cc
+  while read -r key msp name host port admin ops; do
+    wait_node "$name.$key" "http://$host:$ops/healthz"
+    join_orderer "$key" "$msp" "$name" "$host" "$port" "$admin" "$ops"
+  done < <(netdesc orderers)
+  info "Starting the peers ($(netdesc peers | wc -l) nodes)"
+  while read -r row; do
+    # shellcheck disable=SC2086
+    start_peer $row
+  done < <(netdesc peers)
+  while read -r key msp name host port cc ops; do
+    wait_node "$name.$key" "http://$host:$ops/healthz"
+    join_peer "$key" "$msp" "$name" "$host" "$port" "$cc" "$ops"
+  done < <(netdesc peers)
+  restart_chaincode_servers
+  info "The network is up (profile $PROFILE). State: $STATE_DIR"
 }
 
 cmd_down() {
@@ -249,21 +242,63 @@ cmd_down() {
   fi
 }
 
+# health URL: the status a Fabric /healthz reports (OK), or DOWN.
+health() {
+  local status
+  status=$(curl -fsS --max-time 2 "$1" 2>/dev/null | grep -o '"status":"[A-Z]*"' | cut -d'"' -f4 || true)
+  echo "${status:-DOWN}"
+}
+
 cmd_status() {
   require_python
-  local unhealthy=0 key msp host port ops node health
-  printf '%-22s %-8s %-10s %s\n' NODE PROCESS HEALTH ENDPOINT
+  local unhealthy=0 key msp name host port ops admin cc node h state
+  printf 'Profile %s, channel %s\n' "$PROFILE" "$(netdesc channel)"
+  printf '%-28s %-8s %-7s %s\n' NODE PROCESS HEALTH ENDPOINT
+  row() {
+    printf '%-28s %-8s %-7s %s\n' "$1" "$(running "$1" && echo running || echo stopped)" "$2" "$3"
+    [ "$2" = OK ] || unhealthy=1
+  }
   while read -r key msp host port ops; do
-    node=$(ca_node "$key")
-    health=$(curl -fsS --max-time 2 "http://$host:$ops/healthz" 2>/dev/null | grep -o '"status":"[A-Z]*"' | cut -d'"' -f4 || true)
-    printf '%-22s %-8s %-10s %s\n' "$node" "$(running "$node" && echo running || echo stopped)" \
-      "${health:-DOWN}" "https://$host:$port"
-    [ "${health:-}" = OK ] || unhealthy=1
+    row "ca.$key" "$(health "http://$host:$ops/healthz")" "https://$host:$port"
   done < <(netdesc cas)
   if [ ! -x "$FABRIC_BIN/peer" ]; then
-    printf '%-22s %s\n' "peers, orderers" "not installed: Fabric $FABRIC_VERSION cannot be built here (docs/status.md)"
+    printf '%-28s %s\n' "orderers, peers" "not installed (scripts/install-fabric.sh)"
+    return $unhealthy
+  fi
+  while read -r key msp name host port admin ops; do
+    row "$name.$key" "$(health "http://$host:$ops/healthz")" "$host:$port"
+  done < <(netdesc orderers)
+  local chains=()
+  while read -r key msp name host port cc ops; do
+    row "$name.$key" "$(health "http://$host:$ops/healthz")" "$host:$port"
+  done < <(netdesc peers)
+  for node in $(started_nodes | grep '^cc-' || true); do
+    state=OK
+    running "$node" || state=DOWN
+    row "$node" "$state" "$(cut -d: -f1 "$PID_DIR/$node.package" 2>/dev/null)"
+  done
+  printf '\n%-28s %-7s %s\n' PEER HEIGHT "CURRENT BLOCK HASH"
+  while read -r key msp name rest; do
+    read -r h hash < <(peer_chain_info "$key" "$name"; echo)
+    printf '%-28s %-7s %s\n' "$name.$key" "${h:--}" "${hash:-unknown}"
+    chains+=("${h:-?} ${hash:-?}")
+  done < <(netdesc peers)
+  if [ "$(printf '%s\n' "${chains[@]}" | sort -u | wc -l)" -eq 1 ] && [[ ${chains[0]} != *'?'* ]]; then
+    printf 'All %d peers agree: height %s, current block hash %s\n' "${#chains[@]}" "${chains[0]%% *}" "${chains[0]#* }"
+  else
+    printf 'Peers DISAGREE on height or current block hash (or some did not answer)\n'
+    unhealthy=1
   fi
   return $unhealthy
+}
+
+cmd_env() {
+  [ -n "${1:-}" ] || die $EXIT_FAILURE "usage: $0 env ORG [PEER]   (ORG: $(netdesc cas | awk '{print $1}' | tr '\n' ' '))"
+  require_python
+  netdesc cas | awk '{print $1}' | grep -qx "$1" || die $EXIT_FAILURE "unknown organisation '$1'"
+  echo "# Fabric's peer CLI as $1's admin; use: eval \"\$(scripts/network.sh env $1)\""
+  echo "export PATH=\"$FABRIC_BIN:\$PATH\""
+  peer_cli_env "$1" "${2:-}"
 }
 
 cmd_logs() {
@@ -285,5 +320,6 @@ case "${1:-}" in
   down) shift && cmd_down "$@" ;;
   status) cmd_status ;;
   logs) shift && cmd_logs "$@" ;;
-  *) die $EXIT_FAILURE "usage: $0 up [--cas] | down [--wipe] | status | logs [NODE]" ;;
+  env) shift && cmd_env "$@" ;;
+  *) die $EXIT_FAILURE "usage: $0 up [--profile raft|bft|failover] [--cas] | down [--wipe] | status | logs [NODE] | env ORG [PEER]" ;;
 esac

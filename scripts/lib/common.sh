@@ -5,12 +5,17 @@ REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 STATE_DIR="${REGISTRY_STATE_DIR:-$REPO_DIR/.state}"
 CACHE_DIR="${REGISTRY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/service-records-registry}"
 NETWORK_FILE="${REGISTRY_NETWORK_FILE:-$REPO_DIR/network/network.json}"
-PROFILE="${REGISTRY_NETWORK_PROFILE:-raft}"
+PID_DIR="$STATE_DIR/pids"
+LOG_DIR="$STATE_DIR/logs"
+# The network profile: the environment's, else the one the state was created with, else raft.
+PROFILE="${REGISTRY_NETWORK_PROFILE:-$(cat "$STATE_DIR/profile" 2>/dev/null || echo raft)}"
 
 FABRIC_VERSION=3.1.5
 FABRIC_COMMIT=86c1172bec37e6590c6b1ae6f847833df48d65fc
 FABRIC_CA_VERSION=1.5.21
 FABRIC_BIN="$CACHE_DIR/fabric-$FABRIC_VERSION/bin"
+# Fabric's source tree (from the archive): its sampleconfig/ gives the nodes their default settings.
+FABRIC_SRC="$CACHE_DIR/fabric-$FABRIC_VERSION/src"
 FABRIC_CA_BIN="$CACHE_DIR/fabric-ca-$FABRIC_CA_VERSION/bin"
 
 # Exit codes shared by the scripts.

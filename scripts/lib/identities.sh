@@ -123,6 +123,10 @@ issue_identities() {
     [ "$types" != "-" ] && attrs+=",doctypes=$types:ecert"
     register "$key" "$name" "$([ "$role" = admin ] && echo admin || echo client)" "$attrs" "$dir"
     enroll "$key" "$name" "$dir" "$host" "$port" "" "$name"
+    # Admins also get a TLS client identity: the orderers' admin endpoint (osnadmin) asks for one.
+    if [ "$role" = admin ]; then
+      enroll "$key" "$name" "$dir" "$host" "$port" tls "$name"
+    fi
   done < <(netdesc users)
   write_client_profile "$key" "$msp"
   step "identities of $msp issued by ca.$key: $(find "$org/peers" "$org/orderers" "$org/users" -name cert.pem -path '*signcerts*' 2>/dev/null | wc -l) signing, $(find "$org" -name server.crt | wc -l) TLS"
