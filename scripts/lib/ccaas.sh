@@ -72,7 +72,7 @@ wait_tls() {
   [[ $host =~ ^[0-9.]+$ ]] && name_check=-verify_ip
   while ((SECONDS < deadline)); do
     if out=$(echo | timeout 5 openssl s_client -connect "$host:$port" -CAfile "$ca" "$name_check" "$host" \
-      -verify_return_error -alpn h2 2>&1) && grep -q 'ALPN protocol: h2' <<<"$out"; then
+      -verify_return_error -alpn h2 2>&1 | tr -d '\0') && grep -q 'ALPN protocol: h2' <<<"$out"; then
       return 0
     fi
     sleep 0.5

@@ -78,6 +78,7 @@ export CORE_PEER_LOCALMSPID="$2"
 export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/$key/users/$admin/msp"
 export CORE_PEER_ADDRESS="$4:$5"
 export CORE_PEER_TLS_ENABLED=true
+export FABRIC_LOGGING_SPEC="${FABRIC_LOGGING_SPEC:-WARNING}"
 export CORE_PEER_TLS_ROOTCERT_FILE="$ORGS_DIR/$key/msp/tlscacerts/ca.pem"
 export ORDERER_ADDRESS="$orderer"
 export ORDERER_CA="$ca"

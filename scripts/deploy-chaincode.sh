@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# Deploys the registry's contract on the running network (scripts/network.sh up) and bootstraps
+# governance, as network/network.json describes:
+#
+#   1. packages the contract jar twice for chaincode-as-a-service (labels governance_<jar SHA-256> and
+#      records_<jar SHA-256>) and installs both packages on every peer;
+#   2. starts the chaincode servers beside every peer (one governance JVM, one records JVM serving
+#      every records namespace), restarting those that run another package;
+#   3. has every organisation approve, then commits, the definitions `governance` (the channel's
+#      default MAJORITY endorsement) and one records namespace per issuing agency (the policy
+#      network.json gives records namespaces), each with the jar's SHA-256 as its version; a changed
+#      jar or policy bumps the sequence;
+#   4. bootstraps governance: every organisation's admin approves the member list (InitConsortium),
+#      and a majority of them approve registering each issuing agency (RegisterAgency).
+# Run twice with no change, it does nothing and says so.
+#
+#   scripts/deploy-chaincode.sh [JAR]     (default: chaincode/target/registry-chaincode.jar, built
+#                                          when missing)
+# Exit codes: 0 deployed (or already), 1 a step failed, 2 a tool is missing.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$REPO_DIR/scripts/lib/processes.sh"
+source "$REPO_DIR/scripts/lib/nodes.sh"
+source "$REPO_DIR/scripts/lib/ccaas.sh"
+
+require_java
+require_python
+CC_DIR="$STATE_DIR/chaincode"
+CHANNEL=$(netdesc channel)
+
+[ -x "$FABRIC_BIN/peer" ] || die $EXIT_FAILURE "Fabric is not installed; run scripts/network.sh up first"
+[ "$(cat "$PID_DIR/mode" 2>/dev/null)" = full ] || die $EXIT_FAILURE "the network is not running; run scripts/network.sh up first"
+
+jar=${1:-$REPO_DIR/chaincode/target/registry-chaincode.jar}
+if [ ! -f "$jar" ] && [ -z "${1:-}" ]; then
+  require_maven
+  info "Building the contract jar"
+  (cd "$REPO_DIR" && mvn -B -ntp -q -pl model,chaincode -am install -DskipTests) || die $EXIT_FAILURE "the contract build failed"
+fi
+[ -f "$jar" ] || die $EXIT_FAILURE "no such jar: $jar"
+jar_sha=$(sha256sum "$jar" | cut -d' ' -f1)
+changed=false
+
+# retry SECONDS COMMAND...: runs COMMAND until it succeeds (a fresh Raft cluster elects its leader,
+# a peer connects to a new chaincode server); its last output is shown when it keeps failing.
+retry() {
+  local deadline=$((SECONDS + $1)) out
+  shift
+  while true; do
+    if out=$("$@" 2>&1); then
+      printf '%s' "$out"
+      return 0
+    fi
+    if ((SECONDS >= deadline)); then
+      printf '%s\n' "$out" >&2
+      return 1
+    fi
+    sleep 2
+  done
+}
+
+# --- 1. packages ------------------------------------------------------------------------------------
+mkdir -p "$CC_DIR/packages"
+deployed_jar="$CC_DIR/registry-chaincode-$jar_sha.jar"
+[ -f "$deployed_jar" ] || cp "$jar" "$deployed_jar"
+read -r governance_package governance_id < <("$REPO_DIR/scripts/package-chaincode.sh" governance "$deployed_jar" "$CC_DIR/packages")
+read -r records_package records_id < <("$REPO_DIR/scripts/package-chaincode.sh" records "$deployed_jar" "$CC_DIR/packages")
+info "Contract jar SHA-256 $jar_sha"
+
+info "Installing the packages on every peer"
+while read -r key msp name rest; do
+  installed=$(as_admin "$key" "$name" "$FABRIC_BIN/peer" lifecycle chaincode queryinstalled -O json 2>/dev/null || echo '{}')
+  for package in "$governance_package" "$records_package"; do
+    id=$([ "$package" = "$governance_package" ] && echo "$governance_id" || echo "$records_id")
+    if grep -q "\"$id\"" <<<"$installed"; then
+      step "$name.$key: ${id%%:*} installed already"
+    else
+      as_admin "$key" "$name" "$FABRIC_BIN/peer" lifecycle chaincode install "$package" >>"$LOG_DIR/deploy.log" 2>&1 \
+        || die $EXIT_FAILURE "installing ${id%%:*} on $name.$key failed (log: $LOG_DIR/deploy.log)"
+      step "$name.$key: installed ${id%%:*}"
+      changed=true
+    fi
+  done
+done < <(netdesc peers)
+
+# --- 2. chaincode servers ---------------------------------------------------------------------------
+info "Chaincode servers beside every peer"
+cat >"$CC_DIR/deployed.env" <<ENV
+GOVERNANCE_PACKAGE_ID=$governance_id
+RECORDS_PACKAGE_ID=$records_id
+DEPLOYED_JAR=$deployed_jar
+ENV
+while read -r key msp name rest; do
+  for service in governance records; do
+    id=$([ "$service" = governance ] && echo "$governance_id" || echo "$records_id")
+    node=$(chaincode_server_node "$service" "$key" "$name")
+    if running "$node" && [ "$(cat "$PID_DIR/$node.package" 2>/dev/null)" = "$id" ]; then
+      step "$node serves ${id%%:*} already"
+    else
+      start_chaincode_server "$key" "$msp" "$name" "$service" "$id" "$deployed_jar"
+      changed=true
+    fi
+  done
+done < <(netdesc peers)
+while read -r key msp name rest; do
+  for service in governance records; do
+    address=$(chaincode_server_address "$key" "$name" "$service")
+    wait_tls "${address%:*}" "${address##*:}" "$ORGS_DIR/$key/peers/$name/ccaas/tls/ca.crt" 60 \
+      || die $EXIT_FAILURE "chaincode server $(chaincode_server_node "$service" "$key" "$name") does not answer on $address (scripts/network.sh logs $(chaincode_server_node "$service" "$key" "$name"))"
+  done
+done < <(netdesc peers)
+
+# --- 3. definitions ---------------------------------------------------------------------------------
+# definitions: "NAME PACKAGE_ID POLICY" per chaincode definition ('-' for the channel's default policy).
+definitions() {
+  python3 - "$NETWORK_FILE" "$governance_id" "$records_id" <<'PY'
+import json, sys
+net_file, governance_id, records_id = sys.argv[1:]
+net = json.load(open(net_file, encoding="utf-8"))
+cc = net["chaincodes"]
+print("governance", governance_id, cc["governance"]["endorsementPolicy"] or "-")
+for org in net["organizations"]:
+    if org.get("application") and org.get("namespace"):
+        print(org["namespace"], records_id, cc["records"]["endorsementPolicy"].replace("{owner}", org["msp"]))
+PY
+}
+
+mapfile -t APP_ORGS < <(python3 -c '
+import json, sys
+for o in json.load(open(sys.argv[1], encoding="utf-8"))["organizations"]:
+    if o.get("application"): print(o["key"])' "$NETWORK_FILE")
+app_orgs() { printf '%s\n' "${APP_ORGS[@]}"; }
+LEAD=${APP_ORGS[0]}
+
+first_peer() { netdesc peers | awk -v k="$1" '$1 == k {print $3; exit}'; }
+
+# json_field JSON PATH...: a field of a JSON document (empty when absent).
+json_field() {
+  python3 -c '
+import json, sys
+try:
+    v = json.loads(sys.argv[1])
+    for k in sys.argv[2:]:
+        v = v[k]
+    print(v)
+except (ValueError, KeyError, TypeError):
+    pass' "$@"
+}
+
+policy_args() { [ "$1" = - ] && return 0; printf '%s\n' --signature-policy "$1"; }
+
+approve() { # approve KEY NAME PACKAGE_ID SEQUENCE POLICY
+  local key=$1 name=$2 id=$3 sequence=$4 policy=$5 args
+  mapfile -t args < <(policy_args "$policy")
+  as_admin "$key" "$(first_peer "$key")" bash -c '"$0" lifecycle chaincode approveformyorg -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" "$@"' \
+    "$FABRIC_BIN/peer" -C "$CHANNEL" -n "$name" --version "$jar_sha" --package-id "$id" --sequence "$sequence" "${args[@]}"
+}
+
+commit() { # commit NAME SEQUENCE POLICY: endorsed by one peer of every application organisation
+  local name=$1 sequence=$2 policy=$3 args=() key
+  mapfile -t args < <(policy_args "$policy")
+  for key in $(app_orgs); do
+    args+=(--peerAddresses "$(netdesc peers | awk -v k="$key" '$1 == k {print $4 ":" $5; exit}')"
+      --tlsRootCertFiles "$ORGS_DIR/$key/msp/tlscacerts/ca.pem")
+  done
+  as_admin "$LEAD" "$(first_peer "$LEAD")" bash -c '"$0" lifecycle chaincode commit -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" "$@"' \
+    "$FABRIC_BIN/peer" -C "$CHANNEL" -n "$name" --version "$jar_sha" --sequence "$sequence" "${args[@]}"
+}
+
+info "Chaincode definitions on channel $CHANNEL (version = the jar's SHA-256)"
+mkdir -p "$CC_DIR/definitions"
+while read -r name id policy; do
+  committed=$(as_admin "$LEAD" "$(first_peer "$LEAD")" "$FABRIC_BIN/peer" lifecycle chaincode querycommitted \
+    -C "$CHANNEL" -n "$name" -O json 2>/dev/null || true)
+  sequence=$(json_field "$committed" sequence)
+  version=$(json_field "$committed" version)
+  recorded_policy=$(cat "$CC_DIR/definitions/$name.policy" 2>/dev/null || true)
+  if [ -n "$sequence" ] && [ "$version" = "$jar_sha" ] && [ "$recorded_policy" = "$policy" ]; then
+    # The definition stands; an organisation that approved another package for it (its local choice)
+    # is brought back to ours by approving the same sequence again.
+    for key in $(app_orgs); do
+      approved=$(as_admin "$key" "$(first_peer "$key")" "$FABRIC_BIN/peer" lifecycle chaincode queryapproved \
+        -C "$CHANNEL" -n "$name" --sequence "$sequence" -O json 2>/dev/null || true)
+      if [ "$(json_field "$approved" source Type LocalPackage package_id)" != "$id" ]; then
+        retry 60 approve "$key" "$name" "$id" "$sequence" "$policy" >>"$LOG_DIR/deploy.log" \
+          || die $EXIT_FAILURE "$key could not approve its package for $name (log: $LOG_DIR/deploy.log)"
+        step "$name: $key approved package ${id%%:*} again for sequence $sequence"
+        changed=true
+      fi
+    done
+    step "$name: sequence $sequence committed with this jar already"
+    continue
+  fi
+  sequence=$((${sequence:-0} + 1))
+  for key in $(app_orgs); do
+    retry 90 approve "$key" "$name" "$id" "$sequence" "$policy" >>"$LOG_DIR/deploy.log" \
+      || die $EXIT_FAILURE "$key could not approve $name sequence $sequence (log: $LOG_DIR/deploy.log)"
+  done
+  retry 60 commit "$name" "$sequence" "$policy" >>"$LOG_DIR/deploy.log" \
+    || die $EXIT_FAILURE "committing $name sequence $sequence failed (log: $LOG_DIR/deploy.log)"
+  echo "$policy" >"$CC_DIR/definitions/$name.policy"
+  step "$name: sequence $sequence committed (approved by ${APP_ORGS[*]}; policy ${policy/#-/channel default MAJORITY})"
+  changed=true
+done < <(definitions)
+
+# --- 4. governance bootstrap ------------------------------------------------------------------------
+registry_cli="$REPO_DIR/gateway-client/bin/registry"
+if [ -z "$(find "$REPO_DIR/gateway-client/target" -maxdepth 1 -name 'registry*.jar' 2>/dev/null)" ]; then
+  require_maven
+  info "Building the registry command-line tool"
+  (cd "$REPO_DIR" && mvn -B -ntp -q -pl model,gateway-client -am install -DskipTests) || die $EXIT_FAILURE "the client build failed"
+fi
+as_org() { # as_org KEY ARGS...: the registry CLI as KEY's admin
+  local key=$1
+  shift
+  "$registry_cli" --profile "$ORGS_DIR/$key/profile.json" --identity "$(admin_user "$key")" "$@"
+}
+query() { # query KEY CHAINCODE FUNCTION ARGS...: an evaluate through Fabric's peer CLI as KEY's admin
+  local key=$1 cc=$2 args
+  shift 2
+  args=$(python3 -c 'import json,sys; print(json.dumps({"Args": sys.argv[1:]}))' "$@")
+  as_admin "$key" "$(first_peer "$key")" "$FABRIC_BIN/peer" chaincode query -C "$CHANNEL" -n "$cc" -c "$args"
+}
+
+info "Governance bootstrap"
+members=$(python3 -c '
+import json, sys
+net = json.load(open(sys.argv[1], encoding="utf-8"))
+print(",".join(sorted(o["msp"] for o in net["organizations"] if o.get("application"))))' "$NETWORK_FILE")
+# The first call also waits for the peers to reach the new chaincode servers.
+if current=$(retry 60 query "$LEAD" governance governance:GetMembers) && [ -n "$current" ]; then
+  step "consortium members set already: $(json_field "$current" members)"
+else
+  for key in $(app_orgs); do
+    as_org "$key" governance init --members "$members" >>"$LOG_DIR/deploy.log" 2>&1 \
+      || die $EXIT_FAILURE "$key's admin could not approve the member list (log: $LOG_DIR/deploy.log)"
+  done
+  step "consortium members approved by every organisation's admin: $members"
+  changed=true
+fi
+# agencies: "KEY MSP NAMESPACE TYPES DISPLAY NAME" per issuing agency.
+agencies() {
+  python3 -c '
+import json, sys
+for o in json.load(open(sys.argv[1], encoding="utf-8"))["organizations"]:
+    if o.get("application") and o.get("namespace"):
+        print(o["key"], o["msp"], o["namespace"], ";".join(o["documentTypes"]), o["displayName"])' "$NETWORK_FILE"
+}
+majority=$((${#APP_ORGS[@]} / 2 + 1))
+active_from=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+while read -r key msp namespace types display; do
+  if query "$LEAD" governance governance:GetAgency "$msp" >/dev/null 2>&1; then
+    step "$msp registered already (namespace $namespace)"
+    continue
+  fi
+  for approver in "${APP_ORGS[@]:0:$majority}"; do
+    as_org "$approver" governance register --msp "$msp" --name "$display" --namespace "$namespace" \
+      --types "$types" --active-from "$active_from" >>"$LOG_DIR/deploy.log" 2>&1 \
+      || die $EXIT_FAILURE "$approver's admin could not approve registering $msp (log: $LOG_DIR/deploy.log)"
+  done
+  query "$LEAD" governance governance:GetAgency "$msp" >/dev/null 2>&1 \
+    || die $EXIT_FAILURE "$msp is not registered after $majority approvals (log: $LOG_DIR/deploy.log)"
+  step "$msp registered (namespace $namespace, types $types), approved by $majority of ${#APP_ORGS[@]} members"
+  changed=true
+done < <(agencies)
+
+if $changed; then
+  info "Deployed: governance and $(agencies | wc -l) records namespaces run jar $jar_sha"
+else
+  info "Nothing to do: the network already runs jar $jar_sha with these definitions and this governance"
+fi
