@@ -7,8 +7,8 @@ import org.hyperledger.fabric.contract.annotation.Default;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
 /**
- * The reference contract: {@code Put} writes a string under a key, {@code Get} reads it back. As the
- * shim's {@code @Default} contract its transactions are called as {@code Put} / {@code Get} or
+ * The reference contract: {@code Put} writes a string under a key, {@code Get} reads it back. As
+ * the shim's {@code @Default} contract its transactions are called as {@code Put} / {@code Get} or
  * {@code reference:Put} / {@code reference:Get}.
  *
  * <p>It checks nothing: any caller may write any key with any value, exactly as the shim passes

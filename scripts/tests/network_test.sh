@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Integration tests of the consortium's trust model on the running network (scripts/network.sh up and
+# scripts/deploy-chaincode.sh first), with Fabric's own `peer` CLI as each organisation's identities:
+#   - a records-justice transaction endorsed by Justice commits, and every peer then has the same
+#     height and current block hash;
+#   - Services running modified code for records-justice (the reference put-state contract, its own
+#     local choice of package) and endorsing a write there alone: invalidated at commit with
+#     ENDORSEMENT_POLICY_FAILURE, nothing written;
+#   - a governance change endorsed by one agency's peer fails at commit; endorsed by two it commits;
+#   - a new definition of records-justice approved by Services and Audit but not Justice cannot be
+#     committed, even with Justice's peer asked to endorse the commit.
+# Leaves the network as deploy-chaincode.sh made it (it runs that script again at the end).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+source "$REPO_DIR/scripts/lib/processes.sh"
+source "$REPO_DIR/scripts/lib/nodes.sh"
+source "$REPO_DIR/scripts/lib/ccaas.sh"
+
+CHANNEL=$(netdesc channel)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+check() { # check NAME COMMAND...: one assertion; its output is shown when it fails
+  local name=$1
+  shift
+  if "$@" >"$work/last.out" 2>&1; then
+    passed=$((passed + 1))
+    echo "ok   $name"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name"
+    sed 's/^/     /' "$work/last.out"
+  fi
+}
+
+peer_address() { netdesc peers | awk -v k="$1" -v p="${2:-peer0}" '$1 == k && $3 == p {print $4 ":" $5}'; }
+peer_root() { echo "$ORGS_DIR/$1/msp/tlscacerts/ca.pem"; }
+args_json() { python3 -c 'import json,sys; print(json.dumps({"Args": sys.argv[1:]}))' "$@"; }
+
+# invoke KEY USER "ENDORSING_ORGS" CHAINCODE ARGS...: submits as KEY's USER, endorsed by the first
+# peer of each listed organisation only, and waits for the commit; prints the peer CLI's output.
+invoke() {
+  local key=$1 user=$2 orgs=$3 cc=$4 peers=() org
+  shift 4
+  for org in $orgs; do
+    peers+=(--peerAddresses "$(peer_address "$org")" --tlsRootCertFiles "$(peer_root "$org")")
+  done
+  (
+    eval "$(peer_cli_env "$key")"
+    export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/$key/users/$user/msp"
+    "$FABRIC_BIN/peer" chaincode invoke -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" -C "$CHANNEL" \
+      -n "$cc" -c "$(args_json "$@")" "${peers[@]}" --waitForEvent --waitForEventTimeout 60s 2>&1
+  )
+}
+
+# query KEY USER CHAINCODE ARGS...: an evaluate on KEY's first peer as its USER.
+query() {
+  local key=$1 user=$2 cc=$3
+  shift 3
+  (
+    eval "$(peer_cli_env "$key")"
+    export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/$key/users/$user/msp"
+    "$FABRIC_BIN/peer" chaincode query -C "$CHANNEL" -n "$cc" -c "$(args_json "$@")" 2>&1
+  )
+}
+
+committed() { grep -q 'status:200' <<<"$1" && ! grep -q 'invalidated\|Error' <<<"$1"; }
+invalidated_by_policy() { grep -q 'transaction invalidated with status (ENDORSEMENT_POLICY_FAILURE)' <<<"$1"; }
+
+# peers_agree: every peer reports the same height and current block hash (polls up to 20 s: a block
+# reaches the peers one after another).
+peers_agree() {
+  local deadline=$((SECONDS + 20)) key name rest infos
+  while true; do
+    infos=$(while read -r key _ name rest; do peer_chain_info "$key" "$name"; done < <(netdesc peers))
+    echo "$infos"
+    if [ "$(sort -u <<<"$infos" | wc -l)" -eq 1 ] && [ "$(wc -l <<<"$infos")" -eq "$(netdesc peers | wc -l)" ]; then
+      return 0
+    fi
+    ((SECONDS < deadline)) || return 1
+    sleep 1
+  done
+}
+
+height_of() { peer_chain_info "$1" "${2:-peer0}" | cut -d' ' -f1; }
+
+echo "== a records-justice transaction endorsed by Justice commits; all peers agree"
+registry_justice() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/justice/profile.json" "$@"; }
+printf 'network test document %s\n' "$(date +%s%N)" >"$work/doc.txt"
+record="net-test-$(date +%s%N)"
+before=$(height_of justice)
+check "Justice's issuer anchors a certificate in records-justice" \
+  registry_justice --identity issuer1 issue --id "$record" --type BIRTH_CERTIFICATE --file "$work/doc.txt" \
+  --subject-ref "$(printf '%s' "$record" | sha256sum | cut -d' ' -f1)" --valid-from 2026-01-01T00:00:00Z
+# record_seen KEY USER: the record, read through KEY's peer by the registry contract, is there.
+record_seen() { query "$1" "$2" records-justice records:GetRecord "$record" | grep -q "\"id\":\"$record\""; }
+check "the record is on the ledger of Audit's peer" record_seen audit auditor1
+check "the ledger grew" test "$(height_of justice)" -gt "$before"
+check "every peer has the same height and current block hash" peers_agree
+
+echo "== Services runs modified code for records-justice and endorses a write there alone"
+ref_jar="$REPO_DIR/chaincode/reference/target/reference-chaincode.jar"
+[ -f "$ref_jar" ] || die $EXIT_FAILURE "no $ref_jar: build it first (mvn install)"
+read -r ref_package ref_id < <("$REPO_DIR/scripts/package-chaincode.sh" reference "$ref_jar" "$work/packages")
+as_admin services peer0 "$FABRIC_BIN/peer" lifecycle chaincode install "$ref_package" >"$work/install.out" 2>&1 \
+  || grep -q 'already successfully installed' "$work/install.out" || { cat "$work/install.out"; exit 1; }
+start_chaincode_server services ServicesMSP peer0 reference "$ref_id" "$ref_jar"
+address=$(chaincode_server_address services peer0 reference)
+wait_tls "${address%:*}" "${address##*:}" "$ORGS_DIR/services/peers/peer0/ccaas/tls/ca.crt" 60
+source "$STATE_DIR/chaincode/deployed.env"
+definition=$(as_admin justice peer0 "$FABRIC_BIN/peer" lifecycle chaincode querycommitted -C "$CHANNEL" -n records-justice -O json)
+sequence=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["sequence"])' "$definition")
+version=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["version"])' "$definition")
+policy=$(cat "$STATE_DIR/chaincode/definitions/records-justice.policy")
+# Services' local choice: the same definition, another package (no other organisation sees it).
+check "Services approves its own package for the committed records-justice definition" \
+  as_admin services peer0 bash -c '"$0" lifecycle chaincode approveformyorg -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" "$@"' \
+  "$FABRIC_BIN/peer" -C "$CHANNEL" -n records-justice --version "$version" --package-id "$ref_id" \
+  --sequence "$sequence" --signature-policy "$policy"
+forged_key="forged-$(date +%s%N)"
+out=$(invoke services issuer1 services records-justice Put "$forged_key" '{"status":"REVOKED"}' || true)
+check "Services' peer endorses the forged write (its modified code accepts anything)" grep -q 'status:200' <<<"$out"
+check "the forged write is invalidated at commit with ENDORSEMENT_POLICY_FAILURE" invalidated_by_policy "$out"
+check "nothing was written: the key is absent from records-justice on Services' peer" \
+  test -z "$(query services issuer1 records-justice Get "$forged_key")"
+stop_node "$(chaincode_server_node reference services peer0)"
+
+echo "== governance changes need a majority of the agencies' peers"
+probe="Probe$(date +%s)MSP"
+request=$(python3 -c 'import json,sys; print(json.dumps({"msp": sys.argv[1], "displayName": "Network test probe", "namespace": "records-" + sys.argv[1].lower(), "documentTypes": ["PROBE"], "activeFrom": "2026-01-01T00:00:00Z"}, separators=(",", ":")))' "$probe")
+out=$(invoke justice admin1 justice governance governance:RegisterAgency "$request" || true)
+check "Justice's admin approval endorsed by Justice's peer alone fails at commit (ENDORSEMENT_POLICY_FAILURE)" invalidated_by_policy "$out"
+no_approval_by_justice() { ! query justice admin1 governance governance:GetChangeApprovals "$probe" 2>&1 | grep -q JusticeMSP; }
+check "so no approval was recorded" no_approval_by_justice
+out=$(invoke justice admin1 "justice services" governance governance:RegisterAgency "$request" || true)
+check "the same approval endorsed by Justice's and Services' peers commits" committed "$out"
+
+echo "== a records-justice definition Justice did not approve cannot be committed"
+next=$((sequence + 1))
+for key in services audit; do
+  check "$key approves a new records-justice definition (sequence $next) naming its own peers" \
+    as_admin "$key" peer0 bash -c '"$0" lifecycle chaincode approveformyorg -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" "$@"' \
+    "$FABRIC_BIN/peer" -C "$CHANNEL" -n records-justice --version "takeover-$(date +%s)" --package-id "$RECORDS_PACKAGE_ID" \
+    --sequence "$next" --signature-policy "OR('ServicesMSP.peer', 'AuditMSP.peer')"
+done
+commit_peers=()
+for key in justice services audit; do
+  commit_peers+=(--peerAddresses "$(peer_address "$key")" --tlsRootCertFiles "$(peer_root "$key")")
+done
+out=$(as_admin services peer0 bash -c '"$0" lifecycle chaincode commit -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" "$@"' \
+  "$FABRIC_BIN/peer" -C "$CHANNEL" -n records-justice --version "takeover" --sequence "$next" \
+  --signature-policy "OR('ServicesMSP.peer', 'AuditMSP.peer')" "${commit_peers[@]}" 2>&1 || true)
+commit_refused() { ! grep -q 'committed with status (VALID)' <<<"$out" && grep -q 'Error' <<<"$out"; }
+check "the commit is refused" commit_refused
+definition_unchanged() {
+  local now
+  now=$(as_admin justice peer0 "$FABRIC_BIN/peer" lifecycle chaincode querycommitted -C "$CHANNEL" -n records-justice -O json)
+  python3 -c 'import json,sys; d=json.loads(sys.argv[1]); sys.exit(not (d["sequence"] == int(sys.argv[2]) and d["version"] == sys.argv[3]))' \
+    "$now" "$sequence" "$version"
+}
+check "records-justice keeps its sequence and version" definition_unchanged
+
+echo "== restoring the deployment (Services back on the consortium's package)"
+"$REPO_DIR/scripts/deploy-chaincode.sh" >"$work/deploy.out" 2>&1 || { cat "$work/deploy.out"; exit 1; }
+check "after the restore, Services' peer serves records-justice with the registry contract again" \
+  record_seen services issuer1
+
+echo "network: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
