@@ -227,8 +227,17 @@ members=$(python3 -c '
 import json, sys
 net = json.load(open(sys.argv[1], encoding="utf-8"))
 print(",".join(sorted(o["msp"] for o in net["organizations"] if o.get("application"))))' "$NETWORK_FILE")
-# The first call also waits for the peers to reach the new chaincode servers.
-if current=$(retry 60 query "$LEAD" governance governance:GetMembers) && [ -n "$current" ]; then
+# members_answer: governance's answer to GetMembers: the members, or INVALID_STATE while they are not
+# set; anything else (the peer still connecting to a new chaincode server) fails, so it is retried.
+members_answer() {
+  local out
+  out=$(query "$LEAD" governance governance:GetMembers 2>&1) || true
+  echo "$out"
+  grep -q '"members"\|INVALID_STATE' <<<"$out"
+}
+answer=$(retry 60 members_answer) || die $EXIT_FAILURE "governance does not answer on $LEAD's peer: $answer"
+if grep -q '"members"' <<<"$answer"; then
+  current=$(grep '"members"' <<<"$answer")
   step "consortium members set already: $(json_field "$current" members)"
 else
   for key in $(app_orgs); do

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test of the registry: build with static checks and unit tests, then the network's
-# nodes are installed and started, the integration tests run against them, and the network is
-# stopped again, also when a test fails.
+# Runs every test of the registry:
+#   1. build with formatting and static checks; unit, property, cross-JVM determinism and fuzz-seed tests;
+#   2. chaincode packaging and external builder tests;
+#   3. installs Fabric and Fabric CA (built from source into the cache, once), starts the consortium's
+#      network (raft profile: 3 CAs, 3 Raft orderers, 3 peers), deploys the contract and bootstraps
+#      governance, then runs against it: every peer running each of its chaincode servers, the trust
+#      model (network_test.sh) and the Java integration tests;
+#   4. the bft profile (4 BFT orderers) comes up, is deployed and commits a transaction.
+# Every network it started is stopped again, also when a test fails. The networks use their own state
+# folders under .state/test-*, wiped at the start, so a developer's .state is left alone.
 #
-# Exit codes: 0 every test that can run here passed, non-zero otherwise.
+# Exit codes: 0 every test passed, non-zero otherwise.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -16,15 +23,28 @@ MVN=(mvn -B -ntp)
 [ -n "${CI:-}" ] && MVN+=(-Dstyle.color=never)
 
 cd "$REPO_DIR"
-started_network=false
+RAFT_STATE="$REPO_DIR/.state/test-raft"
+BFT_STATE="$REPO_DIR/.state/test-bft"
+running_state=""
 cleanup() {
   local rc=$?
-  if $started_network; then
-    "$REPO_DIR/scripts/network.sh" down || true
+  if [ -n "$running_state" ]; then
+    REGISTRY_STATE_DIR="$running_state" "$REPO_DIR/scripts/network.sh" down || true
   fi
+  [ $rc -eq 0 ] || warn "tests failed; node logs are in $running_state/logs (or .state/test-*/logs)"
   exit $rc
 }
 trap cleanup EXIT
+
+# network STATE_DIR ARGS...: a network.sh command on the network whose state is STATE_DIR.
+network() { REGISTRY_STATE_DIR="$1" "$REPO_DIR/scripts/network.sh" "${@:2}"; }
+in_state() { REGISTRY_STATE_DIR="$1" "${@:2}"; }
+
+for state in "$RAFT_STATE" "$BFT_STATE" "$STATE_DIR"; do
+  if [ -n "$(find "$state/pids" -name '*.pid' 2>/dev/null)" ]; then
+    die $EXIT_FAILURE "a network is running from $state; stop it first (REGISTRY_STATE_DIR=$state scripts/network.sh down)"
+  fi
+done
 
 info "Build, static checks and unit tests"
 "${MVN[@]}" install
@@ -33,50 +53,43 @@ info "Chaincode packaging and external builder tests"
 "$REPO_DIR/scripts/tests/builder_test.sh"
 
 info "Installing Fabric CA and Fabric"
-# The installer's progress goes to the terminal; its error message, if any, is kept.
-exec 3>&1
-set +e
-fabric_missing=$("$REPO_DIR/scripts/install-fabric.sh" 2>&1 1>&3)
-rc=$?
-set -e
-exec 3>&-
-if [ $rc -eq $EXIT_FABRIC_UNAVAILABLE ] && [ -x "$FABRIC_CA_BIN/fabric-ca-server" ]; then
-  warn "Fabric is not obtainable here; the tests that need peers and orderers cannot run:"
-  echo "$fabric_missing" >&2
-elif [ $rc -ne 0 ]; then
-  echo "$fabric_missing" >&2
-  exit $rc
-else
-  fabric_missing=""
-fi
+"$REPO_DIR/scripts/install-fabric.sh"
 
-info "Starting the network"
-if [ -n "$(find "$STATE_DIR/pids" -name '*.pid' 2>/dev/null)" ]; then
-  die $EXIT_FAILURE "a network is already running from $STATE_DIR; stop it first (scripts/network.sh down)"
-fi
-started_network=true
-if [ -n "$fabric_missing" ]; then
-  "$REPO_DIR/scripts/network.sh" up --cas
-else
-  "$REPO_DIR/scripts/network.sh" up
-fi
+info "Starting the network (raft profile) and deploying the contract"
+rm -rf "$RAFT_STATE" "$BFT_STATE"
+running_state="$RAFT_STATE"
+network "$RAFT_STATE" up --profile raft
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/deploy-chaincode.sh"
 
-info "Chaincode servers (chaincode-as-a-service mode, TLS with CA-issued identities)"
-"$REPO_DIR/scripts/tests/chaincode_server_test.sh"
+info "Every peer runs a transaction on each of its chaincode servers"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/chaincode_server_test.sh"
 
-info "Integration tests against the running nodes"
+info "Trust model on the real network"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/network_test.sh"
+
+info "Java integration tests against the running nodes"
 # The Justice agency's CA is the one the CA integration tests use.
-ca_props="$STATE_DIR/orgs/justice/ca.properties"
+ca_props="$RAFT_STATE/orgs/justice/ca.properties"
 prop() { sed -n "s/^$1=//p" "$ca_props"; }
 REGISTRY_IT_CA_URL=$(prop url) \
 REGISTRY_IT_CA_NAME=$(prop caName) \
 REGISTRY_IT_CA_TLS_CERT=$(prop tlsCert) \
 REGISTRY_IT_CA_ADMIN=$(prop adminUser) \
 REGISTRY_IT_CA_ADMIN_PASSWORD=$(<"$(prop adminPasswordFile)") \
-REGISTRY_IT_STATE_DIR="$STATE_DIR" \
+REGISTRY_IT_STATE_DIR="$RAFT_STATE" \
   "${MVN[@]}" -pl gateway-client failsafe:integration-test failsafe:verify -DskipITs=false
 
-if [ -n "$fabric_missing" ]; then
-  info "NOT RUN: integration tests that need Fabric peers and orderers (Fabric $FABRIC_VERSION is not obtainable here; docs/status.md)"
-fi
-info "All tests that can run here passed"
+info "All peers agree after the tests"
+network "$RAFT_STATE" status
+network "$RAFT_STATE" down
+running_state=""
+
+info "The bft profile: 4 BFT orderers (DigitalMSP ordering only) come up and commit a transaction"
+running_state="$BFT_STATE"
+network "$BFT_STATE" up --profile bft
+in_state "$BFT_STATE" "$REPO_DIR/scripts/deploy-chaincode.sh"
+in_state "$BFT_STATE" "$REPO_DIR/scripts/tests/bft_test.sh"
+network "$BFT_STATE" down
+running_state=""
+
+info "All tests passed"
