@@ -192,9 +192,14 @@ while read -r name id policy; do
     continue
   fi
   sequence=$((${sequence:-0} + 1))
+  # The organisations approve independently of each other, so at the same time.
+  pids=()
   for key in $(app_orgs); do
-    retry 90 approve "$key" "$name" "$id" "$sequence" "$policy" >>"$LOG_DIR/deploy.log" \
-      || die $EXIT_FAILURE "$key could not approve $name sequence $sequence (log: $LOG_DIR/deploy.log)"
+    retry 90 approve "$key" "$name" "$id" "$sequence" "$policy" >>"$LOG_DIR/deploy.$key.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || die $EXIT_FAILURE "${APP_ORGS[$i]} could not approve $name sequence $sequence (log: $LOG_DIR/deploy.${APP_ORGS[$i]}.log)"
   done
   retry 60 commit "$name" "$sequence" "$policy" >>"$LOG_DIR/deploy.log" \
     || die $EXIT_FAILURE "committing $name sequence $sequence failed (log: $LOG_DIR/deploy.log)"

@@ -131,9 +131,18 @@ restart_chaincode_servers() {
   # shellcheck disable=SC1090
   source "$deployed"
   local key msp name rest
+  local service address node
   while read -r key msp name rest; do
     start_chaincode_server "$key" "$msp" "$name" governance "$GOVERNANCE_PACKAGE_ID" "$DEPLOYED_JAR"
     start_chaincode_server "$key" "$msp" "$name" records "$RECORDS_PACKAGE_ID" "$DEPLOYED_JAR"
+  done < <(netdesc peers)
+  while read -r key msp name rest; do
+    for service in governance records; do
+      node=$(chaincode_server_node "$service" "$key" "$name")
+      address=$(chaincode_server_address "$key" "$name" "$service")
+      wait_tls "${address%:*}" "${address##*:}" "$ORGS_DIR/$key/peers/$name/ccaas/tls/ca.crt" 60 \
+        || fail_node "$node" "$node does not answer on $address within 60 s"
+    done
   done < <(netdesc peers)
 }
 

@@ -5,7 +5,7 @@
 #   3. installs Fabric and Fabric CA (built from source into the cache, once), starts the consortium's
 #      network (raft profile: 3 CAs, 3 Raft orderers, 3 peers), deploys the contract and bootstraps
 #      governance, then runs against it: every peer running each of its chaincode servers, the trust
-#      model (network_test.sh) and the Java integration tests;
+#      model (network_test.sh), redeployment (deploy_test.sh) and the Java integration tests;
 #   4. the bft profile (4 BFT orderers) comes up, is deployed and commits a transaction.
 # Every network it started is stopped again, also when a test fails. The networks use their own state
 # folders under .state/test-*, wiped at the start, so a developer's .state is left alone.
@@ -66,6 +66,9 @@ in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/chaincode_server_test.sh"
 
 info "Trust model on the real network"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/network_test.sh"
+
+info "Redeployment: a changed jar becomes the next sequence; the same jar again changes nothing"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/deploy_test.sh"
 
 info "Java integration tests against the running nodes"
 # The Justice agency's CA is the one the CA integration tests use.

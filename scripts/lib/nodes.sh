@@ -213,7 +213,14 @@ start_peer() {
   fi
   mkdir -p "$dir/data"
   write_builder_config "$key" "$name"
+  # Gossip starts from every peer of the organisation; with more than one, private data written by
+  # the organisation must reach a second peer of its own before the write is endorsed.
+  local org_peers
+  org_peers=$(netdesc peers | awk -v k="$key" '$1 == k {printf "%s%s:%s", (n++ ? " " : ""), $4, $5}')
   (
+    if [[ $org_peers == *" "* ]]; then
+      export CORE_PEER_GOSSIP_PVTDATA_IMPLICITCOLLECTIONDISSEMINATIONPOLICY_REQUIREDPEERCOUNT=1
+    fi
     export FABRIC_CFG_PATH="$CONFIG_DIR"
     export FABRIC_LOGGING_SPEC=INFO
     export CORE_PEER_ID="$node"
@@ -221,7 +228,7 @@ start_peer() {
     export CORE_PEER_LISTENADDRESS="$host:$port"
     export CORE_PEER_CHAINCODEADDRESS="$host:$cc_port"
     export CORE_PEER_CHAINCODELISTENADDRESS="$host:$cc_port"
-    export CORE_PEER_GOSSIP_BOOTSTRAP="$host:$port"
+    export CORE_PEER_GOSSIP_BOOTSTRAP="$org_peers"
     export CORE_PEER_GOSSIP_EXTERNALENDPOINT="$host:$port"
     export CORE_PEER_LOCALMSPID="$msp"
     export CORE_PEER_MSPCONFIGPATH="$dir/msp"
