@@ -38,10 +38,14 @@ stop_node() {
   rm -f "$file" "$file.cmd" "$PID_DIR/$node.package"
 }
 
+# stop_all: every process we started, clients of a layer before the layer: chaincode servers, peers,
+# orderers, then the CAs (and anything else).
 stop_all() {
-  local node
-  for node in $(started_nodes); do
-    stop_node "$node"
+  local node layer
+  for layer in '^cc-' '^peer' '^orderer' '.'; do
+    for node in $(started_nodes | grep -E "$layer" || true); do
+      stop_node "$node"
+    done
   done
   rm -f "$PID_DIR/mode"
 }
