@@ -8,8 +8,16 @@ named "Registry", for the network profile (raft or bft); the policies are those 
 - every organisation: Readers/Writers/Admins by role, Endorsement OR('<MSP>.peer'); an organisation
   that runs ordering nodes also admits '<MSP>.orderer' to Readers and Writers, since its orderers sign
   blocks and peers check those signatures against /Channel/Orderer/BlockValidation (ANY Writers);
-- Application: LifecycleEndorsement and Admins ALL (no majority can take over a namespace or rewrite
-  the channel), Endorsement MAJORITY (the default chaincode policy: governance uses it);
+- Application group: the agencies ("application": true) and the read-only organisations ("readOnly":
+  true, outsiders' verifiers). Readers is ANY Readers (so outsiders read); Writers, Admins,
+  LifecycleEndorsement and Endorsement name the agencies' principals explicitly, so a read-only
+  organisation never writes and never counts in a vote (an ImplicitMeta ALL would also need the
+  endorsement of an organisation that has no peers): Writers any agency's admin or client,
+  LifecycleEndorsement and Admins every agency (no majority can take over a namespace or rewrite the
+  channel), Endorsement a majority of the agencies' peers (the default chaincode policy: governance);
+- ACLs: peer/Propose and peer/ChaincodeToChaincode at Application Readers (Fabric's default is
+  Writers, which would also refuse an outsider's evaluate); the orderers still refuse an outsider's
+  transaction, since /Channel/Writers does not admit it;
 - capabilities Channel V3_0, Orderer V2_0, Application V2_5.
 Standard library only.
 """
@@ -28,6 +36,14 @@ def signature(*principals):
 
 def implicit(rule):
     return {"Type": "ImplicitMeta", "Rule": rule}
+
+
+def out_of(count, principals):
+    return {"Type": "Signature", "Rule": f"OutOf({count}, " + ", ".join(f"'{p}'" for p in principals) + ")"}
+
+
+def all_of(principals):
+    return {"Type": "Signature", "Rule": "AND(" + ", ".join(f"'{p}'" for p in principals) + ")"}
 
 
 def organisation(org, profile, orgs_dir):
@@ -96,7 +112,8 @@ def main(net_file, profile, orgs_dir, out_file):
         net = json.load(f)
     orgs = [o for o in net["organizations"] if in_profile(o, profile)]
     ordering_orgs = [o for o in orgs if any(in_profile(x, profile) for x in o["orderers"])]
-    application_orgs = [o for o in orgs if o.get("application")]
+    agencies = [o for o in orgs if o.get("application")]
+    readers_only = [o for o in orgs if o.get("readOnly")]
     definitions = {o["msp"]: organisation(o, profile, orgs_dir) for o in orgs}
     ordering = net["ordering"]
     orderer = {
@@ -113,14 +130,19 @@ def main(net_file, profile, orgs_dir, out_file):
         "Capabilities": {"V2_0": True},
     }
     orderer.update(consensus(net, orgs, profile, orgs_dir))
+    peers = [f"{o['msp']}.peer" for o in agencies]
     application = {
-        "Organizations": [definitions[o["msp"]] for o in application_orgs],
+        "Organizations": [definitions[o["msp"]] for o in agencies + readers_only],
         "Policies": {
             "Readers": implicit("ANY Readers"),
-            "Writers": implicit("ANY Writers"),
-            "Admins": implicit("ALL Admins"),
-            "LifecycleEndorsement": implicit("ALL Endorsement"),
-            "Endorsement": implicit("MAJORITY Endorsement"),
+            "Writers": signature(*[f"{o['msp']}.{role}" for o in agencies for role in ("admin", "client")]),
+            "Admins": all_of([f"{o['msp']}.admin" for o in agencies]),
+            "LifecycleEndorsement": all_of(peers),
+            "Endorsement": out_of(len(peers) // 2 + 1, peers),
+        },
+        "ACLs": {
+            "peer/Propose": "/Channel/Application/Readers",
+            "peer/ChaincodeToChaincode": "/Channel/Application/Readers",
         },
         "Capabilities": {"V2_5": True},
     }

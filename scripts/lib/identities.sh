@@ -145,6 +145,17 @@ write_client_profile() {
     ln -sfn "$src/signcerts/cert.pem" "$org/wallet/$name/cert.pem"
     ln -sfn "$(ls "$src"/keystore/*_sk | head -n1)" "$org/wallet/$name/key.pem"
   done
+  # A read-only organisation (outsiders' verifiers) has no peers: its members use the agencies' peers,
+  # whose TLS roots are copied beside its profile.
+  local agency
+  for agency in $(python3 -c '
+import json, sys
+print(" ".join(o["key"] for o in json.load(open(sys.argv[1], encoding="utf-8"))["organizations"] if o.get("application")))' "$NETWORK_FILE"); do
+    if [ "$agency" != "$key" ] && [ -f "$ORGS_DIR/$agency/msp/tlscacerts/ca.pem" ]; then
+      mkdir -p "$org/gateways"
+      cp "$ORGS_DIR/$agency/msp/tlscacerts/ca.pem" "$org/gateways/$agency-tls-ca.pem"
+    fi
+  done
   python3 - "$NETWORK_FILE" "$PROFILE" "$key" "$org" "$STATE_DIR/orgs" >"$org/profile.json" <<'PY'
 import json, sys
 net_file, profile, key, org_dir, orgs_dir = sys.argv[1:]
@@ -155,8 +166,13 @@ default_user = next((u["name"] for u in org["users"] if u["role"] in ("issuer", 
 chaincodes = {"governance": "governance"}
 if org.get("namespace"):
     chaincodes["records"] = org["namespace"]
+def in_profile(item):
+    return profile in item.get("profiles", [profile])
 peers = [{"address": f"{p['host']}:{p['port']}", "tlsRootCertificate": "msp/tlscacerts/ca.pem"}
-         for p in org["peers"] if profile in p.get("profiles", [profile])]
+         for p in org["peers"] if in_profile(p)]
+if org.get("readOnly"):
+    peers = [{"address": f"{p['host']}:{p['port']}", "tlsRootCertificate": f"gateways/{a['key']}-tls-ca.pem"}
+             for a in net["organizations"] if a.get("application") for p in a["peers"] if in_profile(p)]
 ca = org["ca"]
 print(json.dumps({
     "channel": net["channel"],

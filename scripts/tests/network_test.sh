@@ -6,6 +6,8 @@
 #   - Services running modified code for records-justice (the reference put-state contract, its own
 #     local choice of package) and endorsing a write there alone: invalidated at commit with
 #     ENDORSEMENT_POLICY_FAILURE, nothing written;
+#   - an outsider's verifier (PublicMSP, in the channel's Readers but not its Writers) verifies through
+#     an agency's peer, and its submission is refused by the orderers;
 #   - a governance change endorsed by one agency's peer fails at commit; endorsed by two it commits;
 #   - a new definition of records-justice approved by Services and Audit but not Justice cannot be
 #     committed, even with Justice's peer asked to endorse the commit.
@@ -130,6 +132,27 @@ check "the forged write is invalidated at commit with ENDORSEMENT_POLICY_FAILURE
 check "nothing was written: the key is absent from records-justice on Services' peer" \
   test -z "$(query services issuer1 records-justice Get "$forged_key")"
 stop_node "$(chaincode_server_node reference services peer0)"
+
+echo "== outsiders (PublicMSP: citizens', banks' verifiers) read through the agencies' peers, never write"
+registry_public() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/public/profile.json" "$@"; }
+check "PublicMSP's verifier verifies the anchored document VALID, naming no issuer" \
+  registry_public --identity verifier1 verify "$work/doc.txt"
+# outsider_submit: PublicMSP's verifier submits a (read-only) transaction through Justice's peer.
+outsider_submit() {
+  (
+    eval "$(peer_cli_env justice)"
+    export CORE_PEER_LOCALMSPID=PublicMSP
+    export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/public/users/verifier1/msp"
+    "$FABRIC_BIN/peer" chaincode invoke -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" -C "$CHANNEL" \
+      -n records-justice -c "$(args_json records:GetRecord "$record")" \
+      --peerAddresses "$(peer_address justice)" --tlsRootCertFiles "$(peer_root justice)" --waitForEvent 2>&1
+  )
+}
+before=$(height_of justice)
+out=$(outsider_submit || true)
+refused_by_orderers() { echo "$out" | grep -v '^.*payload:' && grep -q 'got unexpected status: FORBIDDEN' <<<"$out"; }
+check "its submission is refused by the orderers (FORBIDDEN: not a channel Writer)" refused_by_orderers
+check "and nothing reached the ledger" test "$(height_of justice)" -eq "$before"
 
 echo "== governance changes need a majority of the agencies' peers"
 probe="Probe$(date +%s)MSP"
