@@ -8,6 +8,7 @@
 #     ENDORSEMENT_POLICY_FAILURE, nothing written;
 #   - an outsider's verifier (PublicMSP, in the channel's Readers but not its Writers) verifies through
 #     an agency's peer, and its submission is refused by the orderers;
+#   - a ReadDetails submitted on purpose commits, and no block holds the detail in plaintext;
 #   - a governance change endorsed by one agency's peer fails at commit; endorsed by two it commits;
 #   - a new definition of records-justice approved by Services and Audit but not Justice cannot be
 #     committed, even with Justice's peer asked to endorse the commit.
@@ -153,6 +154,51 @@ out=$(outsider_submit || true)
 refused_by_orderers() { echo "$out" | grep -v '^.*payload:' && grep -q 'got unexpected status: FORBIDDEN' <<<"$out"; }
 check "its submission is refused by the orderers (FORBIDDEN: not a channel Writer)" refused_by_orderers
 check "and nothing reached the ledger" test "$(height_of justice)" -eq "$before"
+
+echo "== a ReadDetails submitted on purpose leaves no plaintext detail in any block"
+marker="Citizen-$(date +%s%N)"
+printf '{"fullName":"%s","birthPlace":"Testville"}' "$marker" >"$work/details.json"
+printf 'document with details %s\n' "$marker" >"$work/doc-details.txt"
+private_record="net-test-details-$(date +%s%N)"
+check "Justice's issuer anchors a certificate with private details" \
+  registry_justice --identity issuer1 issue --id "$private_record" --type BIRTH_CERTIFICATE \
+  --file "$work/doc-details.txt" --details-file "$work/details.json" \
+  --subject-ref "$(printf '%s' "$private_record" | sha256sum | cut -d' ' -f1)" --valid-from 2026-01-01T00:00:00Z
+# submit_read_details: Justice's clerk submits ReadDetails (not evaluates) with a one-time key.
+submit_read_details() {
+  local transient
+  transient=$(python3 -c 'import base64,json,os; print(json.dumps({"responseKey": base64.b64encode(os.urandom(32)).decode(), "responseNonce": base64.b64encode(os.urandom(12)).decode()}))')
+  (
+    eval "$(peer_cli_env justice)"
+    export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/justice/users/clerk1/msp"
+    export FABRIC_LOGGING_SPEC=INFO
+    "$FABRIC_BIN/peer" chaincode invoke -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" -C "$CHANNEL" \
+      -n records-justice -c "$(args_json records:ReadDetails "$private_record")" --transient "$transient" \
+      --peerAddresses "$(peer_address justice)" --tlsRootCertFiles "$(peer_root justice)" --waitForEvent 2>&1
+  )
+}
+out=$(submit_read_details || true)
+check "the submitted ReadDetails commits (a read-only transaction)" committed "$out"
+read_tx=$(sed -n 's/.*txid \[\([0-9a-f]*\)\] committed with status (VALID).*/\1/p' <<<"$out" | head -n1)
+# blocks_without_plaintext: every block on Audit's peer, raw, holds the transaction but never the detail.
+blocks_without_plaintext() {
+  local height n found_tx=false
+  height=$(height_of audit)
+  mkdir -p "$work/blocks"
+  for ((n = 0; n < height; n++)); do
+    as_admin audit peer0 "$FABRIC_BIN/peer" channel fetch "$n" "$work/blocks/$n.block" -c "$CHANNEL" \
+      -o "$(first_orderer | cut -d' ' -f1)" --tls --cafile "$(first_orderer | cut -d' ' -f2)" >/dev/null 2>&1 \
+      || { echo "could not fetch block $n"; return 1; }
+    if grep -qa "$marker" "$work/blocks/$n.block"; then
+      echo "block $n holds the detail in plaintext"
+      return 1
+    fi
+    grep -qa "$read_tx" "$work/blocks/$n.block" && found_tx=true
+  done
+  echo "$height blocks scanned; ReadDetails transaction $read_tx found: $found_tx"
+  [ -n "$read_tx" ] && $found_tx
+}
+check "no block holds the detail in plaintext (the submitted answer is ciphertext)" blocks_without_plaintext
 
 echo "== governance changes need a majority of the agencies' peers"
 probe="Probe$(date +%s)MSP"
