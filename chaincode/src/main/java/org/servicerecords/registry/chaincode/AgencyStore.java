@@ -74,12 +74,10 @@ final class AgencyStore {
 
   /**
    * The version in force at an instant: the newest committed one whose timestamp is at or before it
-   * ({@link VerdictRules#inForceAt}), or {@code null} if none.
+   * ({@link VerdictRules#agencyAt}), or {@code null} if none.
    */
   AgencyEntry at(String msp, Instant at) {
-    AgencyHistoryEntry inForce =
-        VerdictRules.inForceAt(history(msp), AgencyHistoryEntry::timestamp, at);
-    return inForce == null || inForce.deleted() ? null : inForce.agency();
+    return VerdictRules.agencyAt(history(msp), at);
   }
 
   static RuntimeException notFound(String detail) {

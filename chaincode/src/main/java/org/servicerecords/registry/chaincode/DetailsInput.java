@@ -11,9 +11,10 @@ import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.TransientKeys;
 
 /**
- * Checks the transient data of submitted transactions: only the expected keys (none outside
- * anchoring), each value a {@link PrivateDetails} JSON of at most {@value #MAX_BYTES} bytes with a
- * client-generated salt. Messages never echo the values.
+ * Checks transient data: only the expected keys (none for the submitted transactions outside
+ * anchoring), each details value a {@link PrivateDetails} JSON of at most {@value #MAX_BYTES} bytes
+ * with a client-generated salt, and the one-time key and nonce of {@code ReadDetails} of their
+ * exact sizes. Messages never echo the values.
  */
 final class DetailsInput {
 
@@ -46,6 +47,21 @@ final class DetailsInput {
   static void none(ChaincodeStub stub) {
     Map<String, byte[]> transientMap = stub.getTransient();
     onlyKeys(transientMap == null ? Map.of() : transientMap, Set.of());
+  }
+
+  /**
+   * A copy of the bytes under {@code key}, which must be present and exactly {@code length} bytes
+   * long: the one-time key and nonce of {@code ReadDetails}.
+   */
+  static byte[] exactly(Map<String, byte[]> transientMap, String key, int length) {
+    byte[] value = transientMap.get(key);
+    if (value == null) {
+      throw Refusal.transientInvalid(key, "is required: exactly " + length + " bytes");
+    }
+    if (value.length != length) {
+      throw Refusal.transientInvalid(key, "must hold exactly " + length + " bytes");
+    }
+    return value.clone();
   }
 
   /** The checked bytes under {@code key}, or {@code null} when absent. */

@@ -202,6 +202,21 @@ public final class GovernanceContract implements ContractInterface {
   }
 
   /**
+   * Reads the agency owning a records namespace together with every version of its entry, newest
+   * first: what a records namespace needs to verify its records, in the one governance call a
+   * records transaction makes.
+   *
+   * @param ctx the transaction context
+   * @param namespace the records chaincode name
+   * @return the {@code NamespaceAgency}
+   */
+  @Transaction(name = "GetNamespaceAgency", intent = Transaction.TYPE.EVALUATE)
+  public String getNamespaceAgency(Context ctx, String namespace) {
+    return Guard.run(
+        "GetNamespaceAgency", () -> new GovernanceOps(ctx).getNamespaceAgency(namespace));
+  }
+
+  /**
    * Lists every agency, ordered by MSP id.
    *
    * @param ctx the transaction context

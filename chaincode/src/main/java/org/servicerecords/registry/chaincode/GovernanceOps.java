@@ -18,6 +18,7 @@ import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.GovernanceChange;
 import org.servicerecords.registry.model.MembersApproval;
+import org.servicerecords.registry.model.NamespaceAgency;
 import org.servicerecords.registry.model.VerdictRules;
 
 /**
@@ -229,6 +230,15 @@ final class GovernanceOps {
       throw AgencyStore.notFound("no agency for namespace " + namespace);
     }
     return CanonicalJson.toJson(store.require(msp));
+  }
+
+  String getNamespaceAgency(String namespace) {
+    Inputs.namespace("namespace", namespace);
+    String msp = store.mspOfNamespace(namespace);
+    if (msp == null) {
+      throw AgencyStore.notFound("no agency for namespace " + namespace);
+    }
+    return CanonicalJson.toJson(new NamespaceAgency(store.require(msp), store.history(msp)));
   }
 
   String listAgencies() {

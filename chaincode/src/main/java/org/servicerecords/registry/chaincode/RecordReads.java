@@ -1,21 +1,24 @@
 package org.servicerecords.registry.chaincode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.ApplicationReceipt;
 import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.DetailsCipher;
 import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.NamespaceAgency;
 import org.servicerecords.registry.model.RecordHistoryEntry;
 import org.servicerecords.registry.model.RecordStatus;
 import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.TransientKeys;
 import org.servicerecords.registry.model.VerdictRules;
 import org.servicerecords.registry.model.Verification;
 
@@ -29,6 +32,10 @@ final class RecordReads {
   static final int MAX_SUPERSESSION_HOPS = 32;
 
   private static final Set<String> ISSUER_OR_CLERK = Set.of(Caller.ISSUER, Caller.CLERK);
+
+  /** The transient keys of {@code ReadDetails}: the client's one-time key and nonce. */
+  private static final Set<String> RESPONSE_KEYS =
+      Set.of(TransientKeys.RESPONSE_KEY, TransientKeys.RESPONSE_NONCE);
 
   private final Context ctx;
   private final ChaincodeStub stub;
@@ -45,21 +52,40 @@ final class RecordReads {
     return CanonicalJson.toJson(store.require(id));
   }
 
+  /**
+   * The stored details sealed under the client's one-time key and nonce ({@link DetailsCipher}), as
+   * base64: a submitted call would write the answer into every organisation's blocks, where only
+   * ciphertext may appear. The transient data is checked after the argument and before the caller
+   * or any state, as in every transaction that takes it.
+   */
   String readDetails(String id) {
     Inputs.id("id", id);
-    Caller caller = Caller.of(ctx).requireRole(ISSUER_OR_CLERK).requireOwnPeer();
-    RegistryRecord record = store.require(id);
-    if (!caller.msp().equals(record.issuerMsp())) {
-      throw Refusal.notAuthorized("only the issuing agency reads the details of '" + id + "'");
+    Map<String, byte[]> transientMap = stub.getTransient();
+    if (transientMap == null) {
+      transientMap = Map.of();
     }
-    if (record.detailsPurged()) {
-      throw Refusal.invalidState("the details of record '" + id + "' were purged");
+    DetailsInput.onlyKeys(transientMap, RESPONSE_KEYS);
+    byte[] key =
+        DetailsInput.exactly(transientMap, TransientKeys.RESPONSE_KEY, DetailsCipher.KEY_BYTES);
+    byte[] nonce =
+        DetailsInput.exactly(transientMap, TransientKeys.RESPONSE_NONCE, DetailsCipher.NONCE_BYTES);
+    try {
+      Caller caller = Caller.of(ctx).requireRole(ISSUER_OR_CLERK).requireOwnPeer();
+      RegistryRecord record = store.require(id);
+      if (!caller.msp().equals(record.issuerMsp())) {
+        throw Refusal.notAuthorized("only the issuing agency reads the details of '" + id + "'");
+      }
+      if (record.detailsPurged()) {
+        throw Refusal.invalidState("the details of record '" + id + "' were purged");
+      }
+      byte[] details = record.privateDetailsHash() == null ? null : store.details(caller.msp(), id);
+      if (details == null || details.length == 0) {
+        throw Refusal.invalidState("record '" + id + "' has no private details on this peer");
+      }
+      return Base64.getEncoder().encodeToString(DetailsCipher.seal(key, nonce, id, details));
+    } finally {
+      Arrays.fill(key, (byte) 0);
     }
-    byte[] details = record.privateDetailsHash() == null ? null : store.details(caller.msp(), id);
-    if (details == null || details.length == 0) {
-      throw Refusal.invalidState("record '" + id + "' has no private details on this peer");
-    }
-    return new String(details, StandardCharsets.UTF_8);
   }
 
   String getApplication(String applicationId) {
@@ -124,14 +150,15 @@ final class RecordReads {
   }
 
   /**
-   * Computes verdicts with one governance lookup for the issuer and one per distinct anchoring
-   * instant.
+   * Computes verdicts with one governance call per transaction, whatever the number of records:
+   * {@code governance:GetNamespaceAgency} answers both the issuer now and, from its history, the
+   * entry in force at each anchoring instant (a second call into governance within one transaction
+   * can be lost by the shim: see {@link GovernanceReader}).
    */
   private final class Verifier {
     private final String namespace = ChaincodeName.of(stub);
     private final GovernanceReader governance = new GovernanceReader(stub);
-    private final Map<Instant, AgencyEntry> agencyAt = new TreeMap<>();
-    private AgencyEntry issuer;
+    private NamespaceAgency issuer;
     private boolean issuerRead;
 
     Verification unknown(Instant at) {
@@ -157,28 +184,23 @@ final class RecordReads {
           anchoredAt = VerdictRules.parseInstant(current.timestamp());
         }
       }
-      AgencyEntry now = issuer();
-      AgencyEntry then = now == null ? null : issuerAt(now, anchoredAt);
+      NamespaceAgency agency = issuer();
+      AgencyEntry now = agency == null ? null : agency.agency();
+      // Always from the history, as governance:GetAgencyAt answers it: under client-asserted
+      // timestamps an entry committed earlier may carry a later time, so the current entry cannot
+      // stand in for the one in force at the anchoring.
+      AgencyEntry then = now == null ? null : agency.at(anchoredAt);
       String currentId =
           version.status() == RecordStatus.SUPERSEDED ? inForce(version.supersededBy()) : null;
       return VerdictRules.verify(namespace, version, anchoredAt, now, then, at, currentId);
     }
 
-    private AgencyEntry issuer() {
+    private NamespaceAgency issuer() {
       if (!issuerRead) {
-        issuer = governance.byNamespace(namespace);
+        issuer = governance.namespaceAgency(namespace);
         issuerRead = true;
       }
       return issuer;
-    }
-
-    /**
-     * The agency's entry at the anchoring instant, always as {@code governance:GetAgencyAt} answers
-     * it. Taking the current entry whenever its timestamp is not after the anchoring would be wrong
-     * under client-asserted timestamps: an entry committed earlier may carry a later timestamp.
-     */
-    private AgencyEntry issuerAt(AgencyEntry now, Instant anchoredAt) {
-      return agencyAt.computeIfAbsent(anchoredAt, t -> governance.at(now.msp(), t));
     }
 
     private String inForce(String successorId) {

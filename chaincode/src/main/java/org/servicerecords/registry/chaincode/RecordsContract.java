@@ -174,11 +174,17 @@ public final class RecordsContract implements ContractInterface {
   }
 
   /**
-   * Reads a record's private details (issuer or clerk of the issuing agency, on its own peer).
+   * Reads a record's private details (issuer or clerk of the issuing agency, on its own peer),
+   * sealed for the caller: it takes the transient values {@code responseKey} (a one-time AES-256
+   * key, exactly 32 bytes) and {@code responseNonce} (exactly 12 bytes) and no other transient key,
+   * and never answers in plaintext, so that even a submitted call puts no personal data into the
+   * blocks.
    *
    * @param ctx the transaction context
    * @param id the record id
-   * @return the {@code PrivateDetails} JSON exactly as stored
+   * @return base64 (standard, padded) of AES-256-GCM under the given key and nonce, with the
+   *     authenticated data {@code "records:ReadDetails:" + id}, of the {@code PrivateDetails} JSON
+   *     exactly as stored ({@code DetailsCipher} in the model opens it)
    */
   @Transaction(name = "ReadDetails", intent = Transaction.TYPE.EVALUATE)
   public String readDetails(Context ctx, String id) {

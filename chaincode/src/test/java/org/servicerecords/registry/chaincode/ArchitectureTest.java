@@ -21,7 +21,10 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.spec.AlgorithmParameterSpec;
 import java.time.Clock;
 import java.time.InstantSource;
 import java.util.Date;
@@ -30,6 +33,9 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.model.CanonicalJson;
 
@@ -69,6 +75,24 @@ class ArchitectureTest {
                           || t.getOwner().isEquivalentTo(StrictMath.class))
                       && t.getName().equals("random")));
 
+  /**
+   * A {@code Cipher.init} without an explicit {@link AlgorithmParameterSpec}: an AES-GCM cipher
+   * initialised for encryption so draws a random nonce itself, which the {@link SecureRandom} rule
+   * cannot see. Only {@code init(int, Key, AlgorithmParameterSpec)} is deterministic: the sealed
+   * answer of {@code ReadDetails} must be a function of the client's key and nonce.
+   */
+  private static final DescribedPredicate<AccessTarget> CIPHER_INIT_WITHOUT_PARAMETERS =
+      describe(
+          "Cipher.init other than init(int, Key, AlgorithmParameterSpec)",
+          t ->
+              t.getOwner().isEquivalentTo(Cipher.class)
+                  && t.getName().equals("init")
+                  && !(t instanceof AccessTarget.CodeUnitAccessTarget unit
+                      && unit.getRawParameterTypes().size() == 3
+                      && unit.getRawParameterTypes()
+                          .get(2)
+                          .isEquivalentTo(AlgorithmParameterSpec.class)));
+
   private static final ArchRule noClockReads =
       noClasses()
           .should()
@@ -99,6 +123,23 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .areAssignableTo(SplittableRandom.class)
           .because("peers must compute identical write sets; salts come from the client");
+
+  /**
+   * Encryption is allowed (the contract seals {@code ReadDetails} answers under the client's key,
+   * {@code DetailsCipher}), randomness hidden inside it is not: key generators draw random keys,
+   * and a cipher initialised without explicit parameters draws a random nonce.
+   */
+  private static final ArchRule noRandomnessInCiphers =
+      noClasses()
+          .should()
+          .accessTargetWhere(target(CIPHER_INIT_WITHOUT_PARAMETERS))
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(KeyGenerator.class)
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(KeyPairGenerator.class)
+          .because("keys and nonces come from the client; the answer is a function of the inputs");
 
   private static final ArchRule noHashOrderedCollectionsInTheChaincode =
       noClasses()
@@ -176,6 +217,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void theCipherRuleReportsHiddenRandomness() {
+    JavaClasses misuse = new ClassFileImporter().importClasses(CipherMisuse.class);
+    assertThatThrownBy(() -> noRandomnessInCiphers.check(misuse))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("javax.crypto.Cipher.init(int, java.security.Key)")
+        .hasMessageContaining("javax.crypto.KeyGenerator");
+    JavaClasses explicit = new ClassFileImporter().importClasses(ExplicitNonce.class);
+    noRandomnessInCiphers.check(explicit);
+  }
+
+  @Test
   void noClockReads() {
     noClockReads.check(PRODUCTION);
   }
@@ -188,6 +240,11 @@ class ArchitectureTest {
   @Test
   void noRandomness() {
     noRandomness.check(PRODUCTION);
+  }
+
+  @Test
+  void noRandomnessInCiphers() {
+    noRandomnessInCiphers.check(PRODUCTION);
   }
 
   @Test
@@ -218,6 +275,31 @@ class ArchitectureTest {
   @Test
   void theModelDoesNotDependOnFabric() {
     theModelDoesNotDependOnFabric.check(PRODUCTION);
+  }
+
+  /** What {@link #noRandomnessInCiphers} must report: never called, only imported. */
+  private static final class CipherMisuse {
+    static byte[] sealWithARandomNonce(byte[] key, byte[] data) throws GeneralSecurityException {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+      return cipher.doFinal(data);
+    }
+
+    static byte[] aRandomKey() throws GeneralSecurityException {
+      return KeyGenerator.getInstance("AES").generateKey().getEncoded();
+    }
+  }
+
+  /** What {@link #noRandomnessInCiphers} allows: an explicit nonce. Never called. */
+  private static final class ExplicitNonce {
+    static byte[] seal(byte[] key, byte[] nonce, byte[] data) throws GeneralSecurityException {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          new javax.crypto.spec.GCMParameterSpec(128, nonce));
+      return cipher.doFinal(data);
+    }
   }
 
   private static boolean floatingPoint(JavaClass type) {

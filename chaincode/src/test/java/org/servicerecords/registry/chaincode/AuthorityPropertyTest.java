@@ -2,9 +2,12 @@ package org.servicerecords.registry.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +18,11 @@ import org.servicerecords.registry.chaincode.Operations.Tx;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ChangeApproval;
+import org.servicerecords.registry.model.DetailsCipher;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordKind;
 import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.TransientKeys;
 
 /**
  * Random sequences of writes, queries and governance changes by users of every agency and role
@@ -26,7 +31,9 @@ import org.servicerecords.registry.model.RegistryRecord;
  * agency that issued them, through that agency's own peer; governance changes only by an {@code
  * admin} of a member organisation, each recording its organisation's approval, and an agency's
  * entry only once a majority of the members approved exactly that change of that entry. A refused
- * transaction, and every query, leaves every ledger exactly as it was.
+ * transaction, and every query, leaves every ledger exactly as it was. Private details are read
+ * only by the namespace agency's issuer or clerk through its own peer, and only sealed under the
+ * reader's one-time key.
  */
 class AuthorityPropertyTest {
 
@@ -64,6 +71,9 @@ class AuthorityPropertyTest {
       Network.Result result = tx.run(network, false);
       OUTCOMES.count(result);
       String step = "step " + i + ": " + tx + " -> " + result.message();
+      if (result.ok() && tx.op() instanceof Operations.ReadDetails read) {
+        assertDetailsSealedForTheOwner(step, tx.sender(), owner, read, result);
+      }
 
       if (!result.ok() || !tx.op().submitted()) {
         if (!result.ok()) {
@@ -187,6 +197,40 @@ class AuthorityPropertyTest {
     assertThat(approval.change().base())
         .as("%s: approved on the entry it changes", step)
         .isEqualTo(base);
+  }
+
+  /**
+   * Details are read only by the namespace agency's issuer or clerk through its own peer, and only
+   * sealed: the answer opens with the sender's key and nonce to exactly the stored value.
+   */
+  private static void assertDetailsSealedForTheOwner(
+      String step,
+      Sender sender,
+      String owner,
+      Operations.ReadDetails read,
+      Network.Result result) {
+    assertThat(sender.msp())
+        .as("%s: details read by the namespace's agency", step)
+        .isEqualTo(owner);
+    assertThat(sender.peerMsp()).as("%s: through its own peer", step).isEqualTo(owner);
+    assertThat(sender.role()).as(step).isIn("issuer", "clerk");
+    Map<String, byte[]> sent = new TreeMap<>();
+    read.transientEntries()
+        .forEach(e -> sent.put(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)));
+    byte[] opened =
+        DetailsCipher.open(
+            sent.get(TransientKeys.RESPONSE_KEY),
+            sent.get(TransientKeys.RESPONSE_NONCE),
+            read.id(),
+            Base64.getDecoder().decode(result.payload()));
+    byte[] stored =
+        result
+            .stub()
+            .ledger
+            .privateValue(
+                Keys.implicitCollection(owner),
+                new CompositeKey(Keys.DETAILS, read.id()).toString());
+    assertThat(opened).as(step).isEqualTo(stored);
   }
 
   /** The MSP that governance names for a records namespace, read from the governance ledger. */

@@ -1,6 +1,8 @@
 package org.servicerecords.registry.chaincode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +11,10 @@ import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.DetailsCipher;
 import org.servicerecords.registry.model.GovernanceChange;
 import org.servicerecords.registry.model.PrivateDetails;
+import org.servicerecords.registry.model.TransientKeys;
 
 /** The example consortium, its users, and request builders shared by the tests. */
 final class Fixtures {
@@ -51,7 +55,38 @@ final class Fixtures {
   static final String SUBJECT_2 = "t".repeat(64);
   static final String SALT = "0123456789abcdef0123456789abcdef";
 
+  /** A one-time key for {@code ReadDetails} (tests only: real clients draw one per call). */
+  static final byte[] RESPONSE_KEY = bytes(DetailsCipher.KEY_BYTES, 0x10);
+
+  /** A nonce for {@code ReadDetails}. */
+  static final byte[] RESPONSE_NONCE = bytes(DetailsCipher.NONCE_BYTES, 0x70);
+
   private Fixtures() {}
+
+  /** {@code length} bytes counting up from {@code first}. */
+  static byte[] bytes(int length, int first) {
+    byte[] value = new byte[length];
+    for (int i = 0; i < length; i++) {
+      value[i] = (byte) (first + i);
+    }
+    return value;
+  }
+
+  /** {@code records:ReadDetails} of a JusticeMSP record, with {@link #RESPONSE_KEY} and nonce. */
+  static Network.Call readDetails(Network network, String id, Network.User caller) {
+    return network
+        .call(JUSTICE_NS, "records:ReadDetails", id)
+        .by(caller)
+        .withTransient(TransientKeys.RESPONSE_KEY, RESPONSE_KEY)
+        .withTransient(TransientKeys.RESPONSE_NONCE, RESPONSE_NONCE);
+  }
+
+  /** Opens a {@code ReadDetails} answer sealed under {@link #RESPONSE_KEY} and nonce. */
+  static String opened(String answer, String id) {
+    return new String(
+        DetailsCipher.open(RESPONSE_KEY, RESPONSE_NONCE, id, Base64.getDecoder().decode(answer)),
+        StandardCharsets.UTF_8);
+  }
 
   static Network.User user(String msp, String name, String role, String doctypes) {
     Map<String, String> attributes = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.GovernanceChange;
+import org.servicerecords.registry.model.NamespaceAgency;
 import org.servicerecords.registry.model.RecordEvent;
 
 class GovernanceContractTest {
@@ -298,6 +299,37 @@ class GovernanceContractTest {
       assertThat(history).hasSize(2);
       assertThat(history[0].agency().documentTypes()).containsExactly(MARRIAGE);
       assertThat(history[1].timestamp()).isEqualTo(registered);
+    }
+
+    @Test
+    void namespaceAgencyAnswersTheCurrentEntryAndItsHistoryNewestFirst() {
+      network.advance(Duration.ofDays(1));
+      assertOk(govern(network, "SetDocumentTypes", JUSTICE, "[\"" + MARRIAGE + "\"]"));
+
+      NamespaceAgency answer =
+          CanonicalJson.fromJson(
+              assertOk(governance("GetNamespaceAgency", JUSTICE_NS).by(AUDITOR).evaluate()),
+              NamespaceAgency.class);
+
+      assertThat(answer.agency())
+          .isEqualTo(agency(assertOk(governance("GetAgency", JUSTICE).by(AUDITOR).evaluate())));
+      assertThat(answer.history())
+          .containsExactly(
+              CanonicalJson.fromJson(
+                  assertOk(governance("GetAgencyHistory", JUSTICE).by(AUDITOR).evaluate()),
+                  AgencyHistoryEntry[].class));
+      Instant registered = Instant.parse(answer.history().get(1).timestamp());
+      assertThat(answer.at(registered))
+          .isEqualTo(
+              agency(
+                  assertOk(
+                      governance("GetAgencyAt", JUSTICE, registered.toString())
+                          .by(AUDITOR)
+                          .evaluate())));
+      assertThat(answer.at(registered.minusSeconds(1))).isNull();
+      assertRefused(
+          governance("GetNamespaceAgency", "records-none").by(AUDITOR).evaluate(),
+          ErrorCode.AGENCY_NOT_FOUND);
     }
 
     @Test

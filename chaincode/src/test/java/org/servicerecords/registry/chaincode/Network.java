@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -21,6 +23,7 @@ import org.hyperledger.fabric.contract.systemcontract.SystemContract;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
 import org.hyperledger.fabric.protos.peer.SignedProposal;
 import org.hyperledger.fabric.shim.Chaincode;
+import org.hyperledger.fabric.shim.ResponseUtils;
 import org.servicerecords.registry.model.ErrorCode;
 
 /**
@@ -45,6 +48,14 @@ final class Network {
   private final Map<String, Ledger> ledgers = new HashMap<>();
   private final Map<String, String> packages = new HashMap<>();
   private String servedPackage;
+
+  /**
+   * Per transaction id, the packages a chaincode-to-chaincode call went into, and the repeated
+   * calls found: see {@link #invokeNested}.
+   */
+  private final Map<String, Set<String>> nestedCalls = new HashMap<>();
+
+  private final List<String> repeatedNestedCalls = new ArrayList<>();
   private Instant clock = Instant.parse("2025-01-01T00:00:00Z");
   private int transactions;
 
@@ -187,7 +198,17 @@ final class Network {
               proposal,
               args,
               Network.this::invokeNested);
-      Chaincode.Response response = route(chaincode, stub);
+      Chaincode.Response response;
+      try {
+        response = route(chaincode, stub);
+      } finally {
+        nestedCalls.remove(txId);
+      }
+      if (!repeatedNestedCalls.isEmpty()) {
+        String found = String.join("; ", repeatedNestedCalls);
+        repeatedNestedCalls.clear();
+        throw new AssertionError(found);
+      }
       return new Result(
           response.getStatusCode(),
           response.getMessage(),
@@ -200,8 +221,32 @@ final class Network {
     }
   }
 
+  /**
+   * Runs a chaincode-to-chaincode call in the called chaincode's process.
+   *
+   * <p>A second call into the same package within one transaction fails, as it does on a peer: the
+   * Java shim (2.5.10, {@code InvocationTaskManager}) keys the tasks of a process by channel and
+   * transaction id and removes a task's entry by that key after the task has sent its answer. The
+   * second call of a transaction has the same key; when it arrives before the first task's removal
+   * has run, that removal deletes the second task's entry, the peer's answer to its first ledger
+   * read finds no task ("Task map missing entry"), the call fails and its thread waits forever.
+   * Seen on the real network under concurrent verifications. The call is answered with the shim's
+   * error and the transaction fails with an {@link AssertionError} naming the repeated call.
+   */
   private Chaincode.Response invokeNested(
       InMemoryStub caller, String chaincode, List<byte[]> arguments) {
+    String calledPackage = packageOf(chaincode);
+    if (!nestedCalls.computeIfAbsent(caller.txId, t -> new HashSet<>()).add(calledPackage)) {
+      repeatedNestedCalls.add(
+          "a second chaincode-to-chaincode call into package "
+              + calledPackage
+              + " in transaction "
+              + caller.txId
+              + " ("
+              + new String(arguments.get(0), StandardCharsets.UTF_8)
+              + "): on a peer the shim may lose it (Task map missing entry)");
+      return ResponseUtils.newErrorResponse("Failed to send response to task");
+    }
     InMemoryStub called =
         new InMemoryStub(
             ledger(chaincode),

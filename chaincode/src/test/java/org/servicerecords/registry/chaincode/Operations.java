@@ -14,7 +14,9 @@ import org.servicerecords.registry.model.BatchRequest;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.DetailsCipher;
 import org.servicerecords.registry.model.RecordRef;
+import org.servicerecords.registry.model.TransientKeys;
 
 /**
  * Generated transactions for the property tests. Ids, hashes, applications and users come from
@@ -327,6 +329,37 @@ final class Operations {
     }
   }
 
+  /**
+   * records:ReadDetails with the transient entries it sends: mostly a valid one-time key and nonce,
+   * sometimes a missing, short or long one or an unexpected extra key.
+   */
+  record ReadDetails(String id, List<Map.Entry<String, String>> transientEntries) implements Op {
+    @Override
+    public String function() {
+      return "records:ReadDetails";
+    }
+
+    @Override
+    public List<String> args() {
+      return List.of(id);
+    }
+
+    @Override
+    public boolean submitted() {
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return "ReadDetails "
+          + id
+          + " "
+          + transientEntries.stream()
+              .map(e -> e.getKey() + "(" + e.getValue().length() + " bytes)")
+              .toList();
+    }
+  }
+
   /** One transaction: its sender, the chaincode it is sent to, and the operation. */
   record Tx(Sender sender, String chaincode, Op op) {
 
@@ -556,13 +589,45 @@ final class Operations {
     return switch (gen.between(0, 7)) {
       case 0 -> new Query("records:GetRecord", List.of(gen.oneOf(IDS)));
       case 1 -> new Query("records:GetHistory", List.of(gen.oneOf(IDS)));
-      case 2 -> new Query("records:ReadDetails", List.of(gen.oneOf(IDS)));
+      case 2 -> readDetails(gen);
       case 3 -> new Query("records:VerifyRecord", List.of(gen.oneOf(IDS), gen.oneOf(INSTANTS)));
       case 4 -> new Query("records:VerifyHash", List.of(gen.oneOf(HASHES), gen.oneOf(INSTANTS)));
       case 5 -> new Query("records:ListByType", List.of(gen.oneOf(TYPES), "2", ""));
       case 6 -> new Query("records:ListByApplication", List.of(gen.oneOf(APPLICATIONS), "5", ""));
       default -> new Query("records:GetApplication", List.of(gen.oneOf(APPLICATIONS)));
     };
+  }
+
+  /** One-time keys and nonces of the right sizes (ASCII, so one byte per character). */
+  private static final List<String> RESPONSE_KEYS =
+      List.of("k".repeat(DetailsCipher.KEY_BYTES), "K".repeat(DetailsCipher.KEY_BYTES));
+
+  private static final List<String> RESPONSE_NONCES =
+      List.of("n".repeat(DetailsCipher.NONCE_BYTES), "N".repeat(DetailsCipher.NONCE_BYTES));
+
+  /**
+   * ReadDetails of a pooled id: two thirds with a valid key and nonce, the rest refused for its
+   * transient data (missing nonce, short key, long nonce, an unexpected key besides valid ones).
+   */
+  private static Op readDetails(Gen gen) {
+    String id = gen.oneOf(IDS);
+    String key = gen.oneOf(RESPONSE_KEYS);
+    String nonce = gen.oneOf(RESPONSE_NONCES);
+    String keyName = TransientKeys.RESPONSE_KEY;
+    String nonceName = TransientKeys.RESPONSE_NONCE;
+    List<Map.Entry<String, String>> entries =
+        switch (gen.weighted(8, 1, 1, 1, 1)) {
+          case 0 -> List.of(Map.entry(keyName, key), Map.entry(nonceName, nonce));
+          case 1 -> List.of(Map.entry(keyName, key));
+          case 2 -> List.of(Map.entry(keyName, key.substring(1)), Map.entry(nonceName, nonce));
+          case 3 -> List.of(Map.entry(keyName, key), Map.entry(nonceName, nonce + "n"));
+          default ->
+              List.of(
+                  Map.entry(keyName, key),
+                  Map.entry(nonceName, nonce),
+                  Map.entry(TransientKeys.DETAILS, details("Zoe")));
+        };
+    return new ReadDetails(id, entries);
   }
 
   private static Op governanceQuery(Gen gen) {

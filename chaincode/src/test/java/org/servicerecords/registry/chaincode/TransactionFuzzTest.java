@@ -8,6 +8,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,9 +20,11 @@ import org.servicerecords.registry.model.BatchRequest;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.DetailsCipher;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordRef;
 import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.TransientKeys;
 
 /**
  * Fuzzes the arguments and transient data of every transaction function of both contracts, sent by
@@ -36,8 +40,13 @@ import org.servicerecords.registry.model.RegistryRecord;
  * function, the one before decides whether it goes to the other contract, then the sender, the
  * argument count, and per argument whether it is the valid template (0), a fuzzed string (1), the
  * template with a fuzzed string spliced in (2), a range of it replaced (3) or fuzzed ASCII (4);
- * then 0 to 3 transient entries. Exhausted input reads as 0, so a one-byte input {@code k} sends
- * function {@code k} with valid arguments.
+ * then 0 to 3 transient entries, each a key of {@link #TRANSIENT_KEYS} (index 4: a fuzzed name) and
+ * a value that is valid for the key (0: the planted details, or a one-time key or nonce of the
+ * right size), fuzzed bytes (1), or the valid value changed (2). Exhausted input reads as 0, so a
+ * one-byte input {@code k} sends function {@code k} with valid arguments.
+ *
+ * <p>{@code ReadDetails} never answers in plaintext: its answer, when it succeeds, opens with the
+ * key and nonce sent to exactly the seeded record's details.
  */
 class TransactionFuzzTest {
 
@@ -45,6 +54,16 @@ class TransactionFuzzTest {
   private static final String SECRET_NAME = "Zed Fuzzname";
 
   private static final String SECRET_DETAILS = details(SECRET_NAME);
+
+  /** The name in the seeded record's private details; no answer may hold it in plaintext. */
+  private static final String STORED_NAME = "Ana Example";
+
+  private static final String STORED_DETAILS = details(STORED_NAME);
+
+  /** The one-time key and nonce that are valid for {@code ReadDetails}. */
+  private static final byte[] VALID_RESPONSE_KEY = bytes(DetailsCipher.KEY_BYTES, 0x20);
+
+  private static final byte[] VALID_RESPONSE_NONCE = bytes(DetailsCipher.NONCE_BYTES, 0x40);
 
   private static final Pattern CODED =
       Pattern.compile(
@@ -162,8 +181,16 @@ class TransactionFuzzTest {
           AUDIT_ADMIN,
           user("DigitalMSP", "admin4", "admin", null));
 
+  /** Transient keys; {@code null} stands for a fuzzed name. */
   private static final List<String> TRANSIENT_KEYS =
-      List.of("details", "details:n1", "details:n2", "details:c1", "");
+      Arrays.asList(
+          "details",
+          "details:n1",
+          "details:n2",
+          "details:c1",
+          null,
+          TransientKeys.RESPONSE_KEY,
+          TransientKeys.RESPONSE_NONCE);
 
   @FuzzTest(maxDuration = "60s")
   void recordsTransactionsOnlyRefuseWithDocumentedCodesAndWriteDocumentedKeys(
@@ -204,11 +231,15 @@ class TransactionFuzzTest {
     Network.Call call =
         network.call(target, function.name(), args.toArray(String[]::new)).by(sender);
     int transientEntries = data.consumeInt(0, 3);
+    Map<String, byte[]> sent = new LinkedHashMap<>();
     for (int i = 0; i < transientEntries; i++) {
-      int key = data.consumeInt(0, TRANSIENT_KEYS.size() - 1);
-      String name =
-          key == TRANSIENT_KEYS.size() - 1 ? data.consumeString(80) : TRANSIENT_KEYS.get(key);
-      call.withTransient(name, transientValue(data));
+      String name = TRANSIENT_KEYS.get(data.consumeInt(0, TRANSIENT_KEYS.size() - 1));
+      if (name == null) {
+        name = data.consumeString(80);
+      }
+      byte[] value = transientValue(data, name);
+      sent.put(name, value);
+      call.withTransient(name, value);
     }
 
     Network.Result result = call.submit();
@@ -229,8 +260,15 @@ class TransactionFuzzTest {
     for (var event : result.events()) {
       assertThat(event.getPayload().toStringUtf8()).as(what).doesNotContain(SECRET_NAME);
     }
-    if (!function.name().equals("records:ReadDetails")) {
-      assertThat(result.payload()).as(what).doesNotContain(SECRET_NAME);
+    assertThat(result.payload()).as(what).doesNotContain(SECRET_NAME).doesNotContain(STORED_NAME);
+    if (function.name().equals("records:ReadDetails")) {
+      byte[] opened =
+          DetailsCipher.open(
+              sent.get(TransientKeys.RESPONSE_KEY),
+              sent.get(TransientKeys.RESPONSE_NONCE),
+              args.get(0),
+              Base64.getDecoder().decode(result.payload()));
+      assertThat(new String(opened, StandardCharsets.UTF_8)).as(what).isEqualTo(STORED_DETAILS);
     }
   }
 
@@ -283,7 +321,19 @@ class TransactionFuzzTest {
     }
   }
 
-  private static byte[] transientValue(FuzzedDataProvider data) {
+  private static byte[] transientValue(FuzzedDataProvider data, String name) {
+    if (name.equals(TransientKeys.RESPONSE_KEY) || name.equals(TransientKeys.RESPONSE_NONCE)) {
+      byte[] valid =
+          name.equals(TransientKeys.RESPONSE_KEY) ? VALID_RESPONSE_KEY : VALID_RESPONSE_NONCE;
+      switch (data.consumeInt(0, 2)) {
+        case 1:
+          return data.consumeBytes(64);
+        case 2:
+          return Arrays.copyOf(valid, data.consumeInt(0, 2 * valid.length));
+        default:
+          return valid.clone();
+      }
+    }
     byte[] valid = SECRET_DETAILS.getBytes(StandardCharsets.UTF_8);
     switch (data.consumeInt(0, 2)) {
       case 1:
@@ -310,7 +360,7 @@ class TransactionFuzzTest {
         network
             .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate("c1")))
             .by(JUSTICE_ISSUER)
-            .withTransient("details", details("Ana Example"))
+            .withTransient("details", STORED_DETAILS)
             .submit());
     expectOk(
         network

@@ -731,7 +731,9 @@ final class Commands {
     @Option(names = "--page-size", defaultValue = "100", description = "1 to 500")
     int pageSize;
 
-    @Option(names = "--bookmark", description = "Bookmark of the previous page")
+    @Option(
+        names = "--bookmark",
+        description = "The token the previous page printed after 'next page:' (JSON: bookmark)")
     String bookmark;
 
     @Override
@@ -739,11 +741,18 @@ final class Commands {
       if (pageSize < 1 || pageSize > 500) {
         throw new IllegalArgumentException("--page-size must be between 1 and 500");
       }
+      String start = CommandLineBookmark.decode(bookmark);
       try (RegistryConnection connection = root().connect()) {
         String ns = issuer == null ? connection.registryClient().namespace() : issuer;
-        RecordPage page = connection.auditor().list(ns, by, value, pageSize, bookmark);
+        RecordPage page = connection.auditor().list(ns, by, value, pageSize, start);
         if (root().json) {
-          out().json(page);
+          // The bookmark as a token a command line can carry back (it holds U+0000).
+          out()
+              .json(
+                  new RecordPage(
+                      page.records(),
+                      CommandLineBookmark.encode(page.bookmark()),
+                      page.fetchedCount()));
         } else {
           for (RegistryRecord r : page.records()) {
             out()
@@ -752,7 +761,9 @@ final class Commands {
                     "%-32s %-10s %-22s %s%n", r.id(), r.status(), r.documentType(), r.timestamp());
           }
           if (page.bookmark() != null && !page.bookmark().isEmpty()) {
-            out().out.println("next page: --bookmark " + page.bookmark());
+            out()
+                .out
+                .println("next page: --bookmark " + CommandLineBookmark.encode(page.bookmark()));
           }
         }
       }

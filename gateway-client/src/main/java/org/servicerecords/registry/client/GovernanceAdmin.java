@@ -1,6 +1,9 @@
 package org.servicerecords.registry.client;
 
+import java.time.Instant;
 import java.util.List;
+import org.servicerecords.registry.model.AgencyEntry;
+import org.servicerecords.registry.model.AgencyHistoryEntry;
 import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
@@ -39,6 +42,50 @@ public interface GovernanceAdmin {
    * @throws RegistryException {@code INVALID_STATE} before {@link #initConsortium}
    */
   ConsortiumMembers members() throws RegistryException;
+
+  /**
+   * Reads an agency's current entry ({@code governance:GetAgency}). A read: any identity may call
+   * it.
+   *
+   * @param msp the agency's MSP id
+   * @return the entry
+   * @throws RegistryException {@link NotFoundException} ({@code AGENCY_NOT_FOUND}) when there is no
+   *     such agency
+   */
+  AgencyEntry agency(String msp) throws RegistryException;
+
+  /**
+   * Lists every agency, by MSP id ({@code governance:ListAgencies}), read now rather than from the
+   * snapshot a {@link RegistryClient} keeps. A read: any identity may call it.
+   *
+   * @return the agencies
+   * @throws RegistryException if governance cannot be read
+   */
+  List<AgencyEntry> agencies() throws RegistryException;
+
+  /**
+   * Reads an agency's entry as in force at an instant ({@code governance:GetAgencyAt}): the newest
+   * committed version whose (client-asserted) timestamp is at or before it. A read: any identity
+   * may call it.
+   *
+   * @param msp the agency's MSP id
+   * @param at the instant
+   * @return the entry in force then
+   * @throws RegistryException {@link NotFoundException} ({@code AGENCY_NOT_FOUND}) when the agency
+   *     had no entry then
+   */
+  AgencyEntry agencyAt(String msp, Instant at) throws RegistryException;
+
+  /**
+   * Reads every version of an agency's entry, newest first ({@code governance:GetAgencyHistory}). A
+   * read: any identity may call it.
+   *
+   * @param msp the agency's MSP id
+   * @return the versions
+   * @throws RegistryException {@link NotFoundException} ({@code AGENCY_NOT_FOUND}) when there is no
+   *     such agency
+   */
+  List<AgencyHistoryEntry> agencyHistory(String msp) throws RegistryException;
 
   /**
    * Approves registering an agency.

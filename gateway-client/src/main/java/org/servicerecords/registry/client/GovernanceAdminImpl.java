@@ -1,6 +1,9 @@
 package org.servicerecords.registry.client;
 
+import java.time.Instant;
 import java.util.List;
+import org.servicerecords.registry.model.AgencyEntry;
+import org.servicerecords.registry.model.AgencyHistoryEntry;
 import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ChangeApproval;
@@ -29,6 +32,27 @@ final class GovernanceAdminImpl implements GovernanceAdmin {
   @Override
   public ConsortiumMembers members() throws RegistryException {
     return ledger.evaluate(ConsortiumMembers.class, chaincode(), "GetMembers");
+  }
+
+  @Override
+  public AgencyEntry agency(String msp) throws RegistryException {
+    return ledger.evaluate(AgencyEntry.class, chaincode(), "GetAgency", msp);
+  }
+
+  @Override
+  public List<AgencyEntry> agencies() throws RegistryException {
+    return List.of(ledger.evaluate(AgencyEntry[].class, chaincode(), "ListAgencies"));
+  }
+
+  @Override
+  public AgencyEntry agencyAt(String msp, Instant at) throws RegistryException {
+    return ledger.evaluate(AgencyEntry.class, chaincode(), "GetAgencyAt", msp, at.toString());
+  }
+
+  @Override
+  public List<AgencyHistoryEntry> agencyHistory(String msp) throws RegistryException {
+    return List.of(
+        ledger.evaluate(AgencyHistoryEntry[].class, chaincode(), "GetAgencyHistory", msp));
   }
 
   @Override

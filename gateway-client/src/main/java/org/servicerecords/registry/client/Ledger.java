@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.Proposal;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.CanonicalJson;
@@ -66,21 +67,28 @@ final class Ledger implements AutoCloseable {
 
   /**
    * Evaluates on a peer of the client's own organisation only (never submitted, never another
-   * organisation's peer): for answers that hold the organisation's private data.
+   * organisation's peer): for answers that hold the organisation's private data. The transient data
+   * (for {@code ReadDetails}, the one-time key and nonce its answer is sealed with) goes only to
+   * that peer and never into a block.
    */
-  byte[] evaluateInOwnOrganization(String chaincode, String function, String... args)
+  byte[] evaluateInOwnOrganization(
+      String chaincode, String function, Map<String, byte[]> transientData, String... args)
       throws RegistryException {
     String msp = connector.credentials().mspId();
     return connector.withFailover(
         Stage.EVALUATE,
-        gateway ->
-            connector
-                .contract(gateway, chaincode)
-                .newProposal(function)
-                .addArguments(args)
-                .setEndorsingOrganizations(msp)
-                .build()
-                .evaluate());
+        gateway -> {
+          Proposal.Builder builder =
+              connector
+                  .contract(gateway, chaincode)
+                  .newProposal(function)
+                  .addArguments(args)
+                  .setEndorsingOrganizations(msp);
+          if (!transientData.isEmpty()) {
+            builder.putAllTransient(transientData);
+          }
+          return builder.build().evaluate();
+        });
   }
 
   <T> T evaluate(Class<T> type, String chaincode, String function, String... args)

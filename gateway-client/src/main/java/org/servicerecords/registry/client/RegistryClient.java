@@ -136,7 +136,10 @@ public interface RegistryClient {
   /**
    * Reads a record's personal details from the agency's private collection. The query is only ever
    * evaluated, on the agency's own peers, never submitted: a submitted transaction's response is
-   * written into the block, where every organisation of the channel could read it.
+   * written into the block, where every organisation of the channel could read it. Each call draws
+   * a fresh one-time AES-256 key and nonce, passes them as transient data, and opens the contract's
+   * answer, which is sealed under them ({@code DetailsCipher}), so the details never travel or rest
+   * in plaintext outside the peer and this process; the key is zeroed afterwards.
    *
    * @param id the record id
    * @return the details

@@ -350,13 +350,13 @@ final class RegistryClientImpl implements RegistryClient {
 
   @Override
   public PrivateDetails readDetails(String id) throws RegistryException {
-    // Evaluated only, on the own organisation's peers: a submitted transaction's response would
-    // be written into the block, and the details must stay in the agency's private collection.
+    // Evaluated only, on the own organisation's peers, and answered sealed under a key drawn for
+    // this call alone: even a submitted ReadDetails would put only ciphertext into the block.
     String ns = namespace();
-    return Ledger.parse(
-        ledger.evaluateInOwnOrganization(ns, "ReadDetails", id),
-        PrivateDetails.class,
-        ns + " ReadDetails");
+    try (DetailsReadKey key = DetailsReadKey.draw(RANDOM)) {
+      byte[] answer = ledger.evaluateInOwnOrganization(ns, "ReadDetails", key.transientData(), id);
+      return key.open(answer, id, ns + " ReadDetails");
+    }
   }
 
   /** Endorses on the agency's own organisation and submits exactly once. */

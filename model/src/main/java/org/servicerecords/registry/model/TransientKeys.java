@@ -1,8 +1,8 @@
 package org.servicerecords.registry.model;
 
 /**
- * The transient-data keys under which the client sends personal details and the contract reads
- * them. Defined once here so the two sides cannot drift apart.
+ * The transient-data keys under which the client sends personal details and the one-time key of a
+ * details read, and the contract reads them. Defined once here so the two sides cannot drift apart.
  */
 public final class TransientKeys {
 
@@ -11,6 +11,18 @@ public final class TransientKeys {
 
   /** The key prefix of {@code AnchorBatch}: {@code details:<recordId>}, one per record. */
   public static final String BATCH_DETAILS_PREFIX = DETAILS + ":";
+
+  /**
+   * The key of {@code ReadDetails} under which the client passes its one-time AES-256 key, exactly
+   * {@value DetailsCipher#KEY_BYTES} bytes ({@link DetailsCipher}).
+   */
+  public static final String RESPONSE_KEY = "responseKey";
+
+  /**
+   * The key of {@code ReadDetails} under which the client passes its one-time GCM nonce, exactly
+   * {@value DetailsCipher#NONCE_BYTES} bytes ({@link DetailsCipher}).
+   */
+  public static final String RESPONSE_NONCE = "responseNonce";
 
   private TransientKeys() {}
 

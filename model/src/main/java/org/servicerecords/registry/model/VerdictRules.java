@@ -121,6 +121,20 @@ public final class VerdictRules {
   }
 
   /**
+   * An agency's entry in force at an instant ({@link #inForceAt}), as {@code
+   * governance:GetAgencyAt} answers it.
+   *
+   * @param newestFirst the entry's versions, newest first as Fabric's history returns them
+   * @param at the instant
+   * @return the entry, or {@code null} if no version had been asserted by then or the one in force
+   *     is a deletion
+   */
+  public static AgencyEntry agencyAt(List<AgencyHistoryEntry> newestFirst, Instant at) {
+    AgencyHistoryEntry inForce = inForceAt(newestFirst, AgencyHistoryEntry::timestamp, at);
+    return inForce == null || inForce.deleted() ? null : inForce.agency();
+  }
+
+  /**
    * The anchoring instant of a record: the timestamp of its first version (the oldest committed).
    *
    * @param history the record's history, newest first as Fabric returns it
