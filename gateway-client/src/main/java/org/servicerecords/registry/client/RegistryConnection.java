@@ -121,6 +121,15 @@ public interface RegistryConnection extends AutoCloseable {
   GovernanceAdmin governanceAdmin();
 
   /**
+   * Returns what the library did so far to submit this connection's transactions exactly once:
+   * transactions submitted, resubmissions, {@code DUPLICATE_TXID} statuses, commit-status retries
+   * and ledger look-ups (docs/client.md, "Exactly-once").
+   *
+   * @return an immutable snapshot of the counts since the connection opened
+   */
+  SubmissionMetrics metrics();
+
+  /**
    * Returns the identity.
    *
    * @return the credentials

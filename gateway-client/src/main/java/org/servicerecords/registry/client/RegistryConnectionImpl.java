@@ -22,6 +22,7 @@ final class RegistryConnectionImpl implements RegistryConnection {
   private final Verifier verifier;
   private final Auditor auditor;
   private final GovernanceAdmin governanceAdmin;
+  private final SubmissionCounters counters = new SubmissionCounters();
 
   /**
    * Opens the connection: reads and checks every endpoint's TLS root certificate first, so that
@@ -37,7 +38,7 @@ final class RegistryConnectionImpl implements RegistryConnection {
     this.ledger = new Ledger(connector);
     this.executor =
         Executors.newFixedThreadPool(Math.max(4, profile.batchConcurrency()), daemonThreads());
-    Submitter submitter = new Submitter(connector);
+    Submitter submitter = new Submitter(connector, counters);
     this.client = new RegistryClientImpl(ledger, submitter, executor);
     this.governanceAdmin = new GovernanceAdminImpl(ledger, submitter);
     this.verifier = new VerifierImpl(ledger, executor);
@@ -71,6 +72,11 @@ final class RegistryConnectionImpl implements RegistryConnection {
   @Override
   public GovernanceAdmin governanceAdmin() {
     return governanceAdmin;
+  }
+
+  @Override
+  public SubmissionMetrics metrics() {
+    return counters.snapshot();
   }
 
   @Override

@@ -1,32 +1,28 @@
 package org.servicerecords.registry.client;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.EndorseException;
-import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Proposal;
-import org.hyperledger.fabric.client.Status;
-import org.hyperledger.fabric.client.SubmitException;
-import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.Transaction;
-import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.client.profile.Timeouts;
 
 /**
  * Exactly-once submission.
  *
- * <p>The endorsed transaction's bytes and id are kept before anything is sent to the orderers. When
- * submission or the commit status gives no answer, the same transaction is rebuilt from its bytes
- * ({@code gateway.newTransaction(bytes)}) on the next endpoint of the organisation and sent again:
- * it keeps its id, so at most one copy can be valid on the ledger (a repeat is marked {@code
- * DUPLICATE_TXID}). A {@code DUPLICATE_TXID} status, or running out of endpoints, is settled by
- * asking the ledger itself (qscc {@code GetTransactionByID}). Once the orderers may have the
- * transaction, no failure is reported as a refusal: it is either settled or an unknown outcome
- * ({@link #outcomeUnknown}).
+ * <p>The endorsed transaction's bytes and id are kept before anything is sent to the orderers. Once
+ * the orderers accepted the transaction, a failed commit-status call is answered by asking the
+ * status again on the other endpoints of the organisation, then by asking the ledger itself (qscc
+ * {@code GetTransactionByID}) until the ledger wait passes; only a transaction still not on the
+ * ledger then is sent again, rebuilt from its bytes ({@code gateway.newTransaction(bytes)}): it
+ * keeps its id, so at most one copy can be valid on the ledger (a repeat is marked {@code
+ * DUPLICATE_TXID}, and settled with qscc). Once the orderers may have the transaction, no failure
+ * is reported as a refusal: it is either settled or an unknown outcome ({@link #outcomeUnknown}).
+ * See {@link #submit(Prepared)}.
  */
 final class Submitter {
 
@@ -68,9 +64,48 @@ final class Submitter {
   static final Set<String> EVALUATE_ONLY = Set.of("ReadDetails");
 
   private final Connector connector;
+  private final Endpoints endpoints;
+  private final SubmissionCounters counters;
+  private final Duration ledgerWait;
+  private final Clock clock;
 
+  /** A submitter over the connector's endpoints, with counters of its own. */
   Submitter(Connector connector) {
+    this(connector, new SubmissionCounters());
+  }
+
+  /** A submitter over the connector's endpoints, counting into {@code counters}. */
+  Submitter(Connector connector, SubmissionCounters counters) {
+    this(
+        connector,
+        connector == null ? null : new GatewayEndpoints(connector),
+        counters,
+        connector == null
+            ? Timeouts.DEFAULT.ledgerWait()
+            : connector.profile().timeouts().ledgerWait(),
+        Clock.SYSTEM);
+  }
+
+  /**
+   * A submitter with given endpoints and clock.
+   *
+   * @param connector endorsements go through it
+   * @param endpoints submissions, commit statuses and ledger look-ups go through them
+   * @param counters where submissions are counted
+   * @param ledgerWait how long after acceptance the ledger is asked before sending again
+   * @param clock time for the ledger wait
+   */
+  Submitter(
+      Connector connector,
+      Endpoints endpoints,
+      SubmissionCounters counters,
+      Duration ledgerWait,
+      Clock clock) {
     this.connector = connector;
+    this.endpoints = endpoints;
+    this.counters = counters;
+    this.ledgerWait = ledgerWait;
+    this.clock = clock;
   }
 
   /**
@@ -205,92 +240,82 @@ final class Submitter {
   }
 
   /**
-   * Submits a prepared transaction and waits for its commit. Once the transaction may have reached
-   * the orderers, every failure to submit it or to learn its status is treated as an unknown
-   * outcome: the same bytes (same transaction id) are submitted again on the next endpoint of the
-   * organisation; when every endpoint has been tried twice, the ledger is asked (qscc {@code
-   * GetTransactionByID}); when that gives no answer either, a {@link NetworkException} with {@link
+   * Submits a prepared transaction and waits for its commit, sending it to the orderers again only
+   * when that is needed.
+   *
+   * <ol>
+   *   <li>The transaction is sent through the preferred endpoint. A deliberate refusal ({@link
+   *       #SUBMIT_REFUSALS}) of a first send is definite. Any other failure of the submission call
+   *       may hide a transaction the orderers received: the same bytes go out at once through the
+   *       next endpoint (Fabric's Gateway has already tried the channel's orderers; a copy that
+   *       reaches a block twice is marked {@code DUPLICATE_TXID}).
+   *   <li>Once the orderers accepted it, its commit status is asked on the endpoint that sent it,
+   *       and, if that call fails, on each other endpoint of the organisation in turn (never
+   *       another organisation's).
+   *   <li>If no endpoint reports a status, the ledger is asked (qscc {@code GetTransactionByID} on
+   *       each endpoint) every {@link #LEDGER_POLL} until the ledger wait ({@code
+   *       timeouts.ledgerWaitMillis}, counted from the acceptance) has passed.
+   *   <li>Only when some endpoint's ledger still says the transaction is not there after that wait
+   *       is it sent again (same bytes, same transaction id), and settled the same way.
+   * </ol>
+   *
+   * A status {@code DUPLICATE_TXID} means another copy of the transaction is on the ledger: the
+   * outcome is that copy's validation code, read with qscc. At most {@code 2 × endpoints} sends are
+   * made; when the outcome cannot be settled a {@link NetworkException} with {@link
    * NetworkException#outcomeUnknown()} is thrown.
+   *
+   * @param prepared the endorsed transaction
+   * @return the committed transaction; its block number is -1 when the outcome was read with qscc
+   * @throws TransactionInvalidatedException when the ledger marked the transaction invalid
+   * @throws NetworkException when nothing could be sent ({@code outcomeUnknown()} false) or the
+   *     outcome is unknown ({@code outcomeUnknown()} true)
+   * @throws RegistryException when a first send was refused deliberately
    */
   Committed submit(Prepared prepared) throws RegistryException {
-    int endpoints = connector.endpointCount();
-    int start = connector.preferred();
+    counters.submission();
+    int count = endpoints.count();
+    int start = endpoints.preferred();
     String txId = prepared.transactionId();
-    RegistryException last = null;
-    String lastStatus = null;
+    Trail trail = new Trail();
     // Whether some attempt may have reached the orderers: from then on no failure is definite.
     boolean sent = false;
-    // Each endpoint twice: a peer restarting may answer on the second round.
-    for (int attempt = 0; attempt < endpoints * 2; attempt++) {
-      int index = (start + attempt) % endpoints;
-      Gateway gateway;
+    for (int attempt = 0; attempt < count * 2; attempt++) {
+      int index = (start + attempt) % count;
+      byte[] commitRequest;
       try {
-        gateway = connector.gateway(index);
-      } catch (NetworkException e) {
-        last = e;
-        continue;
-      }
-      Transaction tx;
-      try {
-        tx = gateway.newTransaction(prepared.bytes());
-      } catch (RuntimeException e) {
-        RegistryException failure =
-            new RegistryException(
-                "cannot rebuild transaction " + txId + ": " + e.getMessage(),
-                null,
-                Stage.SUBMIT,
-                txId,
-                null,
-                e);
-        if (!sent) {
-          throw failure;
+        commitRequest = endpoints.send(index, prepared);
+      } catch (CallFailure f) {
+        if (f.kind() == CallFailure.Kind.SETUP) {
+          trail.note(f);
+          continue;
         }
-        last = failure;
-        continue;
-      }
-      SubmittedTransaction submitted;
-      try {
-        submitted = tx.submitAsync();
-      } catch (SubmitException e) {
-        RegistryException mapped = ErrorMapper.fromGateway(e, Stage.SUBMIT, txId);
-        io.grpc.Status.Code code = e.getStatus().getCode();
-        if (!outcomeUnknown(Stage.SUBMIT, code, sent)) {
-          throw mapped;
+        if (f.kind() == CallFailure.Kind.LOCAL) {
+          if (!sent) {
+            throw f.mapped();
+          }
+          trail.note(f);
+          continue;
+        }
+        if (sent) {
+          counters.resubmission();
+        }
+        if (!outcomeUnknown(Stage.SUBMIT, f.code(), sent)) {
+          throw f.mapped();
         }
         sent = true;
-        last = mapped;
-        lastStatus = code.name();
+        trail.note(f);
         continue;
+      }
+      if (sent) {
+        counters.resubmission();
       }
       sent = true;
-      Status status;
-      try {
-        status = submitted.getStatus();
-      } catch (CommitStatusException e) {
-        // outcomeUnknown(Stage.COMMIT_STATUS, ...) holds for every code: the orderers have it.
-        last = ErrorMapper.fromGateway(e, Stage.COMMIT_STATUS, txId);
-        lastStatus = e.getStatus().getCode().name();
-        continue;
-      } catch (RuntimeException e) {
-        last =
-            new RegistryException(
-                "commit status of transaction " + txId + " unreadable: " + e.getMessage(),
-                null,
-                Stage.COMMIT_STATUS,
-                txId,
-                null,
-                e);
-        lastStatus = null;
-        continue;
+      long acceptedAt = clock.nanoTime();
+      Committed committed = settle(prepared, index, commitRequest, acceptedAt, trail);
+      if (committed != null) {
+        return committed;
       }
-      connector.answered(index);
-      if (status.isSuccessful()) {
-        return new Committed(txId, prepared.result(), status.getBlockNumber());
-      }
-      if (status.getCode() == TxValidationCode.DUPLICATE_TXID) {
-        return settleFromLedger(prepared, status.getBlockNumber());
-      }
-      throw ErrorMapper.invalidated(txId, status.getCode().name());
+      // The ledger wait passed and the ledger does not hold it: the orderers lost it, send again.
     }
     if (!sent) {
       // No attempt got as far as the orderers: the transaction cannot be on the ledger.
@@ -298,76 +323,282 @@ final class Submitter {
           "transaction "
               + txId
               + " was not submitted: no peer of "
-              + connector.credentials().mspId()
+              + endpoints.mspId()
               + " could be used"
-              + (last == null ? "" : " (" + last.getMessage() + ")"),
+              + (trail.last == null ? "" : " (" + trail.last.getMessage() + ")"),
           Stage.SUBMIT,
           txId,
-          last instanceof NetworkException n ? n.grpcStatus() : null,
+          trail.last instanceof NetworkException n ? n.grpcStatus() : null,
           false,
-          last);
+          trail.last);
     }
-    Optional<TxValidationCode> onLedger = lookUp(txId);
+    Optional<TxValidationCode> onLedger = askLedger(txId, trail).code();
     if (onLedger.isPresent()) {
-      if (onLedger.get() == TxValidationCode.VALID) {
-        return new Committed(txId, prepared.result(), -1);
-      }
-      throw ErrorMapper.invalidated(txId, onLedger.get().name());
+      return fromLedger(prepared, onLedger.get());
     }
-    throw unknownOutcome(txId, lastStatus, last);
+    throw unknownOutcome(txId, trail);
   }
 
-  private NetworkException unknownOutcome(String txId, String grpcStatus, RegistryException last) {
+  /**
+   * Settles a transaction the orderers accepted.
+   *
+   * @return the committed transaction, or {@code null} when the ledger wait passed and an endpoint
+   *     says its ledger does not hold the transaction (it may be sent again)
+   */
+  private Committed settle(
+      Prepared prepared, int sentAt, byte[] commitRequest, long acceptedAt, Trail trail)
+      throws RegistryException {
+    String txId = prepared.transactionId();
+    int count = endpoints.count();
+    for (int k = 0; k < count; k++) {
+      int index = (sentAt + k) % count;
+      TxStatus status;
+      try {
+        status = endpoints.status(index, txId, commitRequest);
+      } catch (CallFailure f) {
+        // outcomeUnknown(Stage.COMMIT_STATUS, ...) holds for every code: the orderers have it.
+        if (k > 0 && f.kind() != CallFailure.Kind.SETUP) {
+          counters.commitStatusRetry();
+        }
+        trail.note(f);
+        continue;
+      }
+      if (k > 0) {
+        counters.commitStatusRetry();
+      }
+      endpoints.answered(index);
+      return fromStatus(prepared, status, trail);
+    }
+    long wait = ledgerWait.toNanos();
+    while (true) {
+      LedgerAnswer answer = askLedger(txId, trail);
+      if (answer.code().isPresent()) {
+        return fromLedger(prepared, answer.code().get());
+      }
+      long remaining = wait - (clock.nanoTime() - acceptedAt);
+      if (remaining <= 0) {
+        if (answer.notFound()) {
+          return null;
+        }
+        throw unknownOutcome(txId, trail);
+      }
+      long millis = Math.min(LEDGER_POLL.toMillis(), (remaining + 999_999) / 1_000_000);
+      try {
+        clock.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw unknownOutcome(txId, trail);
+      }
+    }
+  }
+
+  private Committed fromStatus(Prepared prepared, TxStatus status, Trail trail)
+      throws RegistryException {
+    String txId = prepared.transactionId();
+    if (status.code() == TxValidationCode.VALID) {
+      return new Committed(txId, prepared.result(), status.blockNumber());
+    }
+    if (status.code() == TxValidationCode.DUPLICATE_TXID) {
+      // Another copy of this transaction is on the ledger: its validation code is the outcome.
+      counters.duplicateTransactionId();
+      Optional<TxValidationCode> original = askLedger(txId, trail).code();
+      if (original.isEmpty()) {
+        throw unknownOutcome(txId, trail);
+      }
+      return fromLedger(prepared, original.get());
+    }
+    throw ErrorMapper.invalidated(txId, String.valueOf(status.code()));
+  }
+
+  private static Committed fromLedger(Prepared prepared, TxValidationCode code)
+      throws TransactionInvalidatedException {
+    if (code == TxValidationCode.VALID) {
+      return new Committed(prepared.transactionId(), prepared.result(), -1);
+    }
+    throw ErrorMapper.invalidated(prepared.transactionId(), code.name());
+  }
+
+  /**
+   * What the ledger says of a transaction.
+   *
+   * @param code its validation code, when some endpoint's ledger holds it
+   * @param notFound whether some endpoint answered that its ledger does not hold it
+   */
+  record LedgerAnswer(Optional<TxValidationCode> code, boolean notFound) {}
+
+  /**
+   * Asks each endpoint of the organisation, from the preferred one, for the transaction (qscc
+   * {@code GetTransactionByID}) until one holds it. A {@code DUPLICATE_TXID} code there says
+   * nothing of the copy that counts and is passed over.
+   */
+  private LedgerAnswer askLedger(String txId, Trail trail) {
+    int count = endpoints.count();
+    int start = endpoints.preferred();
+    boolean notFound = false;
+    for (int k = 0; k < count; k++) {
+      int index = (start + k) % count;
+      Optional<TxValidationCode> code;
+      try {
+        code = endpoints.lookUp(index, txId);
+      } catch (CallFailure f) {
+        if (f.kind() != CallFailure.Kind.SETUP) {
+          counters.ledgerLookup();
+        }
+        trail.note(f);
+        continue;
+      }
+      counters.ledgerLookup();
+      endpoints.answered(index);
+      if (code.isEmpty()) {
+        notFound = true;
+      } else if (code.get() != TxValidationCode.DUPLICATE_TXID) {
+        return new LedgerAnswer(code, notFound);
+      }
+    }
+    return new LedgerAnswer(Optional.empty(), notFound);
+  }
+
+  private NetworkException unknownOutcome(String txId, Trail trail) {
+    counters.unknownOutcome();
+    RegistryException last = trail.last;
     return new NetworkException(
         "outcome of transaction "
             + txId
             + " is unknown: no peer of "
-            + connector.credentials().mspId()
+            + endpoints.mspId()
             + " reported its status and the ledger could not tell"
             + (last == null ? "" : " (" + last.getMessage() + ")")
             + "; rerun the same request: it is idempotent",
         Stage.COMMIT_STATUS,
         txId,
-        grpcStatus,
+        trail.status,
         true,
         last);
   }
 
-  /**
-   * Settles a {@code DUPLICATE_TXID} status: a transaction with this id is on the ledger, and the
-   * ledger says whether it is valid. Without an answer the outcome is unknown.
-   */
-  private Committed settleFromLedger(Prepared prepared, long blockNumber) throws RegistryException {
-    Optional<TxValidationCode> first = lookUp(prepared.transactionId());
-    if (first.isEmpty()) {
-      throw unknownOutcome(prepared.transactionId(), null, null);
+  /** The last failure seen while submitting, for the final exception. */
+  private static final class Trail {
+    private RegistryException last;
+    private String status;
+
+    void note(CallFailure failure) {
+      last = failure.mapped();
+      status = failure.code() == null ? null : failure.code().name();
     }
-    if (first.get() == TxValidationCode.VALID) {
-      return new Committed(prepared.transactionId(), prepared.result(), blockNumber);
+  }
+
+  /** How often the ledger is asked while waiting for an accepted transaction. */
+  static final Duration LEDGER_POLL = Duration.ofSeconds(2);
+
+  /** A commit status as an endpoint reported it. */
+  record TxStatus(TxValidationCode code, long blockNumber) {}
+
+  /** A call to one endpoint that gave no usable answer. */
+  static final class CallFailure extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Where the call failed. */
+    enum Kind {
+      /** The endpoint's connection could not be set up: nothing left the process. */
+      SETUP,
+      /** The request or answer could not be built or read in the process. */
+      LOCAL,
+      /** The endpoint failed the call (gRPC status in {@link CallFailure#code()}). */
+      CALL
     }
-    throw ErrorMapper.invalidated(prepared.transactionId(), first.get().name());
+
+    private final Kind kind;
+    private final transient io.grpc.Status.Code code;
+    private final RegistryException mapped;
+
+    CallFailure(Kind kind, io.grpc.Status.Code code, RegistryException mapped) {
+      super(mapped.getMessage(), mapped, false, false);
+      this.kind = kind;
+      this.code = code;
+      this.mapped = mapped;
+    }
+
+    Kind kind() {
+      return kind;
+    }
+
+    /** The gRPC status code, or {@code null} when the call failed without one. */
+    io.grpc.Status.Code code() {
+      return code;
+    }
+
+    /** The failure as the library reports it. */
+    RegistryException mapped() {
+      return mapped;
+    }
   }
 
   /**
-   * Asks the ledger for a transaction's validation code (qscc GetTransactionByID).
-   *
-   * @return the code, or empty when the ledger does not hold the transaction or no peer answered
+   * The organisation's endpoints as the submitter uses them. {@link GatewayEndpoints} is the one
+   * over Fabric's Gateway; tests give their own.
    */
-  Optional<TxValidationCode> lookUp(String transactionId) {
-    String channel = connector.profile().channel();
-    try {
-      byte[] bytes =
-          connector.withFailover(
-              Stage.EVALUATE,
-              gateway ->
-                  connector
-                      .contract(gateway, Connector.QSCC)
-                      .evaluateTransaction("GetTransactionByID", channel, transactionId));
-      TxValidationCode code =
-          TxValidationCode.forNumber(ProcessedTransaction.parseFrom(bytes).getValidationCode());
-      return Optional.ofNullable(code);
-    } catch (RegistryException | InvalidProtocolBufferException e) {
-      return Optional.empty();
-    }
+  interface Endpoints {
+
+    /** The organisation's MSP id, for messages. */
+    String mspId();
+
+    /** How many endpoints the organisation has (at least one). */
+    int count();
+
+    /** The endpoint tried first: the last one that answered. */
+    int preferred();
+
+    /** Marks an endpoint as the one that answered. */
+    void answered(int index);
+
+    /**
+     * Rebuilds the transaction from its bytes on an endpoint and sends it to the orderers.
+     *
+     * @return the commit-status request for it (reusable on every endpoint of the organisation)
+     * @throws CallFailure when the orderers did not accept it, or it is not known whether they did
+     */
+    byte[] send(int index, Prepared prepared) throws CallFailure;
+
+    /**
+     * Asks an endpoint for a sent transaction's commit status, waiting for its commit up to the
+     * commit-status deadline.
+     *
+     * @throws CallFailure when the endpoint reported no status
+     */
+    TxStatus status(int index, String transactionId, byte[] commitRequest) throws CallFailure;
+
+    /**
+     * Asks an endpoint's ledger for a transaction (qscc {@code GetTransactionByID}).
+     *
+     * @return its validation code, or empty when the endpoint answered that its ledger does not
+     *     hold the transaction
+     * @throws CallFailure when the endpoint gave no such answer
+     */
+    Optional<TxValidationCode> lookUp(int index, String transactionId) throws CallFailure;
+  }
+
+  /** Time, for the ledger wait; tests give their own. */
+  interface Clock {
+
+    /** The real clock. */
+    Clock SYSTEM =
+        new Clock() {
+          @Override
+          public long nanoTime() {
+            return System.nanoTime();
+          }
+
+          @Override
+          public void sleep(long millis) throws InterruptedException {
+            Thread.sleep(millis);
+          }
+        };
+
+    /** A monotonic time in nanoseconds. */
+    long nanoTime();
+
+    /** Waits, interruptibly. */
+    void sleep(long millis) throws InterruptedException;
   }
 }

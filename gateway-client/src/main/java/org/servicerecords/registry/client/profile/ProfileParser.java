@@ -185,13 +185,22 @@ final class ProfileParser {
 
   private Timeouts timeouts(JsonObject t) throws ProfileException {
     String path = "$.timeouts";
-    known(t, path, Set.of("evaluateMillis", "endorseMillis", "submitMillis", "commitStatusMillis"));
+    known(
+        t,
+        path,
+        Set.of(
+            "evaluateMillis",
+            "endorseMillis",
+            "submitMillis",
+            "commitStatusMillis",
+            "ledgerWaitMillis"));
     Timeouts d = Timeouts.DEFAULT;
     return new Timeouts(
         millis(t, "evaluateMillis", path, d.evaluate()),
         millis(t, "endorseMillis", path, d.endorse()),
         millis(t, "submitMillis", path, d.submit()),
-        millis(t, "commitStatusMillis", path, d.commitStatus()));
+        millis(t, "commitStatusMillis", path, d.commitStatus()),
+        millis(t, "ledgerWaitMillis", path, d.ledgerWait()));
   }
 
   private Duration millis(JsonObject o, String name, String path, Duration fallback)

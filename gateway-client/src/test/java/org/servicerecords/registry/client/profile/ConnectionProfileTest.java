@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,26 @@ class ConnectionProfileTest {
         .isEqualTo(Path.of("/abs/services.pem"));
     assertThat(p.timeouts().evaluate().toMillis()).isEqualTo(2000);
     assertThat(p.timeouts().endorse()).isEqualTo(Timeouts.DEFAULT.endorse());
+    assertThat(p.timeouts().ledgerWait()).isEqualTo(Duration.ofSeconds(30));
     assertThat(p.batchConcurrency()).isEqualTo(8);
+  }
+
+  @Test
+  void theLedgerWaitIsASetting(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("profile.json");
+    Files.writeString(
+        file,
+        PROFILE.replace(
+            "\"commitStatusMillis\": 90000",
+            "\"commitStatusMillis\": 90000, \"ledgerWaitMillis\": 45000"));
+    ConnectionProfile p = ConnectionProfile.load(file);
+    assertThat(p.timeouts().ledgerWait()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(p.timeouts().commitStatus()).isEqualTo(Duration.ofSeconds(90));
+    Files.writeString(
+        file, PROFILE.replace("\"commitStatusMillis\": 90000", "\"ledgerWaitMillis\": 0"));
+    assertThatThrownBy(() -> ConnectionProfile.load(file))
+        .isInstanceOf(ProfileException.class)
+        .hasMessageContaining("$.timeouts.ledgerWaitMillis");
   }
 
   @Test
