@@ -54,6 +54,7 @@ info "Chaincode packaging and external builder tests"
 
 info "Installing Fabric CA and Fabric"
 "$REPO_DIR/scripts/install-fabric.sh"
+"$REPO_DIR/scripts/tests/install_test.sh"
 
 info "Starting the network (raft profile) and deploying the contract"
 rm -rf "$RAFT_STATE" "$BFT_STATE"
