@@ -220,6 +220,17 @@ as_org() { # as_org KEY ARGS...: the registry CLI as KEY's admin
   shift
   "$registry_cli" --profile "$ORGS_DIR/$key/profile.json" --identity "$(admin_user "$key")" "$@"
 }
+# approve_as KEY ARGS...: a governance approval as KEY's admin; one this organisation gave before (an
+# interrupted earlier run) counts as given.
+approve_as() {
+  local out
+  if out=$(as_org "$@" 2>&1); then
+    echo "$out"
+    return 0
+  fi
+  echo "$out"
+  grep -q 'ALREADY_EXISTS' <<<"$out"
+}
 query() { # query KEY CHAINCODE FUNCTION ARGS...: an evaluate through Fabric's peer CLI as KEY's admin
   local key=$1 cc=$2 args
   shift 2
@@ -246,7 +257,7 @@ if grep -q '"members"' <<<"$answer"; then
   step "consortium members set already: $(json_field "$current" members)"
 else
   for key in $(app_orgs); do
-    as_org "$key" governance init --members "$members" >>"$LOG_DIR/deploy.log" 2>&1 \
+    approve_as "$key" governance init --members "$members" >>"$LOG_DIR/deploy.log" 2>&1 \
       || die $EXIT_FAILURE "$key's admin could not approve the member list (log: $LOG_DIR/deploy.log)"
   done
   step "consortium members approved by every organisation's admin: $members"
@@ -268,7 +279,7 @@ while read -r key msp namespace types display; do
     continue
   fi
   for approver in "${APP_ORGS[@]:0:$majority}"; do
-    as_org "$approver" governance register --msp "$msp" --name "$display" --namespace "$namespace" \
+    approve_as "$approver" governance register --msp "$msp" --name "$display" --namespace "$namespace" \
       --types "$types" --active-from "$active_from" >>"$LOG_DIR/deploy.log" 2>&1 \
       || die $EXIT_FAILURE "$approver's admin could not approve registering $msp (log: $LOG_DIR/deploy.log)"
   done
