@@ -11,6 +11,8 @@ import org.servicerecords.registry.client.profile.ConnectionProfile;
 import org.servicerecords.registry.client.profile.ProfileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -124,6 +126,7 @@ public final class RegistryCli implements Callable<Integer> {
     root.out = out;
     root.err = err;
     CommandLine cli = new CommandLine(root);
+    addHelpOptions(cli);
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setExitCodeExceptionMapper(ExitCodes::of);
@@ -139,6 +142,24 @@ public final class RegistryCli implements Callable<Integer> {
           return ExitCodes.of(e);
         });
     return cli.execute(args);
+  }
+
+  /**
+   * Gives every subcommand the {@code -h}/{@code --help} option its usage errors point to (the top
+   * command has it from picocli's standard options).
+   */
+  private static void addHelpOptions(CommandLine command) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      if (spec.findOption("--help") == null) {
+        spec.addOption(
+            OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+      }
+      addHelpOptions(sub);
+    }
   }
 
   /**

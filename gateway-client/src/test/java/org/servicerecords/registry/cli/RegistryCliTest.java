@@ -39,6 +39,22 @@ class RegistryCliTest {
   }
 
   @Test
+  void everyCommandPrintsItsUsageForHelpAsItsUsageErrorsSuggest() {
+    Result missing = run(Map.of(), "supersede");
+    assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err()).contains("Try 'registry supersede --help'.");
+
+    Result help = run(Map.of(), "supersede", "--help");
+    assertThat(help.code()).isEqualTo(ExitCodes.OK);
+    assertThat(help.out()).contains("Usage: registry supersede").contains("--subject-ref");
+    assertThat(help.err()).isEmpty();
+
+    Result nested = run(Map.of(), "governance", "register", "-h");
+    assertThat(nested.code()).isEqualTo(ExitCodes.OK);
+    assertThat(nested.out()).contains("Usage: registry governance register").contains("--msp");
+  }
+
+  @Test
   void missingProfileIsAConfigurationErrorOnOneLine() {
     Result r = run(Map.of(), "show", "x", "--profile", "/nonexistent/profile.json");
     assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
