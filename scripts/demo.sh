@@ -2,7 +2,8 @@
 # Starts the registry on this machine and walks through it for a person: the consortium's network
 # comes up, the contract is deployed and governance bootstrapped, an agency enrolls an issuer with its
 # CA and anchors a birth certificate, a citizen's verifier checks the file, the agency revokes it, and
-# the verifier sees REVOKED. Leaves the network running; stop it with scripts/network.sh down.
+# the verifier sees REVOKED; a corrected certificate supersedes another, whose file then verifies as
+# SUPERSEDED. Leaves the network running; stop it with scripts/network.sh down.
 #
 #   scripts/demo.sh [--profile raft|bft|failover]
 set -euo pipefail
@@ -76,7 +77,19 @@ show $justice --identity "$issuer" revoke --reason ISSUED_IN_ERROR "$record_id"
 show $services --identity verifier1 verify "$demo_dir/birth-certificate.txt" || step "(exit code $?: not valid)"
 show $justice --identity verifier1 history "$record_id"
 
-say "8. Every peer holds the same ledger"
+say "8. A marriage certificate is corrected: the new one supersedes it, and the old file says so"
+printf 'MARRIAGE CERTIFICATE No. mc-%s (demonstration document, first issue)\n' "${record_id#bc-}" >"$demo_dir/marriage-v1.txt"
+printf 'MARRIAGE CERTIFICATE No. mc-%s (demonstration document, corrected)\n' "${record_id#bc-}" >"$demo_dir/marriage-v2.txt"
+show $justice --identity "$issuer" issue --id "mc-${record_id#bc-}" --type MARRIAGE_CERTIFICATE \
+  --file "$demo_dir/marriage-v1.txt" --subject-ref "$subject_ref" --valid-from "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >/dev/null
+step "anchored mc-${record_id#bc-}; now superseded by mc-${record_id#bc-}-v2:"
+show $justice --identity "$issuer" supersede --id "mc-${record_id#bc-}-v2" --type MARRIAGE_CERTIFICATE \
+  --file "$demo_dir/marriage-v2.txt" --subject-ref "$subject_ref" --valid-from "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+  "mc-${record_id#bc-}"
+show $services --identity verifier1 verify "$demo_dir/marriage-v1.txt" || step "(exit code $?: not valid)"
+show $services --identity verifier1 verify "$demo_dir/marriage-v2.txt" || step "(exit code $?)"
+
+say "9. Every peer holds the same ledger"
 "$REPO_DIR/scripts/network.sh" status | sed -n '/^PEER/,$p'
 
 say "The network keeps running: scripts/network.sh status | logs [NODE] | env ORG | down [--wipe]"
