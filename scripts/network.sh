@@ -5,7 +5,8 @@
 #   scripts/network.sh up [--profile raft|bft|failover] [--cas]
 #                                    install what is missing, start the CAs, orderers and peers, create
 #                                    and join channel `registry`, restart the chaincode servers of an
-#                                    earlier deployment, wait until healthy (--cas: only the CAs and
+#                                    earlier deployment, wait until healthy; on a running network it
+#                                    starts again only the nodes that stopped (--cas: only the CAs and
 #                                    the identities they issue). The profile is kept with the state
 #                                    (default raft; also $REGISTRY_NETWORK_PROFILE).
 #   scripts/network.sh down [--wipe] stop exactly the processes this script started (--wipe: and
@@ -34,6 +35,19 @@ check_ports() {
     die $EXIT_PORT_TAKEN "port(s) already taken by another program: ${taken[*]}
        Stop that program, or change the ports in $NETWORK_FILE."
   fi
+}
+
+# ports_of_stopped_nodes: filters "port node..." lines (netdesc ports) to the nodes not running now:
+# the ports of our own running nodes are not taken by another program.
+ports_of_stopped_nodes() {
+  local port node rest process
+  while read -r port node rest; do
+    process=$node
+    if [[ $rest == *"chaincode server" ]]; then
+      process="cc-${rest%% *}.$node"
+    fi
+    running "$process" || echo "$port $node $rest"
+  done
 }
 
 # --- certificate authorities ------------------------------------------------------------------
@@ -170,8 +184,7 @@ cmd_up() {
     local alive=true node
     for node in $(started_nodes); do running "$node" || alive=false; done
     if ! $alive; then
-      info "Some nodes of an earlier run have stopped; restarting cleanly"
-      stop_all
+      info "Some nodes have stopped ($(for node in $(started_nodes); do running "$node" || printf '%s ' "$node"; done)); starting them again"
     elif $cas_only || [ "$(cat "$PID_DIR/mode" 2>/dev/null)" = full ]; then
       info "The network is already running ($(started_nodes | wc -l) processes, profile $PROFILE); nothing to do"
       return 0
@@ -181,12 +194,11 @@ cmd_up() {
   fi
   if $cas_only; then
     "$REPO_DIR/scripts/install-fabric.sh" --ca-only
-    netdesc ports | grep ' ca\.' | check_ports
+    netdesc ports | grep ' ca\.' | ports_of_stopped_nodes | check_ports
   else
     "$REPO_DIR/scripts/install-fabric.sh"
     require_java
-    # Ports of CAs already running (started by 'up --cas') are ours.
-    netdesc ports | { if [ -n "$(started_nodes)" ]; then grep -v ' ca\.'; else cat; fi; } | check_ports
+    netdesc ports | ports_of_stopped_nodes | check_ports
   fi
   mkdir -p "$PID_DIR"
   echo "$PROFILE" >"$STATE_DIR/profile"

@@ -5,7 +5,8 @@
 #   3. installs Fabric and Fabric CA (built from source into the cache, once), starts the consortium's
 #      network (raft profile: 3 CAs, 3 Raft orderers, 3 peers), deploys the contract and bootstraps
 #      governance, then runs against it: every peer running each of its chaincode servers, the trust
-#      model (network_test.sh), redeployment (deploy_test.sh) and the Java integration tests;
+#      model (network_test.sh), redeployment (deploy_test.sh), the Java integration tests and the quick
+#      fault scenarios (faults_quick.sh);
 #   4. the bft profile (4 BFT orderers) comes up, is deployed and commits a transaction.
 # Every network it started is stopped again, also when a test fails. The networks use their own state
 # folders under .state/test-*, wiped at the start, so a developer's .state is left alone.
@@ -82,6 +83,9 @@ REGISTRY_IT_CA_ADMIN=$(prop adminUser) \
 REGISTRY_IT_CA_ADMIN_PASSWORD=$(<"$(prop adminPasswordFile)") \
 REGISTRY_IT_STATE_DIR="$RAFT_STATE" \
   "${MVN[@]}" -pl gateway-client failsafe:integration-test failsafe:verify -DskipITs=false
+
+info "Quick faults: the Raft leader and a peer killed and restarted"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/faults_quick.sh"
 
 info "All peers agree after the tests"
 network "$RAFT_STATE" status

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Quick fault scenarios on a running, deployed raft network (the long ones belong in scripts/faults.sh):
+#   - the Raft leader orderer is killed (SIGKILL): records still commit through the other two; after
+#     `network.sh up` restarts it, it is healthy and every peer agrees on height and block hash;
+#   - Services' peer is killed (SIGKILL) while Justice anchors: after `network.sh up` restarts it, it
+#     catches up, every peer agrees, and the record verifies through it.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+source "$REPO_DIR/scripts/lib/processes.sh"
+source "$REPO_DIR/scripts/lib/nodes.sh"
+
+[ "$PROFILE" = raft ] || die $EXIT_FAILURE "the network in $STATE_DIR is profile '$PROFILE', not raft"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+check() {
+  local name=$1
+  shift
+  if "$@" >"$work/last.out" 2>&1; then
+    passed=$((passed + 1))
+    echo "ok   $name"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name"
+    sed 's/^/     /' "$work/last.out"
+  fi
+}
+registry() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
+anchor() { # anchor NAME: Justice's issuer anchors a fresh document; its file is $work/NAME.txt
+  printf 'fault test document %s %s\n' "$1" "$(date +%s%N)" >"$work/$1.txt"
+  registry justice issuer1 issue --id "fault-$1-$(date +%s%N)" --type BIRTH_CERTIFICATE --file "$work/$1.txt" \
+    --subject-ref "$(printf '%s' "$1$(date +%s%N)" | sha256sum | cut -d' ' -f1)" --valid-from 2026-01-01T00:00:00Z
+}
+peers_agree() {
+  local deadline=$((SECONDS + 60)) infos key name rest
+  while true; do
+    infos=$(while read -r key _ name rest; do peer_chain_info "$key" "$name"; done < <(netdesc peers))
+    echo "$infos"
+    if [ "$(sort -u <<<"$infos" | wc -l)" -eq 1 ] && [ "$(wc -l <<<"$infos")" -eq "$(netdesc peers | wc -l)" ]; then
+      return 0
+    fi
+    ((SECONDS < deadline)) || return 1
+    sleep 1
+  done
+}
+kill_node() { # kill_node NODE: SIGKILL, as a crash
+  local pid
+  pid=$(<"$PID_DIR/$1.pid")
+  kill -KILL "$pid"
+  while [ -d "/proc/$pid" ]; do sleep 0.1; done
+}
+healthy() { curl -fsS --max-time 2 "$1" | grep -q '"status":"OK"'; }
+
+# The leader: the newest "Raft leader changed: A -> B" line of any orderer names consenter B, numbered
+# in the order of the consenters at channel creation (the orderers of the network description).
+leader=$(for node in $(netdesc orderers | awk '{print $3 "." $1}'); do
+  grep -ha 'Raft leader changed' "$LOG_DIR/$node.log" | sed 's/\x1b\[[0-9;]*m//g'
+done | sort | tail -n1 | sed -n 's/.*Raft leader changed: [0-9]* -> \([0-9]*\).*/\1/p')
+[ -n "$leader" ] || die $EXIT_FAILURE "no Raft leader found in the orderers' logs"
+read -r key _ name host _ _ ops < <(netdesc orderers | sed -n "${leader}p")
+leader_node="$name.$key"
+
+echo "== the Raft leader ($leader_node) is killed"
+kill_node "$leader_node"
+check "with the leader dead, a record still commits (a new leader among the other two)" anchor leader-down
+"$REPO_DIR/scripts/network.sh" up >"$work/up1.out" 2>&1 || { cat "$work/up1.out"; exit 1; }
+check "network.sh up restarts only $leader_node" bash -c "grep -q 'started $leader_node' '$work/up1.out' && ! grep -q 'started peer' '$work/up1.out'"
+check "$leader_node is healthy again" healthy "http://$host:$ops/healthz"
+check "a record commits after the restart" anchor leader-back
+check "every peer has the same height and current block hash" peers_agree
+
+echo "== Services' peer is killed while Justice anchors"
+read -r skey _ sname shost _ _ sops < <(netdesc peers | awk '$1 == "services"' | head -n1)
+kill_node "$sname.$skey"
+check "Justice anchors while Services' peer is down" anchor peer-down
+"$REPO_DIR/scripts/network.sh" up >"$work/up2.out" 2>&1 || { cat "$work/up2.out"; exit 1; }
+check "$sname.$skey is healthy again" healthy "http://$shost:$sops/healthz"
+check "it catches up: every peer has the same height and current block hash" peers_agree
+check "the record anchored while it was down verifies through Services' profile" \
+  registry services verifier1 verify --issuer JusticeMSP "$work/peer-down.txt"
+
+echo "faults (quick): $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
