@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * How many organisations must attest an answer, and which ones to ask first. The record owner's
  * organisation is always asked; the others come from {@code preferred} in order, then from the
- * channel's other organisations that have peers (anchor peers in the channel configuration), sorted
- * by MSP id.
+ * connection profile's {@code attesters}, then from the channel's other organisations that have
+ * peers (anchor peers in the channel configuration), sorted by MSP id.
  *
  * <pre>{@code
  * Attestation.of(2)                              // owner + one other

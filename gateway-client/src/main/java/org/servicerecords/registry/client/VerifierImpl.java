@@ -138,7 +138,7 @@ final class VerifierImpl implements Verifier {
       String hash,
       String atText)
       throws RegistryException {
-    List<String> organizations = attestation.choose(owner, msps.peerOrganizationsOtherThan(owner));
+    List<String> organizations = attestation.choose(owner, othersInOrder(msps, owner));
     Ledger.Endorsed endorsed =
         ledger.endorseWithoutSubmitting(ns, VERIFY_HASH, organizations, hash, atText);
     String qualified =
@@ -163,6 +163,27 @@ final class VerifierImpl implements Verifier {
   }
 
   private static final String VERIFY_HASH = "VerifyHash";
+
+  /**
+   * The organisations to ask after the owner (and after the attestation's own preference): the
+   * profile's {@code attesters} that the channel holds with peers, then the channel's other
+   * organisations with peers by MSP id.
+   */
+  private List<String> othersInOrder(ChannelMsps msps, String owner) {
+    List<String> withPeers = msps.peerOrganizationsOtherThan(owner);
+    List<String> ordered = new ArrayList<>();
+    for (String msp : ledger.connector().profile().attesters()) {
+      if (withPeers.contains(msp) && !ordered.contains(msp)) {
+        ordered.add(msp);
+      }
+    }
+    for (String msp : withPeers) {
+      if (!ordered.contains(msp)) {
+        ordered.add(msp);
+      }
+    }
+    return ordered;
+  }
 
   @Override
   public Verification verifyRecord(String namespace, String id, Instant at)
