@@ -18,6 +18,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.AnchorResult;
+import org.servicerecords.registry.client.Attestation;
+import org.servicerecords.registry.client.AttestedReport;
+import org.servicerecords.registry.client.Attester;
 import org.servicerecords.registry.client.Auditor;
 import org.servicerecords.registry.client.BatchReport;
 import org.servicerecords.registry.client.DecisionInputsReport;
@@ -546,7 +549,10 @@ final class Commands {
   /** {@code registry verify}. */
   @Command(
       name = "verify",
-      description = "Verify a document: exit 0 VALID, 1 not valid, 3 unknown.")
+      description =
+          "Verify a document: exit 0 VALID, 1 not valid, 3 unknown, 11 attestation refused. The"
+              + " answer is attested by peers of the owner's organisation and one other (--attest"
+              + " N for more); --fast asks one peer and says the answer is not attested.")
   static final class Verify extends Base {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Document file")
     Path file;
@@ -560,21 +566,57 @@ final class Commands {
     @Option(names = "--issuer", description = "Issuer namespace or MSP id (default: every agency)")
     String issuer;
 
+    @Option(
+        names = "--attest",
+        paramLabel = "N",
+        description =
+            "Organisations whose peers must attest the answer, the owner's included (default 2)")
+    Integer attest;
+
+    @Option(
+        names = "--attester",
+        paramLabel = "MSP",
+        split = ",",
+        description = "Organisations to ask first after the owner's (comma-separated)")
+    List<String> attesters;
+
+    @Option(
+        names = "--fast",
+        description = "One peer's answer, not attested (the single-peer evaluate)")
+    boolean fast;
+
     @Override
     public Integer call() throws Exception {
       if ((file == null) == (hash == null)) {
         throw new picocli.CommandLine.ParameterException(
             new picocli.CommandLine(this), "give either FILE or --hash");
       }
+      if (fast && (attest != null || attesters != null)) {
+        throw new picocli.CommandLine.ParameterException(
+            new picocli.CommandLine(this), "--fast is not attested: no --attest or --attester");
+      }
       String documentHash = file != null ? DocumentHash.ofFile(file) : DocumentHash.normalize(hash);
       Instant when = instant(at, "--at");
+      Attestation attestation = null;
+      if (!fast) {
+        attestation =
+            Attestation.of(attest == null ? Attestation.DEFAULT_ORGANIZATIONS : attest)
+                .preferring(attesters == null ? new String[0] : attesters.toArray(new String[0]));
+      }
       VerificationReport report;
+      AttestedReport attested = null;
       try (RegistryConnection connection = root().connect()) {
-        report = connection.verifier().verifyHash(documentHash, when, issuer);
+        if (fast) {
+          report = connection.verifier().verifyHash(documentHash, when, issuer);
+        } else {
+          attested =
+              connection.verifier().verifyHashAttested(documentHash, when, issuer, attestation);
+          report = attested.report();
+        }
       }
       Output out = out();
       if (root().json) {
-        out.json(report);
+        out.json(attested != null ? attested : report);
       } else {
         out.out.printf("%s  %s%n", report.verdict(), documentHash);
         for (Verification v : report.matches()) {
@@ -592,6 +634,15 @@ final class Commands {
               r.timestamp());
           if (v.currentRecordId() != null) {
             out.out.printf("  %-22s replaced by %s%n", "", v.currentRecordId());
+          }
+        }
+        if (attested == null) {
+          out.out.printf("not attested: the answer of one peer (--fast)%n");
+        } else {
+          out.out.printf("attested by %s%n", String.join(", ", attested.organizations()));
+          for (Attester a : attested.attesters()) {
+            out.out.printf(
+                "  %-22s %s in %s: %s%n", "", a.mspId(), a.namespace(), a.endorserSubject());
           }
         }
       }

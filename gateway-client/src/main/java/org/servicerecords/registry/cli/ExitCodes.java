@@ -5,6 +5,7 @@ import java.nio.file.NoSuchFileException;
 import org.servicerecords.registry.client.AgencyInactiveException;
 import org.servicerecords.registry.client.AgencySuspendedException;
 import org.servicerecords.registry.client.AlreadyExistsException;
+import org.servicerecords.registry.client.AttestationException;
 import org.servicerecords.registry.client.ContractException;
 import org.servicerecords.registry.client.InvalidArgumentException;
 import org.servicerecords.registry.client.IssuerNotAuthorizedException;
@@ -58,6 +59,12 @@ public final class ExitCodes {
   /** An unexpected internal error. */
   public static final int INTERNAL = 10;
 
+  /**
+   * {@code verify}: the answer could not be attested (an endorsement's signature, certificate or
+   * organisation did not check out, or too few organisations endorsed); no verdict is given.
+   */
+  public static final int ATTESTATION = 11;
+
   private ExitCodes() {}
 
   /**
@@ -67,6 +74,9 @@ public final class ExitCodes {
    * @return the exit code
    */
   public static int of(Throwable e) {
+    if (e instanceof AttestationException) {
+      return ATTESTATION;
+    }
     if (e instanceof NotFoundException) {
       return NOT_FOUND;
     }

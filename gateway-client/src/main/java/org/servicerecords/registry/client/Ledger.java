@@ -21,6 +21,7 @@ final class Ledger implements AutoCloseable {
 
   private final Connector connector;
   private final AtomicReference<GovernanceSnapshot> governance = new AtomicReference<>();
+  private final AtomicReference<ChannelMsps> channelMsps = new AtomicReference<>();
   private volatile Thread listener;
   private volatile CloseableIterator<ChaincodeEvent> events;
   private volatile boolean closed;
@@ -89,6 +90,65 @@ final class Ledger implements AutoCloseable {
           }
           return builder.build().evaluate();
         });
+  }
+
+  /** A transaction endorsed and never submitted: its id and its envelope with every endorsement. */
+  record Endorsed(String transactionId, byte[] envelope) {
+    Endorsed {
+      envelope = envelope.clone();
+    }
+
+    @Override
+    public byte[] envelope() {
+      return envelope.clone();
+    }
+  }
+
+  /**
+   * Endorses a query on peers of the named organisations and never submits it: the Gateway collects
+   * one endorsement per organisation (and fails when their answers differ). For attested
+   * verification; the caller checks the endorsements itself ({@link Endorsements}).
+   *
+   * @param chaincode the chaincode
+   * @param function the function (unqualified)
+   * @param organizations the endorsing organisations
+   * @param args the arguments
+   * @return the transaction id and envelope
+   * @throws RegistryException the mapped failure ({@link Stage#ENDORSE})
+   */
+  Endorsed endorseWithoutSubmitting(
+      String chaincode, String function, List<String> organizations, String... args)
+      throws RegistryException {
+    return connector.withFailover(
+        Stage.ENDORSE,
+        gateway -> {
+          Proposal proposal =
+              connector
+                  .contract(gateway, chaincode)
+                  .newProposal(function)
+                  .addArguments(args)
+                  .setEndorsingOrganizations(organizations.toArray(new String[0]))
+                  .build();
+          return new Endorsed(proposal.getTransactionId(), proposal.endorse().getBytes());
+        });
+  }
+
+  /**
+   * The channel's application organisations with their root certificates, read once per connection
+   * from the configuration block (qscc {@code GetConfigBlock}) through the Gateway.
+   *
+   * @param reload read the configuration block again (after a check that a changed configuration
+   *     may explain)
+   * @return the organisations
+   * @throws RegistryException if the block cannot be read or parsed
+   */
+  ChannelMsps channelMsps(boolean reload) throws RegistryException {
+    ChannelMsps msps = channelMsps.get();
+    if (msps == null || reload) {
+      msps = ChannelMsps.fromConfigBlock(evaluate(Connector.QSCC, "GetConfigBlock", channel()));
+      channelMsps.set(msps);
+    }
+    return msps;
   }
 
   <T> T evaluate(Class<T> type, String chaincode, String function, String... args)

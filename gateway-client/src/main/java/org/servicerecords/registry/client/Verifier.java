@@ -38,6 +38,48 @@ public interface Verifier {
       throws RegistryException;
 
   /**
+   * Verifies a document file with an answer attested by peers of several organisations: hashes it
+   * as a stream, then {@link #verifyHashAttested}.
+   *
+   * @param document the file
+   * @param at the instant, or {@code null} for now
+   * @param issuer the issuer's namespace or MSP id, or {@code null} to ask every agency in parallel
+   * @param attestation how many organisations must attest, and which to ask first
+   * @return the report with its attesters
+   * @throws IOException if the file cannot be read
+   * @throws AttestationException if the endorsements do not prove the answer (never a verdict then)
+   * @throws RegistryException if the lookup fails
+   */
+  AttestedReport verifyFileAttested(
+      Path document, Instant at, String issuer, Attestation attestation)
+      throws IOException, RegistryException;
+
+  /**
+   * Verifies a document by its SHA-256 with an answer that trusts no single peer: {@code
+   * VerifyHash} is endorsed, never submitted, by peers of the record owner's organisation and of
+   * {@code attestation.organizations() - 1} others (the preferred first), and the library checks
+   * every endorsement itself: the endorser's certificate chains to its organisation's root
+   * certificates in the channel configuration (read once per connection with qscc {@code
+   * GetConfigBlock}), is valid now and is a peer's ({@code OU=peer}); its ECDSA signature verifies
+   * over the one answer; the endorsed proposal is this question; every organisation asked endorsed.
+   * The verdict is read from that signed answer. With no issuer, every agency's namespace is asked
+   * in parallel, each attested by its own owner and others.
+   *
+   * @param documentHash the hash (64 hex digits)
+   * @param at the instant, or {@code null} for now
+   * @param issuer the issuer's namespace or MSP id, or {@code null} to ask every agency in parallel
+   * @param attestation how many organisations must attest, and which to ask first
+   * @return the report with its attesters
+   * @throws AttestationException if the endorsements do not prove the answer, with the {@link
+   *     AttestationException.Reason}
+   * @throws RegistryException if the lookup fails ({@link NotFoundException} for an unknown issuer,
+   *     {@link NetworkException} when an organisation asked has no peer that answers)
+   */
+  AttestedReport verifyHashAttested(
+      String documentHash, Instant at, String issuer, Attestation attestation)
+      throws RegistryException;
+
+  /**
    * Verifies one record by id, computed by the contract.
    *
    * @param namespace the record's namespace (or its agency's MSP id)

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
+import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordHistoryEntry;
 import org.servicerecords.registry.model.RegistryRecord;
 import org.servicerecords.registry.model.Verification;
@@ -55,6 +59,130 @@ final class VerifierImpl implements Verifier {
       all.addAll(join(future));
     }
     return VerificationReport.of(hash, at == null ? null : atText, all);
+  }
+
+  @Override
+  public AttestedReport verifyFileAttested(
+      Path document, Instant at, String issuer, Attestation attestation)
+      throws IOException, RegistryException {
+    return verifyHashAttested(DocumentHash.ofFile(document), at, issuer, attestation);
+  }
+
+  @Override
+  public AttestedReport verifyHashAttested(
+      String documentHash, Instant at, String issuer, Attestation attestation)
+      throws RegistryException {
+    Objects.requireNonNull(attestation, "attestation");
+    String hash = DocumentHash.normalize(documentHash);
+    String atText = at == null ? "" : at.toString();
+    GovernanceSnapshot governance = ledger.governance();
+    List<String> namespaces =
+        issuer == null ? governance.namespaces() : List.of(ledger.namespaceOf(issuer));
+    List<CompletableFuture<NamespaceAnswer>> futures = new ArrayList<>();
+    for (String ns : namespaces) {
+      AgencyEntry owner = governance.agencyOfNamespace(ns);
+      if (owner == null) {
+        throw ErrorMapper.forCode(
+            ErrorCode.AGENCY_NOT_FOUND,
+            "no agency owns namespace '" + ns + "'",
+            Stage.LOCAL,
+            null,
+            null);
+      }
+      futures.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return attested(ns, owner.msp(), attestation, hash, atText);
+                } catch (RegistryException e) {
+                  throw new CompletionException(e);
+                }
+              },
+              executor));
+    }
+    List<Verification> all = new ArrayList<>();
+    List<Attester> attesters = new ArrayList<>();
+    for (CompletableFuture<NamespaceAnswer> future : futures) {
+      NamespaceAnswer answer = join(future);
+      all.addAll(answer.verifications());
+      attesters.addAll(answer.attesters());
+    }
+    return new AttestedReport(
+        VerificationReport.of(hash, at == null ? null : atText, all), attesters);
+  }
+
+  private record NamespaceAnswer(List<Verification> verifications, List<Attester> attesters) {}
+
+  private NamespaceAnswer attested(
+      String ns, String owner, Attestation attestation, String hash, String atText)
+      throws RegistryException {
+    ChannelMsps msps = ledger.channelMsps(false);
+    try {
+      return attestedWith(msps, ns, owner, attestation, hash, atText);
+    } catch (AttestationException e) {
+      if (e.reason() != AttestationException.Reason.UNKNOWN_ORGANISATION
+          && e.reason() != AttestationException.Reason.CERTIFICATE_NOT_TRUSTED) {
+        throw e;
+      }
+      // The channel configuration may have changed since it was read (a new organisation, a new
+      // root certificate): read it once more before refusing.
+      return attestedWith(ledger.channelMsps(true), ns, owner, attestation, hash, atText);
+    }
+  }
+
+  private NamespaceAnswer attestedWith(
+      ChannelMsps msps,
+      String ns,
+      String owner,
+      Attestation attestation,
+      String hash,
+      String atText)
+      throws RegistryException {
+    List<String> organizations = attestation.choose(owner, othersInOrder(msps, owner));
+    Ledger.Endorsed endorsed =
+        ledger.endorseWithoutSubmitting(ns, VERIFY_HASH, organizations, hash, atText);
+    String qualified =
+        Connector.contractNameOf(ns, ledger.connector().profile().governanceChaincode())
+            + ":"
+            + VERIFY_HASH;
+    Endorsements.Attested checked =
+        Endorsements.check(
+            endorsed.envelope(),
+            msps,
+            new Endorsements.Question(
+                endorsed.transactionId(), ns, List.of(qualified, hash, atText)),
+            organizations,
+            attestation.organizations(),
+            Instant.now());
+    List<Verification> verifications =
+        Arrays.asList(
+            Ledger.parse(checked.payload(), Verification[].class, ns + " " + VERIFY_HASH));
+    List<Attester> attesters = new ArrayList<>();
+    checked.endorsers().forEach((msp, subject) -> attesters.add(new Attester(ns, msp, subject)));
+    return new NamespaceAnswer(verifications, attesters);
+  }
+
+  private static final String VERIFY_HASH = "VerifyHash";
+
+  /**
+   * The organisations to ask after the owner (and after the attestation's own preference): the
+   * profile's {@code attesters} that the channel holds with peers, then the channel's other
+   * organisations with peers by MSP id.
+   */
+  private List<String> othersInOrder(ChannelMsps msps, String owner) {
+    List<String> withPeers = msps.peerOrganizationsOtherThan(owner);
+    List<String> ordered = new ArrayList<>();
+    for (String msp : ledger.connector().profile().attesters()) {
+      if (withPeers.contains(msp) && !ordered.contains(msp)) {
+        ordered.add(msp);
+      }
+    }
+    for (String msp : withPeers) {
+      if (!ordered.contains(msp)) {
+        ordered.add(msp);
+      }
+    }
+    return ordered;
   }
 
   @Override

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicerecords.registry.client.AgencyInactiveException;
 import org.servicerecords.registry.client.AgencySuspendedException;
+import org.servicerecords.registry.client.AttestationException;
 import org.servicerecords.registry.client.DecisionInputsReport;
 import org.servicerecords.registry.client.NetworkException;
 import org.servicerecords.registry.client.RegistryException.Stage;
@@ -214,8 +215,24 @@ class RegistryCliTest {
                 ExitCodes.REFUSED,
                 ExitCodes.CONFIG,
                 ExitCodes.PARTIAL,
-                ExitCodes.INTERNAL))
-        .hasSize(11);
+                ExitCodes.INTERNAL,
+                ExitCodes.ATTESTATION))
+        .hasSize(12);
+  }
+
+  @Test
+  void anAttestationRefusedHasItsOwnExitCode() {
+    assertThat(
+            ExitCodes.of(
+                new AttestationException(
+                    AttestationException.Reason.SIGNATURE_INVALID, "tampered", null)))
+        .isEqualTo(ExitCodes.ATTESTATION);
+  }
+
+  @Test
+  void verifyFastIsNeverAttested() {
+    assertThat(run(Map.of(), "verify", "--hash", "a".repeat(64), "--fast", "--attest", "3").code())
+        .isEqualTo(ExitCodes.USAGE);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.servicerecords.registry.client.profile;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -21,6 +22,8 @@ import java.util.TreeMap;
  * @param organizations organisations by MSP id (sorted)
  * @param timeouts deadlines per call type
  * @param batchConcurrency most batch transactions in flight at once
+ * @param attesters MSP ids to ask first (after the record owner's organisation) for an attested
+ *     verification, in order; empty for the channel's organisations with peers by MSP id
  * @param source the file the profile came from, or {@code null}
  */
 public record ConnectionProfile(
@@ -32,6 +35,7 @@ public record ConnectionProfile(
     SortedMap<String, Organization> organizations,
     Timeouts timeouts,
     int batchConcurrency,
+    List<String> attesters,
     Path source) {
 
   /** Environment variable naming the profile file. */
@@ -77,6 +81,7 @@ public record ConnectionProfile(
         java.util.Collections.unmodifiableSortedMap(
             new TreeMap<>(Objects.requireNonNull(organizations, "organizations")));
     timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
+    attesters = attesters == null ? List.of() : List.copyOf(attesters);
     if (batchConcurrency < 1) {
       throw new IllegalArgumentException("batchConcurrency must be at least 1");
     }
@@ -187,6 +192,7 @@ public record ConnectionProfile(
         organizations,
         timeouts,
         batchConcurrency,
+        attesters,
         source);
   }
 
@@ -206,6 +212,7 @@ public record ConnectionProfile(
         organizations,
         timeouts,
         batchConcurrency,
+        attesters,
         source);
   }
 

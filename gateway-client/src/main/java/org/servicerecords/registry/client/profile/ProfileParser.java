@@ -69,7 +69,8 @@ final class ProfileParser {
             "identity",
             "organizations",
             "timeouts",
-            "batchConcurrency"));
+            "batchConcurrency",
+            "attesters"));
     String channel = optionalText(root, "channel", "$", ConnectionProfile.DEFAULT_CHANNEL);
     String mspId = text(root, "mspId", "$");
     String governance = ConnectionProfile.DEFAULT_GOVERNANCE;
@@ -104,8 +105,30 @@ final class ProfileParser {
     if (root.has("batchConcurrency")) {
       concurrency = (int) positive(root, "batchConcurrency", "$", 64);
     }
+    List<String> attesters = new ArrayList<>();
+    if (root.has("attesters")) {
+      JsonArray array = array(root.get("attesters"), "$.attesters");
+      for (int i = 0; i < array.size(); i++) {
+        JsonElement e = array.get(i);
+        if (!e.isJsonPrimitive()
+            || !e.getAsJsonPrimitive().isString()
+            || e.getAsString().isBlank()) {
+          throw error("$.attesters[" + i + "]", "must be an MSP id");
+        }
+        attesters.add(e.getAsString());
+      }
+    }
     return new ConnectionProfile(
-        channel, mspId, governance, records, identity, organizations, timeouts, concurrency, file);
+        channel,
+        mspId,
+        governance,
+        records,
+        identity,
+        organizations,
+        timeouts,
+        concurrency,
+        attesters,
+        file);
   }
 
   private IdentitySource identity(JsonObject id) throws ProfileException {

@@ -58,6 +58,25 @@ class ConnectionProfileTest {
   }
 
   @Test
+  void attestersArePreferredInOrderAndNoneByDefault(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("profile.json");
+    Files.writeString(file, PROFILE);
+    assertThat(ConnectionProfile.load(file).attesters()).isEmpty();
+    Files.writeString(
+        file,
+        PROFILE.replace(
+            "\"batchConcurrency\": 8",
+            "\"batchConcurrency\": 8, \"attesters\": [\"ServicesMSP\", \"AuditMSP\"]"));
+    assertThat(ConnectionProfile.load(file).attesters()).containsExactly("ServicesMSP", "AuditMSP");
+    Files.writeString(
+        file,
+        PROFILE.replace("\"batchConcurrency\": 8", "\"batchConcurrency\": 8, \"attesters\": [3]"));
+    assertThatThrownBy(() -> ConnectionProfile.load(file))
+        .isInstanceOf(ProfileException.class)
+        .hasMessageContaining("$.attesters[0] must be an MSP id");
+  }
+
+  @Test
   void theLedgerWaitIsASetting(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("profile.json");
     Files.writeString(
