@@ -833,7 +833,9 @@ final class Commands {
     @Option(
         names = "--max-events",
         defaultValue = "0",
-        description = "Stop after this many events (0: never)")
+        description =
+            "Stop after this many events, that is transactions, each printed with all its"
+                + " entries (0: never)")
     long maxEvents;
 
     @Override
