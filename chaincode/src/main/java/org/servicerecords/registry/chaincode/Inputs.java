@@ -4,10 +4,10 @@ import static org.servicerecords.registry.model.InputRules.CODE;
 import static org.servicerecords.registry.model.InputRules.HASH;
 import static org.servicerecords.registry.model.InputRules.ID;
 import static org.servicerecords.registry.model.InputRules.LEGAL_BASIS;
+import static org.servicerecords.registry.model.InputRules.LEGAL_BASIS_RULE;
 import static org.servicerecords.registry.model.InputRules.MAX_BOOKMARK;
 import static org.servicerecords.registry.model.InputRules.MAX_INSTANT;
 import static org.servicerecords.registry.model.InputRules.MAX_JSON_CHARS;
-import static org.servicerecords.registry.model.InputRules.MAX_LEGAL_BASIS;
 import static org.servicerecords.registry.model.InputRules.MAX_NAMESPACE;
 import static org.servicerecords.registry.model.InputRules.MAX_PAGE_SIZE;
 import static org.servicerecords.registry.model.InputRules.MSP;
@@ -94,8 +94,7 @@ final class Inputs {
   }
 
   static String legalBasis(String field, String value) {
-    return matching(
-        field, value, LEGAL_BASIS, "1 to " + MAX_LEGAL_BASIS + " characters of [A-Za-z0-9._:/-]");
+    return matching(field, value, LEGAL_BASIS, LEGAL_BASIS_RULE);
   }
 
   static Instant instant(String field, String value) {

@@ -31,6 +31,7 @@ import org.servicerecords.registry.model.DecisionRequest;
 import org.servicerecords.registry.model.DetailsCipher;
 import org.servicerecords.registry.model.DetailsCipherException;
 import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.RecordEvent;
 import org.servicerecords.registry.model.RecordHistoryEntry;
 import org.servicerecords.registry.model.RecordKind;
@@ -682,6 +683,57 @@ class RecordsContractTest {
       assertRefused(
           records("RecordDecision", json(badRef)).by(JUSTICE_CLERK).submit(),
           ErrorCode.INVALID_ARGUMENT);
+    }
+
+    private DecisionRequest withLegalBasis(String legalBasis) {
+      DecisionRequest d = decision("d1", DecisionOutcome.APPROVED, null);
+      return new DecisionRequest(
+          d.id(),
+          d.applicationId(),
+          d.outcome(),
+          legalBasis,
+          d.documentType(),
+          d.documentHash(),
+          d.subjectRef(),
+          d.inputRecords(),
+          d.resultRecordIds(),
+          d.metadata());
+    }
+
+    @Test
+    void storesALegalBasisWithSpacesAndPunctuationAsGiven() {
+      String basis = "Civil Code, art. 12 (1) – § 3";
+      RegistryRecord stored =
+          CanonicalJson.fromJson(
+              assertOk(
+                  records("RecordDecision", json(withLegalBasis(basis)))
+                      .by(JUSTICE_CLERK)
+                      .submit()),
+              RegistryRecord.class);
+      assertThat(stored.decision().legalBasis()).isEqualTo(basis);
+      RegistryRecord read =
+          CanonicalJson.fromJson(
+              assertOk(records("GetRecord", "d1").by(AUDITOR).evaluate()), RegistryRecord.class);
+      assertThat(read.decision().legalBasis()).isEqualTo(basis);
+    }
+
+    @Test
+    void refusesALegalBasisWithControlCharactersOrOuterSpacesOrTooLong() {
+      for (String basis :
+          List.of(
+              "Civil Code,\tart. 12",
+              "Civil Code\u0000",
+              "Civil Code\udbff\udfff",
+              " Civil Code",
+              "Civil Code ",
+              "y".repeat(InputRules.MAX_LEGAL_BASIS + 1))) {
+        Network.Result result =
+            records("RecordDecision", json(withLegalBasis(basis))).by(JUSTICE_CLERK).submit();
+        assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+        assertThat(result.message())
+            .as(basis)
+            .isEqualTo("INVALID_ARGUMENT: legalBasis must be " + InputRules.LEGAL_BASIS_RULE);
+      }
     }
 
     @Test

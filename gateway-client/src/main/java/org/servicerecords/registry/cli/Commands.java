@@ -44,6 +44,7 @@ import org.servicerecords.registry.model.ApplicationRequest;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.RecordHistoryEntry;
 import org.servicerecords.registry.model.RecordPage;
 import org.servicerecords.registry.model.RecordRef;
@@ -463,7 +464,10 @@ final class Commands {
         description = "APPROVED, REJECTED, RETURNED or PARTIAL")
     DecisionOutcome outcome;
 
-    @Option(names = "--legal-basis", required = true, description = "Legal basis code")
+    @Option(
+        names = "--legal-basis",
+        required = true,
+        description = "Legal basis as cited, for example 'Civil Code, art. 12' (quoted)")
     String legalBasis;
 
     @Option(names = "--type", required = true, description = "Document type of the decision")
@@ -483,6 +487,10 @@ final class Commands {
 
     @Override
     public Integer call() throws Exception {
+      // Checked before connecting: a bad value is bad input (exit 5) even without a network.
+      if (!InputRules.LEGAL_BASIS.matcher(legalBasis).matches()) {
+        throw new IllegalArgumentException("--legal-basis must be " + InputRules.LEGAL_BASIS_RULE);
+      }
       List<RecordRef> refs = new ArrayList<>();
       for (String input : inputs) {
         int colon = input.indexOf(':');
@@ -876,7 +884,9 @@ final class Commands {
     @Option(
         names = "--max-events",
         defaultValue = "0",
-        description = "Stop after this many events (0: never)")
+        description =
+            "Stop after this many events, that is transactions, each printed with all its"
+                + " entries (0: never)")
     long maxEvents;
 
     @Override

@@ -7,6 +7,11 @@ import org.servicerecords.registry.client.RegistryEventRecord;
 /**
  * Prints the events {@code registry watch} receives, one line per entry (or one JSON line per
  * event), and tells the listener to checkpoint an event only once it has really been written.
+ *
+ * <p>The limit counts events, that is transactions: one chaincode event carries every (record id,
+ * kind, action) entry of its transaction (a supersession: the old record SUPERSEDED and the new one
+ * ANCHORED), and all entries of the last event counted are printed, since its checkpoint covers
+ * them all.
  */
 final class WatchPrinter implements EventHandler {
 
@@ -16,7 +21,8 @@ final class WatchPrinter implements EventHandler {
 
   /**
    * @param output where to print
-   * @param maxEvents stop after this many events; 0 never stops
+   * @param maxEvents stop after this many events (transactions, each printed with all its entries);
+   *     0 never stops
    */
   WatchPrinter(Output output, long maxEvents) {
     this.output = output;

@@ -23,7 +23,8 @@ import org.servicerecords.registry.client.profile.ProfileException;
  * Keeps one gRPC channel (and one Gateway) per peer endpoint of the client's own organisation,
  * created on first use and reused, and fails over to the next endpoint of the same organisation
  * when one gives no answer. Never connects to another organisation's peers: private data sent as
- * transient data must stay inside the agency.
+ * transient data must stay inside the agency. Which peers a peer's Gateway then asks is decided by
+ * the endorsing organisations a proposal names ({@link Ledger#staysInOrganization}).
  */
 final class Connector implements AutoCloseable {
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Proposal;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
@@ -20,6 +21,7 @@ import org.servicerecords.registry.model.JsonFormatException;
 final class Ledger implements AutoCloseable {
 
   private final Connector connector;
+  private volatile String ownNamespace;
   private final AtomicReference<GovernanceSnapshot> governance = new AtomicReference<>();
   private final AtomicReference<ChannelMsps> channelMsps = new AtomicReference<>();
   private volatile Thread listener;
@@ -60,10 +62,16 @@ final class Ledger implements AutoCloseable {
     return ns;
   }
 
+  /**
+   * Evaluates a query. A read of the caller's own records namespace is answered by a peer of the
+   * caller's organisation only ({@link #staysInOrganization}); any other read goes wherever the
+   * Gateway sends it.
+   */
   byte[] evaluate(String chaincode, String function, String... args) throws RegistryException {
+    boolean own = staysInOrganization(chaincode);
     return connector.withFailover(
         Stage.EVALUATE,
-        gateway -> connector.contract(gateway, chaincode).evaluateTransaction(function, args));
+        gateway -> readProposal(gateway, chaincode, function, Map.of(), own, args).evaluate());
   }
 
   /**
@@ -75,21 +83,89 @@ final class Ledger implements AutoCloseable {
   byte[] evaluateInOwnOrganization(
       String chaincode, String function, Map<String, byte[]> transientData, String... args)
       throws RegistryException {
-    String msp = connector.credentials().mspId();
     return connector.withFailover(
         Stage.EVALUATE,
-        gateway -> {
-          Proposal.Builder builder =
-              connector
-                  .contract(gateway, chaincode)
-                  .newProposal(function)
-                  .addArguments(args)
-                  .setEndorsingOrganizations(msp);
-          if (!transientData.isEmpty()) {
-            builder.putAllTransient(transientData);
-          }
-          return builder.build().evaluate();
-        });
+        gateway ->
+            readProposal(gateway, chaincode, function, transientData, true, args).evaluate());
+  }
+
+  /**
+   * Builds (and signs) the proposal of a read. Without {@code ownOrganization} no endorsing
+   * organisation is named and the Gateway evaluates on any peer of the channel that has the
+   * chaincode, its own first but another organisation's when its own cannot answer (a chaincode
+   * server down, for example). With it, the proposal names the caller's organisation as the only
+   * one that may answer, so such a read fails instead of leaving the organisation.
+   *
+   * @param gateway the endpoint's gateway
+   * @param chaincode the chaincode
+   * @param function the function
+   * @param transientData transient data, may be empty
+   * @param ownOrganization whether only the caller's organisation may answer
+   * @param args the arguments
+   * @return the proposal, ready to evaluate
+   */
+  Proposal readProposal(
+      Gateway gateway,
+      String chaincode,
+      String function,
+      Map<String, byte[]> transientData,
+      boolean ownOrganization,
+      String... args) {
+    Proposal.Builder builder =
+        connector.contract(gateway, chaincode).newProposal(function).addArguments(args);
+    if (ownOrganization) {
+      builder.setEndorsingOrganizations(connector.credentials().mspId());
+    }
+    if (!transientData.isEmpty()) {
+      builder.putAllTransient(transientData);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Whether reads of a chaincode must be answered by the caller's own organisation: exactly the
+   * reads of its own records namespace. An agency system relies on them right after its own
+   * submissions (a submission returns once a peer of its own organisation committed it; another
+   * organisation's peer may lag) and when it compares a refused request with what its namespace
+   * holds, and its own peers must not be silently replaced when its chaincode cannot answer.
+   * Governance reads and reads of other agencies' namespaces (verifications, decision inputs) may
+   * be answered by any organisation's peer: every organisation holds the same committed state of
+   * them, and an outsider such as PublicMSP has no peers of its own. System chaincodes are not
+   * pinned either.
+   *
+   * @param chaincode the chaincode read
+   * @return true when only the caller's organisation may answer
+   * @throws RegistryException when governance must be read to learn the own namespace and cannot be
+   */
+  boolean staysInOrganization(String chaincode) throws RegistryException {
+    if (chaincode.equals(connector.profile().governanceChaincode())
+        || Connector.SYSTEM_CHAINCODES.contains(chaincode)) {
+      return false;
+    }
+    return chaincode.equals(ownNamespace());
+  }
+
+  /**
+   * The caller's own records namespace: the profile's {@code chaincodes.records}, else the one
+   * governance names for the caller's MSP; empty when it owns none (an auditor's or outsider's
+   * organisation). Kept once known.
+   */
+  String ownNamespace() throws RegistryException {
+    String known = ownNamespace;
+    if (known != null) {
+      return known;
+    }
+    String ns = connector.profile().recordsChaincode();
+    if (ns == null) {
+      AgencyEntry own = governance().agency(connector.credentials().mspId());
+      if (own == null || own.namespace() == null) {
+        // Not kept: the organisation may be registered later in this connection's life.
+        return "";
+      }
+      ns = own.namespace();
+    }
+    ownNamespace = ns;
+    return ns;
   }
 
   /** A transaction endorsed and never submitted: its id and its envelope with every endorsement. */

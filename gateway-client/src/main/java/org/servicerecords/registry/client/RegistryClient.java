@@ -13,7 +13,9 @@ import org.servicerecords.registry.model.RegistryRecord;
 /**
  * What an agency system does on the ledger: anchor certificates (single, asynchronous, batched),
  * record application receipts and decisions, revoke, supersede and purge personal details, always
- * in its own records namespace and endorsed by its own organisation only.
+ * in its own records namespace and endorsed by its own organisation only. Its reads of that
+ * namespace are answered by its own organisation's peers only (docs/client.md, "Where reads are
+ * answered").
  *
  * <p>Submissions are exactly-once: the endorsed transaction is kept and, when no answer comes,
  * resubmitted with the same transaction id; a record already on the ledger with identical content
@@ -125,7 +127,8 @@ public interface RegistryClient {
   RegistryRecord purgeDetails(String id) throws RegistryException;
 
   /**
-   * Reads a record of this agency's namespace.
+   * Reads a record of this agency's namespace, on a peer of its own organisation only: it fails
+   * rather than be answered by another organisation's peer.
    *
    * @param id the record id
    * @return the record

@@ -96,12 +96,7 @@ final class RequestChecks {
     if (r.outcome() == null) {
       problems.add("outcome is required");
     }
-    matches(
-        problems,
-        "legalBasis",
-        r.legalBasis(),
-        LEGAL_BASIS,
-        "1 to 128 characters of [A-Za-z0-9._:/-]");
+    matches(problems, "legalBasis", r.legalBasis(), LEGAL_BASIS, InputRules.LEGAL_BASIS_RULE);
     matches(
         problems, "documentType", r.documentType(), CODE, "1 to 64 characters of [A-Za-z0-9._:-]");
     matches(problems, "documentHash", r.documentHash(), HASH, "64 lowercase hex digits");

@@ -63,6 +63,45 @@ class RegistryCliTest {
         .isEqualTo("registry: connection profile not found: /nonexistent/profile.json");
   }
 
+  private static Result decide(String legalBasis) {
+    return run(
+        Map.of(),
+        "decide",
+        "--id",
+        "d-1",
+        "--application",
+        "app-1",
+        "--outcome",
+        "APPROVED",
+        "--legal-basis",
+        legalBasis,
+        "--type",
+        "PERMIT_DECISION",
+        "--hash",
+        "a".repeat(64),
+        "--subject-ref",
+        "s".repeat(40),
+        "--profile",
+        "/nonexistent/profile.json");
+  }
+
+  /** Passing the check, a cited legal basis gets as far as the (missing) profile. */
+  @Test
+  void decideTakesALegalBasisWithSpacesAndPunctuation() {
+    Result r = decide("Civil Code, art. 12");
+    assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(r.err()).contains("connection profile not found").doesNotContain("legal");
+  }
+
+  @Test
+  void decideRefusesALegalBasisWithControlCharactersBeforeConnecting() {
+    for (String basis : List.of("Civil Code,\tart. 12", "Civil Code\n", " art. 12")) {
+      Result r = decide(basis);
+      assertThat(r.code()).as(basis).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(r.err()).as(basis).contains("--legal-basis must be 1 to 128 characters");
+    }
+  }
+
   @Test
   void missingDocumentFileIsBadInputNamingTheFile(@TempDir Path dir) {
     Result r = run(Map.of(), "verify", dir.resolve("gone.pdf").toString());

@@ -38,6 +38,56 @@ class WatchPrinterTest {
                 .replace("\n", System.lineSeparator()));
   }
 
+  /**
+   * One supersession is one transaction and one event with two entries: {@code --max-events 1}
+   * prints both and stops, and a further event would not be printed.
+   */
+  @Test
+  void theMaximumCountsTransactionsAndPrintsEveryEntryOfTheLastOne() throws Exception {
+    RegistryEventRecord supersession =
+        new RegistryEventRecord(
+            7,
+            "tx-s",
+            "records-justice",
+            new RecordEvent(
+                "records-justice",
+                List.of(
+                    new RecordEvent.Entry("c1", "CERTIFICATE", "SUPERSEDED"),
+                    new RecordEvent.Entry("c2", "CERTIFICATE", "ANCHORED"))));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    WatchPrinter printer = new WatchPrinter(new Output(out, out, false), 1);
+
+    assertThat(printer.handle(supersession)).isFalse();
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            ("block 7 tx tx-s SUPERSEDED CERTIFICATE c1\n"
+                    + "block 7 tx tx-s ANCHORED CERTIFICATE c2\n")
+                .replace("\n", System.lineSeparator()));
+  }
+
+  @Test
+  void theMaximumCountsOneJsonLinePerTransaction() throws Exception {
+    RegistryEventRecord supersession =
+        new RegistryEventRecord(
+            7,
+            "tx-s",
+            "records-justice",
+            new RecordEvent(
+                "records-justice",
+                List.of(
+                    new RecordEvent.Entry("c1", "CERTIFICATE", "SUPERSEDED"),
+                    new RecordEvent.Entry("c2", "CERTIFICATE", "ANCHORED"))));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    WatchPrinter printer = new WatchPrinter(new Output(out, out, true), 1);
+
+    assertThat(printer.handle(supersession)).isFalse();
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(printed.lines()).hasSize(1);
+    assertThat(printed).contains("\"c1\"", "\"c2\"", "SUPERSEDED", "ANCHORED");
+  }
+
   /** The listener writes the checkpoint only when the handler returns normally. */
   @Test
   void aFailedWriteIsNotAcknowledged() {

@@ -2,9 +2,13 @@ package org.servicerecords.registry.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.DecisionOutcome;
+import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.RecordKind;
 import org.servicerecords.registry.model.RecordStatus;
 import org.servicerecords.registry.model.RegistryRecord;
@@ -164,5 +168,34 @@ class RequestRulesTest {
             metadata);
     assertThat(RequestChecks.certificate(over))
         .containsExactly("metadata is larger than 4096 UTF-8 bytes in total");
+  }
+
+  private static DecisionRequest decisionCiting(String legalBasis) {
+    return new DecisionRequest(
+        "d-1",
+        "app-1",
+        DecisionOutcome.APPROVED,
+        legalBasis,
+        "PERMIT_DECISION",
+        "a".repeat(64),
+        "s".repeat(40),
+        List.of(),
+        List.of(),
+        null);
+  }
+
+  @Test
+  void aLegalBasisMayHoldSpacesAndPunctuation() {
+    assertThat(RequestChecks.decision(decisionCiting("Civil Code, art. 12"))).isEmpty();
+    assertThat(RequestChecks.decision(decisionCiting("Law 554/2004, art. 8 (1) – § 3"))).isEmpty();
+  }
+
+  @Test
+  void aLegalBasisWithControlCharactersOrOuterSpacesIsRefusedInTheContractsWords() {
+    for (String basis : List.of("Civil\tCode", "Civil\u0000Code", " Civil Code", "x".repeat(129))) {
+      assertThat(RequestChecks.decision(decisionCiting(basis)))
+          .as(basis)
+          .containsExactly("legalBasis must be " + InputRules.LEGAL_BASIS_RULE);
+    }
   }
 }

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
+import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -45,7 +49,8 @@ import org.servicerecords.registry.model.Verdict;
  * Governance on the real network: its reads, and a suspension decided by a majority of the
  * consortium's admins (Services and the audit office suspend Justice), during which Justice's
  * anchoring is refused, followed by a reinstatement, always, so that the network is left as it was
- * found.
+ * found. Also: an anchoring endorsed before a suspension committed first is invalidated at commit
+ * ({@code MVCC_READ_CONFLICT}).
  */
 class GovernanceIT {
 
@@ -368,6 +373,69 @@ class GovernanceIT {
           null,
           null,
           null);
+    }
+  }
+
+  /**
+   * Issue 11, item 1: a suspension committed first makes an anchoring endorsed before it fail at
+   * commit. The anchoring read Justice's agency entry through governance when it was endorsed; the
+   * suspension wrote a new version of that entry, so the peers' validation finds the read stale
+   * ({@code MVCC_READ_CONFLICT}) and the anchoring writes nothing, although its endorsement was
+   * valid.
+   */
+  @Nested
+  class SuspensionRacingAnAnchoring {
+
+    @Test
+    void anAnchoringEndorsedBeforeACommittedSuspensionIsInvalidatedAtCommit() throws Exception {
+      String id = ItNetwork.id("gov-mvcc");
+      String reason = "IT_MVCC_" + ItNetwork.RUN;
+      CertificateRequest certificate =
+          new CertificateRequest(
+              id,
+              "BIRTH_CERTIFICATE",
+              ItNetwork.sha256Hex("document " + id),
+              ItNetwork.sha256Hex("subject " + id),
+              "2026-01-01T00:00:00Z",
+              null,
+              null,
+              null);
+      try (ItNetwork.RawGateway raw = ItNetwork.rawGateway(JUSTICE, "issuer1")) {
+        // Endorsed while Justice is active, not submitted.
+        Transaction endorsed =
+            raw.gateway()
+                .getNetwork("registry")
+                .getContract(JUSTICE_NS, "records")
+                .newProposal("AnchorCertificate")
+                .addArguments(CanonicalJson.toJson(certificate))
+                .setEndorsingOrganizations(JUSTICE_MSP)
+                .build()
+                .endorse();
+        try {
+          GovernanceChange first =
+              servicesAdmin.governanceAdmin().suspendAgency(JUSTICE_MSP, reason);
+          assertThat(first.applied()).isFalse();
+          awaitApprovalOnEveryPeer(first, SERVICES_MSP);
+          GovernanceChange second = auditAdmin.governanceAdmin().suspendAgency(JUSTICE_MSP, reason);
+          assertThat(second.applied()).isTrue();
+          awaitAgencyOnEveryPeer(JUSTICE_MSP, "suspended", AgencyEntry::suspended);
+
+          // Submitted only now, after the suspension's block.
+          SubmittedTransaction submitted = endorsed.submitAsync();
+          Status status = submitted.getStatus();
+
+          assertThat(status.getCode()).isEqualTo(TxValidationCode.MVCC_READ_CONFLICT);
+          assertThat(status.isSuccessful()).isFalse();
+          assertThat(status.getTransactionId()).isEqualTo(endorsed.getTransactionId());
+        } finally {
+          reinstateIfSuspended(JUSTICE_MSP);
+        }
+      }
+      // Justice's own peer gave the status, so it has the block: nothing was written.
+      assertThatThrownBy(() -> justiceIssuer.registryClient().getRecord(id))
+          .isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> justiceIssuer.auditor().history(JUSTICE_NS, id))
+          .isInstanceOf(NotFoundException.class);
     }
   }
 }

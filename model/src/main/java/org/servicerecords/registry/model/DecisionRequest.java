@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * @param id the decision record's id, {@code [A-Za-z0-9._:-]{1,128}}
  * @param applicationId the application decided on
  * @param outcome the outcome
- * @param legalBasis legal basis code, same charset as ids, at most 128 characters
+ * @param legalBasis legal basis as the law is cited, such as {@code Civil Code, art. 12} ({@link
+ *     InputRules#LEGAL_BASIS})
  * @param documentType document type of the decision (for example {@code PERMIT_DECISION})
  * @param documentHash SHA-256 of the decision document, 64 lowercase hex digits
  * @param subjectRef salted or HMAC hash of the applicant, computed by the agency

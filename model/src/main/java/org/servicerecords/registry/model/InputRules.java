@@ -40,12 +40,42 @@ public final class InputRules {
   /** Most characters of a namespace. */
   public static final int MAX_NAMESPACE = 64;
 
-  /** Most characters of a legal basis code. */
+  /** Most characters of a legal basis. */
   public static final int MAX_LEGAL_BASIS = 128;
 
-  /** Legal basis codes: {@code [A-Za-z0-9._:/-]{1,128}}. */
+  /**
+   * The characters of a legal basis other than the space: printable ASCII, Latin-1 Supplement
+   * without the no-break and soft hyphen (U+00A1–U+00AC, U+00AE–U+00FF), Latin Extended-A and -B
+   * (U+0100–U+024F), Greek and Coptic and Cyrillic (U+0370–U+04FF), the dashes, quotation marks,
+   * daggers, bullets and ellipsis of General Punctuation (U+2010–U+2027) and the numero sign
+   * (U+2116). Fixed ranges rather than Unicode categories, so that every JVM's chaincode decides
+   * alike whatever Unicode version it knows; no control character, U+0000 or U+10FFFF is among
+   * them.
+   */
+  private static final String LEGAL_BASIS_CHAR =
+      "[\\x21-\\x7E\\u00A1-\\u00AC\\u00AE-\\u024F\\u0370-\\u04FF\\u2010-\\u2027\\u2116]";
+
+  /**
+   * Legal bases as laws cite them ({@code Civil Code, art. 12}, {@code Law 554/2004, art. 8 (1)},
+   * {@code § 35 VwVfG}): 1 to {@value #MAX_LEGAL_BASIS} characters of {@link #LEGAL_BASIS_RULE}.
+   */
   public static final Pattern LEGAL_BASIS =
-      Pattern.compile("[A-Za-z0-9._:/-]{1," + MAX_LEGAL_BASIS + "}");
+      Pattern.compile(
+          LEGAL_BASIS_CHAR
+              + "(?:["
+              + LEGAL_BASIS_CHAR.substring(1, LEGAL_BASIS_CHAR.length() - 1)
+              + " ]{0,"
+              + (MAX_LEGAL_BASIS - 2)
+              + "}"
+              + LEGAL_BASIS_CHAR
+              + ")?");
+
+  /** The legal basis rule in the words the contract and the library refuse a value with. */
+  public static final String LEGAL_BASIS_RULE =
+      "1 to "
+          + MAX_LEGAL_BASIS
+          + " characters of printable ASCII, Latin, Greek, Cyrillic, typographic dashes and quotes"
+          + " and \u2116, with spaces (U+0020 only) but not first or last, no control characters";
 
   /** Most characters of an ISO-8601 instant. */
   public static final int MAX_INSTANT = 40;

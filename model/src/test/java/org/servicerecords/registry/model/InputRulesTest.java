@@ -49,4 +49,51 @@ class InputRulesTest {
     assertThat(InputRules.metadataProblems("metadata", large))
         .containsExactly("metadata is larger than 4096 UTF-8 bytes in total");
   }
+
+  @Test
+  void legalBasesAreAcceptedAsLawsCiteThem() {
+    for (String basis :
+        java.util.List.of(
+            "Civil Code, art. 12",
+            "Law 554/2004, art. 8 (1) lit. b)",
+            "§ 35 VwVfG",
+            "Codul civil, art. 1.357 alin. (2) – «dispoziții»",
+            "ГК РФ, ст. 12",
+            "Art. 6(1)(e) GDPR; \"public task\" … №3",
+            "LAW-12/2020:art.5",
+            "x",
+            "y".repeat(InputRules.MAX_LEGAL_BASIS))) {
+      assertThat(InputRules.LEGAL_BASIS.matcher(basis).matches()).as(basis).isTrue();
+    }
+  }
+
+  /**
+   * Control characters, U+0000 and U+10FFFF (composite-key delimiters), invisible or lookalike
+   * spaces, direction overrides, leading or trailing spaces and too long values are refused.
+   */
+  @Test
+  void legalBasesRefuseControlAndInvisibleCharactersAndOuterSpaces() {
+    for (String basis :
+        java.util.List.of(
+            "",
+            " ",
+            " Civil Code",
+            "Civil Code ",
+            "Civil\tCode",
+            "Civil\nCode",
+            "Civil\u0000Code",
+            "Civil\udbff\udfffCode",
+            "Civil\u007fCode",
+            "Civil\u0085Code",
+            "Civil\u00a0Code",
+            "Civil\u00adCode",
+            "Civil\u200bCode",
+            "Civil\u2028Code",
+            "Civil\u202eCode",
+            "Civil\ufeffCode",
+            "y".repeat(InputRules.MAX_LEGAL_BASIS + 1))) {
+      assertThat(InputRules.LEGAL_BASIS.matcher(basis).matches()).as(basis).isFalse();
+    }
+    assertThat(InputRules.LEGAL_BASIS_RULE).startsWith("1 to 128 characters");
+  }
 }
