@@ -70,7 +70,7 @@ record ChannelMsps(Map<String, Msp> organizations) {
   }
 
   /**
-   * Reads the application organisations from a configuration block (qscc {@code GetConfigBlock}).
+   * Reads the application organisations from a configuration block (cscc {@code GetConfigBlock}).
    *
    * @param blockBytes the serialized block
    * @return the organisations

@@ -37,11 +37,14 @@ final class Connector implements AutoCloseable {
   /** The query system chaincode (ledger queries: transactions and blocks by transaction id). */
   static final String QSCC = "qscc";
 
+  /** The configuration system chaincode ({@code GetConfigBlock}: the channel's current config). */
+  static final String CSCC = "cscc";
+
   /**
    * Fabric's system chaincodes. They serve no named contract: their functions go out unqualified
    * ({@code GetBlockByTxID}, never {@code records:GetBlockByTxID}).
    */
-  static final Set<String> SYSTEM_CHAINCODES = Set.of(QSCC, "cscc", "lscc", "_lifecycle");
+  static final Set<String> SYSTEM_CHAINCODES = Set.of(QSCC, CSCC, "lscc", "_lifecycle");
 
   /** A call made through one endpoint's Gateway. */
   @FunctionalInterface

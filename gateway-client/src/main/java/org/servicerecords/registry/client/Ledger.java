@@ -11,6 +11,7 @@ import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Proposal;
+import org.hyperledger.fabric.protos.gateway.PreparedTransaction;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.CanonicalJson;
@@ -195,23 +196,37 @@ final class Ledger implements AutoCloseable {
   Endorsed endorseWithoutSubmitting(
       String chaincode, String function, List<String> organizations, String... args)
       throws RegistryException {
-    return connector.withFailover(
-        Stage.ENDORSE,
-        gateway -> {
-          Proposal proposal =
-              connector
-                  .contract(gateway, chaincode)
-                  .newProposal(function)
-                  .addArguments(args)
-                  .setEndorsingOrganizations(organizations.toArray(new String[0]))
-                  .build();
-          return new Endorsed(proposal.getTransactionId(), proposal.endorse().getBytes());
-        });
+    Endorsed prepared =
+        connector.withFailover(
+            Stage.ENDORSE,
+            gateway -> {
+              Proposal proposal =
+                  connector
+                      .contract(gateway, chaincode)
+                      .newProposal(function)
+                      .addArguments(args)
+                      .setEndorsingOrganizations(organizations.toArray(new String[0]))
+                      .build();
+              return new Endorsed(proposal.getTransactionId(), proposal.endorse().getBytes());
+            });
+    // The SDK's transaction bytes are a gateway PreparedTransaction wrapping the envelope (seen on
+    // Fabric v3.1.5: parsed as an Envelope they are not one).
+    try {
+      return new Endorsed(
+          prepared.transactionId(),
+          PreparedTransaction.parseFrom(prepared.envelope()).getEnvelope().toByteArray());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new AttestationException(
+          AttestationException.Reason.MALFORMED,
+          "the Gateway's prepared transaction cannot be parsed",
+          e);
+    }
   }
 
   /**
    * The channel's application organisations with their root certificates, read once per connection
-   * from the configuration block (qscc {@code GetConfigBlock}) through the Gateway.
+   * from the configuration block (cscc {@code GetConfigBlock}; qscc has no such function, seen on
+   * Fabric v3.1.5: "missing 3rd argument for GetConfigBlock") through the Gateway.
    *
    * @param reload read the configuration block again (after a check that a changed configuration
    *     may explain)
@@ -221,7 +236,7 @@ final class Ledger implements AutoCloseable {
   ChannelMsps channelMsps(boolean reload) throws RegistryException {
     ChannelMsps msps = channelMsps.get();
     if (msps == null || reload) {
-      msps = ChannelMsps.fromConfigBlock(evaluate(Connector.QSCC, "GetConfigBlock", channel()));
+      msps = ChannelMsps.fromConfigBlock(evaluate(Connector.CSCC, "GetConfigBlock", channel()));
       channelMsps.set(msps);
     }
     return msps;
