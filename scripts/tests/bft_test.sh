@@ -6,23 +6,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 source "$REPO_DIR/scripts/lib/processes.sh"
 source "$REPO_DIR/scripts/lib/nodes.sh"
+source "$REPO_DIR/scripts/tests/lib.sh"
 
 [ "$PROFILE" = bft ] || die $EXIT_FAILURE "the network in $STATE_DIR is profile '$PROFILE', not bft"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() {
-  local name=$1
-  shift
-  if "$@" >"$work/last.out" 2>&1; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-    sed 's/^/     /' "$work/last.out"
-  fi
-}
 registry() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
 
 consenters_in_genesis() {
@@ -39,17 +25,6 @@ PY
 }
 check "the channel is ordered by 4 BFT consenters" consenters_in_genesis
 
-peers_agree() {
-  local deadline=$((SECONDS + 20)) infos key name rest
-  while true; do
-    infos=$(while read -r key _ name rest; do peer_chain_info "$key" "$name"; done < <(netdesc peers))
-    echo "$infos"
-    [ "$(sort -u <<<"$infos" | wc -l)" -eq 1 ] && return 0
-    ((SECONDS < deadline)) || return 1
-    sleep 1
-  done
-}
-
 printf 'bft test document %s\n' "$(date +%s%N)" >"$work/doc.txt"
 record="bft-test-$(date +%s%N)"
 check "an issuer anchors a certificate" registry justice issuer1 issue --id "$record" --type BIRTH_CERTIFICATE \
@@ -58,5 +33,4 @@ check "an issuer anchors a certificate" registry justice issuer1 issue --id "$re
 check "a verifier of another agency verifies it VALID" registry services verifier1 verify "$work/doc.txt"
 check "every peer has the same height and current block hash" peers_agree
 
-echo "bft: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary "bft"

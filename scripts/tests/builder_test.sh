@@ -4,22 +4,7 @@
 set -euo pipefail
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILDER="$REPO_DIR/network/builders/ccaas/bin"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-
-check() {
-  local name=$1
-  shift
-  if "$@" >"$work/last.out" 2>&1; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-    sed 's/^/     /' "$work/last.out"
-  fi
-}
+source "$REPO_DIR/scripts/tests/lib.sh"
 
 # unpack PACKAGE DIR: what the peer does on install: metadata.json beside, code.tar.gz extracted.
 unpack() {
@@ -71,5 +56,4 @@ check "build fails without the peer's configuration" bash -c \
 check "release hands over connection.json" "$BUILDER/release" "$work/build" "$work/release"
 check "released connection is the built one" cmp "$work/build/connection.json" "$work/release/chaincode/server/connection.json"
 
-echo "builder: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary "builder"

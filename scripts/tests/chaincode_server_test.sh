@@ -8,24 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 source "$REPO_DIR/scripts/lib/processes.sh"
 source "$REPO_DIR/scripts/lib/nodes.sh"
 source "$REPO_DIR/scripts/lib/ccaas.sh"
+source "$REPO_DIR/scripts/tests/lib.sh"
 
 CHANNEL=$(netdesc channel)
-passed=0 failed=0
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-
-check() {
-  local name=$1
-  shift
-  if "$@" >"$out" 2>&1; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-    sed 's/^/     /' "$out"
-  fi
-}
 
 # answers KEY PEER CHAINCODE EXPECTED ARGS_JSON: an evaluate through that peer as its organisation's
 # admin returns a chaincode answer containing EXPECTED (a refusal with a contract code counts: the
@@ -51,5 +36,4 @@ while read -r key msp name rest; do
   done
 done < <(netdesc peers)
 
-echo "chaincode servers: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary "chaincode servers"

@@ -8,23 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 source "$REPO_DIR/scripts/lib/processes.sh"
 source "$REPO_DIR/scripts/lib/nodes.sh"
 source "$REPO_DIR/scripts/lib/ccaas.sh"
+source "$REPO_DIR/scripts/tests/lib.sh"
 
 CHANNEL=$(netdesc channel)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() {
-  local name=$1
-  shift
-  if "$@" >"$work/last.out" 2>&1; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-    sed 's/^/     /' "$work/last.out"
-  fi
-}
 
 source "$STATE_DIR/chaincode/deployed.env"
 committed_field() { # committed_field NAME FIELD
@@ -64,5 +50,4 @@ check "the new servers answer through every peer" "$REPO_DIR/scripts/tests/chain
 check "deploying the same jar again does nothing and says so" grep -q '^==> Nothing to do' "$work/deploy2.out"
 check "and commits no new sequence" test "$(committed_field records-justice sequence)" -eq $((before + 1))
 
-echo "deploy: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary "deploy"

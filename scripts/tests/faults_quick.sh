@@ -8,23 +8,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 source "$REPO_DIR/scripts/lib/processes.sh"
 source "$REPO_DIR/scripts/lib/nodes.sh"
+source "$REPO_DIR/scripts/tests/lib.sh"
 
 [ "$PROFILE" = raft ] || die $EXIT_FAILURE "the network in $STATE_DIR is profile '$PROFILE', not raft"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() {
-  local name=$1
-  shift
-  if "$@" >"$work/last.out" 2>&1; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-    sed 's/^/     /' "$work/last.out"
-  fi
-}
 registry() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
 # anchor NAME: Justice's issuer anchors a fresh document ($work/NAME.txt) as an agency system would:
 # when the outcome is unknown (a submission caught in a Raft leader election can run out of time),
@@ -44,18 +30,6 @@ anchor() {
     echo "record $id is not on the ledger exactly once"
     return 1
   }
-}
-peers_agree() {
-  local deadline=$((SECONDS + 60)) infos key name rest
-  while true; do
-    infos=$(while read -r key _ name rest; do peer_chain_info "$key" "$name"; done < <(netdesc peers))
-    echo "$infos"
-    if [ "$(sort -u <<<"$infos" | wc -l)" -eq 1 ] && [ "$(wc -l <<<"$infos")" -eq "$(netdesc peers | wc -l)" ]; then
-      return 0
-    fi
-    ((SECONDS < deadline)) || return 1
-    sleep 1
-  done
 }
 kill_node() { # kill_node NODE: SIGKILL, as a crash
   local pid
@@ -81,7 +55,7 @@ check "with the leader dead, a record still commits, exactly once (a new leader 
 check "network.sh up restarts only $leader_node" bash -c "grep -q 'started $leader_node' '$work/up1.out' && ! grep -q 'started peer' '$work/up1.out'"
 check "$leader_node is healthy again" healthy "http://$host:$ops/healthz"
 check "a record commits after the restart" anchor leader-back
-check "every peer has the same height and current block hash" peers_agree
+check "every peer has the same height and current block hash" peers_agree 60
 
 echo "== Services' peer is killed while Justice anchors"
 read -r skey _ sname shost _ _ sops < <(netdesc peers | awk '$1 == "services"' | head -n1)
@@ -89,7 +63,7 @@ kill_node "$sname.$skey"
 check "Justice anchors while Services' peer is down" anchor peer-down
 "$REPO_DIR/scripts/network.sh" up >"$work/up2.out" 2>&1 || { cat "$work/up2.out"; exit 1; }
 check "$sname.$skey is healthy again" healthy "http://$shost:$sops/healthz"
-check "it catches up: every peer has the same height and current block hash" peers_agree
+check "it catches up: every peer has the same height and current block hash" peers_agree 60
 # A restarted peer's Gateway needs gossip to learn the other organisations' peers again before it can
 # gather an attested answer (seen: UNAVAILABLE for a few seconds after /healthz is OK).
 verifies_within_30s() {
@@ -102,5 +76,4 @@ verifies_within_30s() {
 check "the record anchored while it was down verifies (attested) through Services' profile within 30 s" \
   verifies_within_30s
 
-echo "faults (quick): $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary "faults (quick)"

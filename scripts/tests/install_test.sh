@@ -4,22 +4,7 @@
 # is refused with exit 3 before anything is extracted; the real binaries report the pinned version.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() {
-  local name=$1
-  shift
-  if "$@" >"$work/last.out" 2>&1; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-    sed 's/^/     /' "$work/last.out"
-  fi
-}
+source "$REPO_DIR/scripts/tests/lib.sh"
 
 [ -x "$FABRIC_CA_BIN/fabric-ca-server" ] || die $EXIT_FAILURE "run scripts/install-fabric.sh first"
 mkdir -p "$work/cache"
@@ -39,5 +24,4 @@ stamped() { "$FABRIC_BIN/peer" version | tee /dev/stderr | grep -q "Version: $FA
   && "$FABRIC_BIN/peer" version | grep -q "Commit SHA: ${FABRIC_COMMIT:0:7}"; }
 check "the installed peer reports version $FABRIC_VERSION and commit ${FABRIC_COMMIT:0:7}" stamped
 
-echo "install: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary "install"

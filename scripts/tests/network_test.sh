@@ -18,24 +18,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 source "$REPO_DIR/scripts/lib/processes.sh"
 source "$REPO_DIR/scripts/lib/nodes.sh"
 source "$REPO_DIR/scripts/lib/ccaas.sh"
+source "$REPO_DIR/scripts/tests/lib.sh"
 
 CHANNEL=$(netdesc channel)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-
-check() { # check NAME COMMAND...: one assertion; its output is shown when it fails
-  local name=$1
-  shift
-  if "$@" >"$work/last.out" 2>&1; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-    sed 's/^/     /' "$work/last.out"
-  fi
-}
 
 peer_address() { netdesc peers | awk -v k="$1" -v p="${2:-peer0}" '$1 == k && $3 == p {print $4 ":" $5}'; }
 peer_root() { echo "$ORGS_DIR/$1/msp/tlscacerts/ca.pem"; }
@@ -75,21 +60,6 @@ committed() { echo "$1" && grep -q 'committed with status (VALID)' <<<"$1" && ! 
 # A transaction that reached commit-time validation had its endorsements.
 endorsed() { echo "$1" && ! grep -q 'endorsement failure' <<<"$1" && grep -q 'transaction invalidated\|committed with status' <<<"$1"; }
 invalidated_by_policy() { echo "$1" && grep -q 'transaction invalidated with status (ENDORSEMENT_POLICY_FAILURE)' <<<"$1"; }
-
-# peers_agree: every peer reports the same height and current block hash (polls up to 20 s: a block
-# reaches the peers one after another).
-peers_agree() {
-  local deadline=$((SECONDS + 20)) key name rest infos
-  while true; do
-    infos=$(while read -r key _ name rest; do peer_chain_info "$key" "$name"; done < <(netdesc peers))
-    echo "$infos"
-    if [ "$(sort -u <<<"$infos" | wc -l)" -eq 1 ] && [ "$(wc -l <<<"$infos")" -eq "$(netdesc peers | wc -l)" ]; then
-      return 0
-    fi
-    ((SECONDS < deadline)) || return 1
-    sleep 1
-  done
-}
 
 height_of() { peer_chain_info "$1" "${2:-peer0}" | cut -d' ' -f1; }
 
@@ -240,5 +210,4 @@ echo "== restoring the deployment (Services back on the consortium's package)"
 check "after the restore, Services' peer serves records-justice with the registry contract again" \
   record_seen services issuer1
 
-echo "network: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary "network"
