@@ -13,6 +13,7 @@ final class Keys {
   static final String BY_APPLICATION = "rec~app";
   static final String APPLICATION = "app";
   static final String DETAILS = "details";
+  static final String DETAILS_COMMITMENT = "commitment";
   static final String AGENCY = "agency";
   static final String AGENCY_BY_NAMESPACE = "agency~ns";
   static final String CONSORTIUM = "consortium";
@@ -45,6 +46,10 @@ final class Keys {
 
   static String details(ChaincodeStub stub, String id) {
     return stub.createCompositeKey(DETAILS, id).toString();
+  }
+
+  static String detailsCommitment(ChaincodeStub stub, String id) {
+    return stub.createCompositeKey(DETAILS_COMMITMENT, id).toString();
   }
 
   static String agency(ChaincodeStub stub, String msp) {

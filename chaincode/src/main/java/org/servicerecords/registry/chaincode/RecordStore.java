@@ -70,6 +70,17 @@ final class RecordStore {
     stub.putState(Keys.application(stub, receipt.applicationId()), CanonicalJson.toBytes(receipt));
   }
 
+  /** The details commitment of a record, or {@code null} when it has none (yet). */
+  DetailsCommitment commitment(String id) {
+    byte[] value = Queries.state(stub, Keys.detailsCommitment(stub, id));
+    return value == null ? null : CanonicalJson.fromBytes(value, DetailsCommitment.class);
+  }
+
+  void putCommitment(DetailsCommitment commitment) {
+    stub.putState(
+        Keys.detailsCommitment(stub, commitment.recordId()), CanonicalJson.toBytes(commitment));
+  }
+
   void putDetails(String ownerMsp, String id, byte[] value) {
     stub.putPrivateData(Keys.implicitCollection(ownerMsp), Keys.details(stub, id), value);
   }

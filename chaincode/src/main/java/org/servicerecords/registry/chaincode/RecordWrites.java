@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.servicerecords.registry.model.Actor;
@@ -18,17 +19,20 @@ import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.Decision;
 import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordKind;
 import org.servicerecords.registry.model.RecordStatus;
 import org.servicerecords.registry.model.RegistryRecord;
 import org.servicerecords.registry.model.Revocation;
+import org.servicerecords.registry.model.TransientKeys;
 
 /**
  * The submitted transactions of a records namespace. Each one validates every argument and the
- * transient data first (only anchoring takes any), then checks the caller, then governance, then
- * existing state, and only then writes; so a refused transaction writes nothing. Each ends with
- * exactly one event.
+ * transient data first (only {@code StoreDetails} takes any), then checks the caller, then (in the
+ * co-endorsed writes) that the asserted time is within {@link TimeTolerance} of the endorsing
+ * peer's clock, then governance, then existing state, and only then writes; so a refused
+ * transaction writes nothing. Each ends with exactly one event.
  */
 final class RecordWrites {
 
@@ -48,18 +52,17 @@ final class RecordWrites {
   String anchorCertificate(String requestJson) {
     CertificateRequest request =
         Requests.certificate("", Inputs.json("request", requestJson, CertificateRequest.class));
-    Map<String, byte[]> transientMap = transientMap();
-    DetailsInput.onlyKeys(transientMap, Set.of(DetailsInput.KEY));
-    byte[] details = DetailsInput.read(transientMap, DetailsInput.KEY);
+    DetailsInput.none(stub);
 
     Caller caller = issuer().requireDocumentType(request.documentType());
+    TimeTolerance.check(stub);
     String namespace = ChaincodeName.of(stub);
     Instant now = TxTime.of(stub);
     Authority.issuing(governance(), namespace, caller.msp(), now, Set.of(request.documentType()));
     requireAbsent(request.id());
 
-    RegistryRecord record = certificate(request, caller, details, null);
-    write(record, details);
+    RegistryRecord record = certificate(request, caller, null);
+    write(record);
     new EventLog()
         .add(record.id(), RecordKind.CERTIFICATE.name(), "ANCHORED")
         .emit(stub, namespace);
@@ -69,22 +72,12 @@ final class RecordWrites {
   String anchorBatch(String batchJson) {
     List<CertificateRequest> requests =
         Requests.batch(Inputs.json("batch", batchJson, BatchRequest.class));
-    Map<String, byte[]> transientMap = transientMap();
-    Map<String, byte[]> detailsById = new LinkedHashMap<>();
-    List<String> allowedKeys = new ArrayList<>();
-    for (CertificateRequest request : requests) {
-      allowedKeys.add(DetailsInput.BATCH_KEY_PREFIX + request.id());
-    }
-    DetailsInput.onlyKeys(transientMap, Set.copyOf(allowedKeys));
-    for (CertificateRequest request : requests) {
-      byte[] details =
-          DetailsInput.read(transientMap, DetailsInput.BATCH_KEY_PREFIX + request.id());
-      detailsById.put(request.id(), details);
-    }
+    DetailsInput.none(stub);
 
     Caller caller = issuer();
     List<String> types = requests.stream().map(CertificateRequest::documentType).toList();
     types.forEach(caller::requireDocumentType);
+    TimeTolerance.check(stub);
     String namespace = ChaincodeName.of(stub);
     Instant now = TxTime.of(stub);
     Authority.issuing(governance(), namespace, caller.msp(), now, types);
@@ -95,9 +88,8 @@ final class RecordWrites {
     EventLog events = new EventLog();
     List<BatchResult.Outcome> outcomes = new ArrayList<>(requests.size());
     for (CertificateRequest request : requests) {
-      byte[] details = detailsById.get(request.id());
-      RegistryRecord record = certificate(request, caller, details, null);
-      write(record, details);
+      RegistryRecord record = certificate(request, caller, null);
+      write(record);
       events.add(record.id(), RecordKind.CERTIFICATE.name(), "ANCHORED");
       outcomes.add(new BatchResult.Outcome(record.id(), "ANCHORED", record.privateDetailsHash()));
     }
@@ -105,11 +97,70 @@ final class RecordWrites {
     return CanonicalJson.toJson(new BatchResult(stub.getTxId(), now.toString(), outcomes));
   }
 
+  /**
+   * Stores the personal details of records anchored earlier, in the issuing agency's implicit
+   * collection: owner-only (the endorsing peer must be the caller's organisation's, and the write
+   * touches that collection alone, so it is validated against the owner's own endorsement policy).
+   * Each value must hash to the record's commitment. The only public key read is each record's
+   * {@link DetailsCommitment}, which only a purge of that record changes, so a details transaction
+   * endorsed here commits unless its owner purges the same record meanwhile. Storing again the same
+   * details is harmless; details of a purged record are refused.
+   */
+  String storeDetails(String requestJson) {
+    List<String> ids =
+        Requests.detailsIds(Inputs.json("request", requestJson, DetailsRequest.class).ids());
+    Map<String, byte[]> transientMap = transientMap();
+    Set<String> allowedKeys = new TreeSet<>();
+    for (String id : ids) {
+      allowedKeys.add(TransientKeys.batchDetails(id));
+    }
+    DetailsInput.onlyKeys(transientMap, allowedKeys);
+    Map<String, byte[]> detailsById = new LinkedHashMap<>();
+    for (String id : ids) {
+      String key = TransientKeys.batchDetails(id);
+      byte[] details = DetailsInput.read(transientMap, key);
+      if (details == null) {
+        throw Refusal.transientInvalid(key, "is required");
+      }
+      detailsById.put(id, details);
+    }
+
+    Caller caller = issuer().requireOwnPeer();
+    String namespace = ChaincodeName.of(stub);
+    for (String id : ids) {
+      DetailsCommitment commitment = store.commitment(id);
+      if (commitment == null) {
+        throw Refusal.of(
+            ErrorCode.RECORD_NOT_FOUND,
+            "no record '" + id + "' with a details commitment is committed in this namespace");
+      }
+      if (!caller.msp().equals(commitment.issuerMsp())) {
+        throw Refusal.notAuthorized("only the issuing agency stores the details of '" + id + "'");
+      }
+      if (commitment.purged()) {
+        throw Refusal.invalidState("the details of record '" + id + "' were purged");
+      }
+      if (!commitment.detailsHash().equals(Digests.sha256Hex(detailsById.get(id)))) {
+        throw Refusal.transientInvalid(
+            TransientKeys.batchDetails(id), "does not match the record's details commitment");
+      }
+    }
+
+    EventLog events = new EventLog();
+    for (String id : ids) {
+      store.putDetails(caller.msp(), id, detailsById.get(id));
+      events.add(id, RecordKind.CERTIFICATE.name(), "DETAILS_STORED");
+    }
+    events.emit(stub, namespace);
+    return CanonicalJson.toJson(new DetailsRequest(ids));
+  }
+
   String recordApplication(String requestJson) {
     ApplicationRequest request =
         Requests.application(Inputs.json("request", requestJson, ApplicationRequest.class));
     DetailsInput.none(stub);
-    Caller caller = Caller.of(ctx).requireRole(ISSUER_OR_CLERK).requireOwnPeer();
+    Caller caller = Caller.of(ctx).requireRole(ISSUER_OR_CLERK);
+    TimeTolerance.check(stub);
     String namespace = ChaincodeName.of(stub);
     Instant now = TxTime.of(stub);
     Authority.issuing(governance(), namespace, caller.msp(), now, Set.of());
@@ -138,10 +189,8 @@ final class RecordWrites {
         Requests.decision(Inputs.json("request", requestJson, DecisionRequest.class));
     DetailsInput.none(stub);
     Caller caller =
-        Caller.of(ctx)
-            .requireRole(ISSUER_OR_CLERK)
-            .requireOwnPeer()
-            .requireDocumentType(request.documentType());
+        Caller.of(ctx).requireRole(ISSUER_OR_CLERK).requireDocumentType(request.documentType());
+    TimeTolerance.check(stub);
     String namespace = ChaincodeName.of(stub);
     Instant now = TxTime.of(stub);
     Authority.issuing(governance(), namespace, caller.msp(), now, Set.of(request.documentType()));
@@ -225,6 +274,7 @@ final class RecordWrites {
     Inputs.code("reasonCode", reasonCode);
     DetailsInput.none(stub);
     Caller caller = issuer();
+    TimeTolerance.check(stub);
     String namespace = ChaincodeName.of(stub);
     Instant now = TxTime.of(stub);
     Authority.owner(governance(), namespace, caller.msp());
@@ -255,11 +305,10 @@ final class RecordWrites {
     if (request.id().equals(oldId)) {
       throw Refusal.invalid("id", "of the new record must differ from oldId");
     }
-    Map<String, byte[]> transientMap = transientMap();
-    DetailsInput.onlyKeys(transientMap, Set.of(DetailsInput.KEY));
-    byte[] details = DetailsInput.read(transientMap, DetailsInput.KEY);
+    DetailsInput.none(stub);
 
     Caller caller = issuer().requireDocumentType(request.documentType());
+    TimeTolerance.check(stub);
     String namespace = ChaincodeName.of(stub);
     Instant now = TxTime.of(stub);
     Authority.issuing(governance(), namespace, caller.msp(), now, Set.of(request.documentType()));
@@ -271,7 +320,7 @@ final class RecordWrites {
     requireActive(old, "superseded");
     requireAbsent(request.id());
 
-    RegistryRecord replacement = certificate(request, caller, details, oldId);
+    RegistryRecord replacement = certificate(request, caller, oldId);
     RegistryRecord superseded =
         changed(
             old,
@@ -282,7 +331,7 @@ final class RecordWrites {
             caller.actor(),
             now);
     store.update(superseded);
-    write(replacement, details);
+    write(replacement);
     new EventLog()
         .add(oldId, RecordKind.CERTIFICATE.name(), "SUPERSEDED")
         .add(replacement.id(), RecordKind.CERTIFICATE.name(), "ANCHORED")
@@ -294,6 +343,7 @@ final class RecordWrites {
     Inputs.id("id", id);
     DetailsInput.none(stub);
     Caller caller = issuer();
+    TimeTolerance.check(stub);
     String namespace = ChaincodeName.of(stub);
     Instant now = TxTime.of(stub);
     Authority.owner(governance(), namespace, caller.msp());
@@ -305,6 +355,8 @@ final class RecordWrites {
       throw Refusal.invalidState("the details of record '" + id + "' are already purged");
     }
     store.purgeDetails(caller.msp(), id);
+    store.putCommitment(
+        new DetailsCommitment(id, record.issuerMsp(), record.privateDetailsHash(), true));
     RegistryRecord purged =
         changed(
             record,
@@ -319,8 +371,13 @@ final class RecordWrites {
     return CanonicalJson.toJson(purged);
   }
 
+  /**
+   * The caller, who must hold {@code role=issuer}. Co-endorsed writes run on the owner's peer and
+   * on a peer of another organisation, so they do not require the caller's own peer; the namespace
+   * owner is checked against governance ({@link Authority}).
+   */
   private Caller issuer() {
-    return Caller.of(ctx).requireRole(ISSUER).requireOwnPeer();
+    return Caller.of(ctx).requireRole(ISSUER);
   }
 
   private GovernanceReader governance() {
@@ -354,8 +411,7 @@ final class RecordWrites {
     }
   }
 
-  private RegistryRecord certificate(
-      CertificateRequest request, Caller caller, byte[] details, String supersedes) {
+  private RegistryRecord certificate(CertificateRequest request, Caller caller, String supersedes) {
     Instant now = TxTime.of(stub);
     return new RegistryRecord(
         request.id(),
@@ -373,17 +429,20 @@ final class RecordWrites {
         null,
         request.applicationId(),
         request.metadata(),
-        details == null ? null : Digests.sha256Hex(details),
+        request.detailsHash(),
         false,
         caller.actor(),
         stub.getTxId(),
         now.toString());
   }
 
-  private void write(RegistryRecord record, byte[] details) {
+  /** Writes a new record, and its details commitment when it has one. */
+  private void write(RegistryRecord record) {
     store.create(record);
-    if (details != null) {
-      store.putDetails(record.issuerMsp(), record.id(), details);
+    if (record.privateDetailsHash() != null) {
+      store.putCommitment(
+          new DetailsCommitment(
+              record.id(), record.issuerMsp(), record.privateDetailsHash(), false));
     }
   }
 

@@ -69,10 +69,12 @@ public final class RecordsContract implements ContractInterface {
   }
 
   /**
-   * Anchors one certificate.
+   * Anchors one certificate. Co-endorsed by the owner's peer and a peer of another organisation, so
+   * it takes no transient data; personal details are committed to by the request's {@code
+   * detailsHash} and stored by {@link #storeDetails}.
    *
    * @param ctx the transaction context
-   * @param requestJson a {@code CertificateRequest}; optional transient {@code details}
+   * @param requestJson a {@code CertificateRequest}
    * @return the stored {@code RegistryRecord}
    */
   @Transaction(name = "AnchorCertificate", intent = Transaction.TYPE.SUBMIT)
@@ -85,12 +87,28 @@ public final class RecordsContract implements ContractInterface {
    * Anchors up to {@link #BATCH_MAXIMUM} certificates, all or none.
    *
    * @param ctx the transaction context
-   * @param batchJson a {@code BatchRequest}; optional transient {@code details:<id>}
+   * @param batchJson a {@code BatchRequest}
    * @return a {@code BatchResult}
    */
   @Transaction(name = "AnchorBatch", intent = Transaction.TYPE.SUBMIT)
   public String anchorBatch(Context ctx, String batchJson) {
     return Guard.run("AnchorBatch", () -> new RecordWrites(ctx).anchorBatch(batchJson));
+  }
+
+  /**
+   * Stores the personal details of records already anchored, in the issuing agency's implicit
+   * private collection. Endorsed by the owner's peer alone: it writes nothing public, so it is
+   * validated against the owner's own endorsement policy, and no other organisation sees the
+   * details. Each record's details come as transient {@code details:<id>} and must hash to its
+   * commitment.
+   *
+   * @param ctx the transaction context
+   * @param requestJson a {@code DetailsRequest}
+   * @return the same {@code DetailsRequest}, once stored
+   */
+  @Transaction(name = "StoreDetails", intent = Transaction.TYPE.SUBMIT)
+  public String storeDetails(Context ctx, String requestJson) {
+    return Guard.run("StoreDetails", () -> new RecordWrites(ctx).storeDetails(requestJson));
   }
 
   /** Most records one {@code AnchorBatch} accepts. */
@@ -139,8 +157,7 @@ public final class RecordsContract implements ContractInterface {
    *
    * @param ctx the transaction context
    * @param oldId the certificate replaced
-   * @param newCertificateRequestJson a {@code CertificateRequest} for the new record; optional
-   *     transient {@code details}
+   * @param newCertificateRequestJson a {@code CertificateRequest} for the new record
    * @return the new {@code RegistryRecord}
    */
   @Transaction(name = "Supersede", intent = Transaction.TYPE.SUBMIT)

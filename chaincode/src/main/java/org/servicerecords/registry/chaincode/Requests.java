@@ -36,6 +36,9 @@ final class Requests {
     Inputs.window(prefix + "validFrom", from, prefix + "validUntil", until);
     Inputs.optionalId(prefix + "applicationId", r.applicationId());
     Inputs.metadata(prefix + "metadata", r.metadata());
+    if (r.detailsHash() != null) {
+      Inputs.hash(prefix + "detailsHash", r.detailsHash());
+    }
     return new CertificateRequest(
         r.id(),
         r.documentType(),
@@ -44,7 +47,29 @@ final class Requests {
         from.toString(),
         until == null ? null : until.toString(),
         r.applicationId(),
-        r.metadata());
+        r.metadata(),
+        r.detailsHash());
+  }
+
+  /**
+   * The record ids of a {@code StoreDetails}: a JSON array of 1 to {@link #BATCH_MAXIMUM} distinct
+   * ids.
+   */
+  static List<String> detailsIds(List<String> ids) {
+    if (ids == null || ids.isEmpty()) {
+      throw Refusal.invalid("ids", "must hold 1 to " + BATCH_MAXIMUM + " record ids");
+    }
+    if (ids.size() > BATCH_MAXIMUM) {
+      throw Refusal.invalid("ids", "holds more than " + BATCH_MAXIMUM + " record ids");
+    }
+    Set<String> seen = new TreeSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      Inputs.id("ids[" + i + "]", ids.get(i));
+      if (!seen.add(ids.get(i))) {
+        throw Refusal.invalid("ids[" + i + "]", "repeats '" + ids.get(i) + "'");
+      }
+    }
+    return List.copyOf(ids);
   }
 
   static List<CertificateRequest> batch(BatchRequest batch) {

@@ -93,14 +93,38 @@ class ArchitectureTest {
                           .get(2)
                           .isEquivalentTo(AlgorithmParameterSpec.class)));
 
+  /** The one class allowed to read a clock: the endorsing peer's, for the tolerance check. */
+  private static final String ENDORSEMENT_CLOCK = CHAINCODE + ".EndorsementClock";
+
   private static final ArchRule noClockReads =
       noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(ENDORSEMENT_CLOCK)
           .should()
           .accessTargetWhere(target(CLOCK_READ))
-          .because("time comes only from the transaction timestamp (DESIGN.md section 5)");
+          .because(
+              "time comes only from the transaction timestamp (DESIGN.md section 5); the"
+                  + " endorsing peer's clock is read by EndorsementClock alone");
+
+  /**
+   * The endorsing peer's clock decides only whether to endorse: {@code TimeTolerance} alone reads
+   * it, and refuses or returns nothing.
+   */
+  private static final ArchRule theEndorsementClockOnlyDecidesWhetherToEndorse =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(ENDORSEMENT_CLOCK)
+          .and()
+          .doNotHaveFullyQualifiedName(CHAINCODE + ".TimeTolerance")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(ENDORSEMENT_CLOCK)
+          .because("a clock read must never reach a write set, an answer or an event");
 
   private static final ArchRule noClocks =
       noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(ENDORSEMENT_CLOCK)
           .should()
           .dependOnClassesThat()
           .areAssignableTo(Clock.class)
@@ -235,6 +259,15 @@ class ArchitectureTest {
   @Test
   void noClocks() {
     noClocks.check(PRODUCTION);
+  }
+
+  @Test
+  void theEndorsementClockOnlyDecidesWhetherToEndorse() {
+    theEndorsementClockOnlyDecidesWhetherToEndorse.check(PRODUCTION);
+    assertThat(TimeTolerance.class.getDeclaredMethods())
+        .filteredOn(m -> !m.isSynthetic() && m.getName().equals("check"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.getReturnType()).isEqualTo(void.class));
   }
 
   @Test

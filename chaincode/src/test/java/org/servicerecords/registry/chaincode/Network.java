@@ -125,6 +125,7 @@ final class Network {
     private String peerMsp;
     private boolean peerMspSet;
     private Instant timestamp;
+    private Instant endorserNow;
 
     /** A {@code null} function sends no argument at all (not even a transaction name). */
     private Call(String chaincode, String function, String... arguments) {
@@ -150,6 +151,15 @@ final class Network {
 
     Call at(Instant instant) {
       this.timestamp = instant;
+      return this;
+    }
+
+    /**
+     * Sets the endorsing peer's clock for this call; by default it shows the transaction's own
+     * timestamp (a client whose clock agrees with the peer's).
+     */
+    Call endorserClockAt(Instant instant) {
+      this.endorserNow = instant;
       return this;
     }
 
@@ -199,6 +209,8 @@ final class Network {
               args,
               Network.this::invokeNested);
       Chaincode.Response response;
+      EndorsementClock.use(
+          java.time.Clock.fixed(endorserNow == null ? ts : endorserNow, java.time.ZoneOffset.UTC));
       try {
         response = route(chaincode, stub);
       } finally {

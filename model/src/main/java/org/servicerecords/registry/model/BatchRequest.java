@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The argument of {@code records:AnchorBatch}: 1 to {@link RecordEvent#MAX_ENTRIES} certificates
- * with distinct ids, anchored all together or not at all. Personal details of record {@code X}
- * travel as transient data under key {@code details:X}.
+ * with distinct ids, anchored all together or not at all. It carries no personal details, only each
+ * record's commitment to them ({@link CertificateRequest#detailsHash()}); {@link DetailsRequest}
+ * stores them.
  *
  * @param records the certificates to anchor
  */

@@ -6,8 +6,10 @@ import java.util.TreeMap;
 
 /**
  * The argument of {@code records:AnchorCertificate} (and of each element of a {@link BatchRequest},
- * and of the new record in {@code records:Supersede}). Holds no personal data; personal details
- * travel as transient {@link PrivateDetails}.
+ * and of the new record in {@code records:Supersede}). Holds no personal data: the personal details
+ * are stored by the separate, owner-only {@code records:StoreDetails}, and only their salted
+ * commitment {@code detailsHash} travels with the record (so the co-endorsing organisation never
+ * sees them).
  *
  * @param id client-chosen id, {@code [A-Za-z0-9._:-]{1,128}}; a retry with the same id is refused
  *     with {@link ErrorCode#ALREADY_EXISTS} and changes nothing
@@ -19,6 +21,10 @@ import java.util.TreeMap;
  * @param applicationId the application this certificate was issued for, or {@code null}
  * @param metadata non-personal metadata: at most 16 entries, keys up to 64 and values up to 256
  *     characters, 4 KiB in total; may be {@code null}
+ * @param detailsHash SHA-256 (64 lowercase hex digits) of the {@link PrivateDetails} JSON bytes
+ *     that {@code StoreDetails} will store for this record: a commitment, hiding because the
+ *     details carry a secret salt of at least 128 bits; {@code null} when the record has no
+ *     personal details
  */
 public record CertificateRequest(
     String id,
@@ -28,10 +34,63 @@ public record CertificateRequest(
     String validFrom,
     String validUntil,
     String applicationId,
-    SortedMap<String, String> metadata) {
+    SortedMap<String, String> metadata,
+    String detailsHash) {
 
   /** Copies the metadata so the value cannot change. */
   public CertificateRequest {
     metadata = metadata == null ? null : Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
+  }
+
+  /**
+   * A request for a record without personal details.
+   *
+   * @param id client-chosen id
+   * @param documentType document type code
+   * @param documentHash SHA-256 of the document
+   * @param subjectRef salted or HMAC hash of the subject
+   * @param validFrom start of validity
+   * @param validUntil end of validity, or {@code null}
+   * @param applicationId the application, or {@code null}
+   * @param metadata non-personal metadata, or {@code null}
+   */
+  public CertificateRequest(
+      String id,
+      String documentType,
+      String documentHash,
+      String subjectRef,
+      String validFrom,
+      String validUntil,
+      String applicationId,
+      SortedMap<String, String> metadata) {
+    this(
+        id,
+        documentType,
+        documentHash,
+        subjectRef,
+        validFrom,
+        validUntil,
+        applicationId,
+        metadata,
+        null);
+  }
+
+  /**
+   * Returns this request with a details commitment.
+   *
+   * @param hash SHA-256 of the details JSON bytes, lowercase hex, or {@code null} for none
+   * @return the changed request
+   */
+  public CertificateRequest withDetailsHash(String hash) {
+    return new CertificateRequest(
+        id,
+        documentType,
+        documentHash,
+        subjectRef,
+        validFrom,
+        validUntil,
+        applicationId,
+        metadata,
+        hash);
   }
 }

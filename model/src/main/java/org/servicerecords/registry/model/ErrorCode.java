@@ -40,7 +40,12 @@ public enum ErrorCode {
    * or at or after its {@code activeUntil}. A suspended agency gets {@link #AGENCY_SUSPENDED}
    * instead.
    */
-  AGENCY_INACTIVE;
+  AGENCY_INACTIVE,
+  /**
+   * The transaction's asserted timestamp lies further from the endorsing peer's clock than the
+   * contract's tolerance: the peer refuses to endorse (a backdated or postdated write).
+   */
+  TIMESTAMP_OUT_OF_TOLERANCE;
 
   /**
    * Formats a refusal message: the code, a colon, and the detail.

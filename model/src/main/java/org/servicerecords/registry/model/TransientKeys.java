@@ -1,15 +1,20 @@
 package org.servicerecords.registry.model;
 
 /**
- * The transient-data keys under which the client sends personal details and the one-time key of a
- * details read, and the contract reads them. Defined once here so the two sides cannot drift apart.
+ * The transient-data keys under which the client sends personal details ({@code StoreDetails}) and
+ * the one-time key of a details read ({@code ReadDetails}), and the contract reads them. Defined
+ * once here so the two sides cannot drift apart. No co-endorsed transaction takes transient data:
+ * the co-endorsing organisation would see it.
  */
 public final class TransientKeys {
 
-  /** The key of {@code AnchorCertificate} and {@code Supersede}: one {@link PrivateDetails}. */
+  /** The name under which personal details travel; the keys themselves are per record. */
   public static final String DETAILS = "details";
 
-  /** The key prefix of {@code AnchorBatch}: {@code details:<recordId>}, one per record. */
+  /**
+   * The key prefix of {@code StoreDetails}: {@code details:<recordId>}, one {@link PrivateDetails}
+   * per record.
+   */
   public static final String BATCH_DETAILS_PREFIX = DETAILS + ":";
 
   /**

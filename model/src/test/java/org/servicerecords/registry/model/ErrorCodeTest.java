@@ -31,7 +31,8 @@ class ErrorCodeTest {
             "WRONG_NAMESPACE",
             "TRANSIENT_DATA_INVALID",
             "INTERNAL_ERROR",
-            "AGENCY_INACTIVE");
+            "AGENCY_INACTIVE",
+            "TIMESTAMP_OUT_OF_TOLERANCE");
   }
 
   @Test
