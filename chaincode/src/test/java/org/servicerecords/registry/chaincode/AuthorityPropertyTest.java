@@ -28,11 +28,16 @@ import org.servicerecords.registry.model.TransientKeys;
  * Random sequences of writes, queries and governance changes by users of every agency and role
  * never let anyone but a namespace's own agency write there: records are created by its {@code
  * issuer} (decisions also by its {@code clerk}) and changed only by the {@code issuer} of the
- * agency that issued them, through that agency's own peer; governance changes only by an {@code
- * admin} of a member organisation, each recording its organisation's approval, and an agency's
- * entry only once a majority of the members approved exactly that change of that entry. A refused
- * transaction, and every query, leaves every ledger exactly as it was. Private details are read
- * only by the namespace agency's issuer or clerk through its own peer, and only sealed under the
+ * agency that issued them, whichever organisation's peer endorses (a co-endorsed write runs the
+ * same checks on the owner's peer and a co-endorser's), and only with the asserted time within the
+ * tolerance of the endorsing peer's clock; governance changes only by an {@code admin} of a member
+ * organisation, each recording its organisation's approval, and an agency's entry only once a
+ * majority of the members approved exactly that change of that entry. A refused transaction, and
+ * every query, leaves every ledger exactly as it was. A details commitment is written with its
+ * record, by the record's agency, and changed only by a purge; private details are written only by
+ * the owner's issuer through the owner's own peer, in a transaction writing nothing public, and
+ * only as bytes that hash to an unpurged commitment of the owner's. Private details are read only
+ * by the namespace agency's issuer or clerk through its own peer, and only sealed under the
  * reader's one-time key.
  */
 class AuthorityPropertyTest {
@@ -44,7 +49,8 @@ class AuthorityPropertyTest {
           Keys.BY_TYPE,
           Keys.BY_SUBJECT,
           Keys.BY_APPLICATION,
-          Keys.APPLICATION);
+          Keys.APPLICATION,
+          Keys.DETAILS_COMMITMENT);
 
   private static final String PROPERTY = "authority";
   private static final PropertyRuns.Tally OUTCOMES = new PropertyRuns.Tally(PROPERTY);
@@ -89,7 +95,7 @@ class AuthorityPropertyTest {
         assertApprovedByAMajority(step, tx.sender(), result, network, before.state(tx.chaincode()));
         continue;
       }
-      assertWrittenByTheOwner(step, tx.sender(), owner, result, before.state(tx.chaincode()));
+      assertWrittenByTheOwner(step, tx, owner, result, before.state(tx.chaincode()));
     }
   }
 
@@ -100,20 +106,42 @@ class AuthorityPropertyTest {
   }
 
   private static void assertWrittenByTheOwner(
-      String step, Sender sender, String owner, Network.Result result, Map<String, String> before) {
+      String step, Tx tx, String owner, Network.Result result, Map<String, String> before) {
+    Sender sender = tx.sender();
     assertThat(owner).as("%s: the namespace has an agency", step).isNotNull();
     assertThat(sender.msp()).as("%s: the writer is the namespace's agency", step).isEqualTo(owner);
-    assertThat(sender.peerMsp()).as("%s: endorsed by the agency's own peer", step).isEqualTo(owner);
     assertThat(sender.role()).as(step).isIn("issuer", "clerk");
+    if (tx.op().coEndorsed()) {
+      assertThat(tx.outOfTolerance())
+          .as("%s: the asserted time is within the tolerance of the endorser's clock", step)
+          .isFalse();
+    }
+    boolean storesDetails =
+        result.writes().stream().anyMatch(w -> w.kind() == Ledger.Write.Kind.PUT_PRIVATE);
+    if (storesDetails) {
+      assertThat(sender.peerMsp())
+          .as("%s: private details endorsed by the agency's own peer", step)
+          .isEqualTo(owner);
+      assertThat(result.writes())
+          .as("%s: a transaction storing private details writes nothing public", step)
+          .allMatch(w -> w.collection() != null);
+    }
     for (Ledger.Write write : result.writes()) {
       if (write.collection() != null) {
         assertThat(write.collection()).as(step).isEqualTo(Keys.implicitCollection(owner));
         assertThat(objectType(write.key())).as(step).isEqualTo(Keys.DETAILS);
         assertThat(sender.role()).as("%s: private data written by", step).isEqualTo("issuer");
+        if (write.kind() == Ledger.Write.Kind.PUT_PRIVATE) {
+          assertStoredAsCommitted(step, owner, write, before);
+        }
         continue;
       }
       assertThat(write.kind()).as(step).isEqualTo(Ledger.Write.Kind.PUT);
       assertThat(objectType(write.key())).as(step).isIn(RECORDS_OBJECT_TYPES);
+      if (objectType(write.key()).equals(Keys.DETAILS_COMMITMENT)) {
+        assertCommitmentWrittenByTheOwner(step, sender, owner, write, result, before);
+        continue;
+      }
       if (!objectType(write.key()).equals(Keys.RECORD)) {
         continue;
       }
@@ -137,6 +165,67 @@ class AuthorityPropertyTest {
         assertThat(written.documentHash()).as(step).isEqualTo(old.documentHash());
       }
     }
+  }
+
+  /**
+   * Stored private details hash to the commitment of their record as it was before: the owner's,
+   * and not purged.
+   */
+  private static void assertStoredAsCommitted(
+      String step, String owner, Ledger.Write write, Map<String, String> before) {
+    String id = CompositeKey.parseCompositeKey(write.key()).getAttributes().get(0);
+    String committed =
+        before.get(Ledger.printable(new CompositeKey(Keys.DETAILS_COMMITMENT, id).toString()));
+    assertThat(committed).as("%s: details of %s stored with a commitment", step, id).isNotNull();
+    DetailsCommitment commitment = CanonicalJson.fromJson(committed, DetailsCommitment.class);
+    assertThat(commitment.issuerMsp()).as(step).isEqualTo(owner);
+    assertThat(commitment.purged())
+        .as("%s: details of %s stored after a purge", step, id)
+        .isFalse();
+    assertThat(Digests.sha256Hex(write.value()))
+        .as("%s: details of %s hash to the commitment", step, id)
+        .isEqualTo(commitment.detailsHash());
+  }
+
+  /**
+   * A details commitment names the owner and is written by an issuer: new, together with its new
+   * record and that record's details hash; or changed from unpurged to purged and nothing else.
+   */
+  private static void assertCommitmentWrittenByTheOwner(
+      String step,
+      Sender sender,
+      String owner,
+      Ledger.Write write,
+      Network.Result result,
+      Map<String, String> before) {
+    DetailsCommitment written = CanonicalJson.fromBytes(write.value(), DetailsCommitment.class);
+    String id = CompositeKey.parseCompositeKey(write.key()).getAttributes().get(0);
+    assertThat(written.recordId()).as(step).isEqualTo(id);
+    assertThat(written.issuerMsp()).as(step).isEqualTo(owner);
+    assertThat(sender.role()).as("%s: commitment of %s written by", step, id).isEqualTo("issuer");
+    String previous = before.get(Ledger.printable(write.key()));
+    if (previous == null) {
+      String recordKey = new CompositeKey(Keys.RECORD, id).toString();
+      assertThat(before)
+          .as("%s: commitment of an existing record %s", step, id)
+          .doesNotContainKey(Ledger.printable(recordKey));
+      Ledger.Write record =
+          result.writes().stream()
+              .filter(w -> w.collection() == null && w.key().equals(recordKey))
+              .findFirst()
+              .orElseThrow(
+                  () -> new AssertionError(step + ": commitment without its record " + id));
+      assertThat(CanonicalJson.fromBytes(record.value(), RegistryRecord.class).privateDetailsHash())
+          .as(step)
+          .isEqualTo(written.detailsHash());
+      assertThat(written.purged()).as(step).isFalse();
+      return;
+    }
+    DetailsCommitment old = CanonicalJson.fromJson(previous, DetailsCommitment.class);
+    assertThat(old.purged()).as("%s: a purged commitment of %s changed", step, id).isFalse();
+    assertThat(written)
+        .as("%s: only a purge changes the commitment of %s", step, id)
+        .isEqualTo(new DetailsCommitment(id, old.issuerMsp(), old.detailsHash(), true));
   }
 
   /**

@@ -17,15 +17,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.servicerecords.registry.model.ApplicationRequest;
+import org.servicerecords.registry.model.BatchRequest;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.ErrorCode;
 
 /**
- * Every class of bad input to AnchorCertificate is refused before any state access; JSON values of
- * the wrong kind and unexpected transient data are refused by every transaction that reads them;
- * and every transaction refuses a wrong argument count.
+ * Every class of bad input to AnchorCertificate and StoreDetails is refused before any state
+ * access; JSON values of the wrong kind and unexpected transient data are refused by every
+ * transaction that reads them (every co-endorsed write refuses any transient data); bad private
+ * details are refused without being echoed; and every transaction refuses a wrong argument count.
  */
 class BadInputTest {
 
@@ -120,7 +123,27 @@ class BadInputTest {
         Arguments.of(
             "metadata as a string",
             VALID.replace("{\"office\":\"central\"}", "\"office=central\""),
-            "$.metadata"));
+            "$.metadata"),
+        Arguments.of(
+            "details hash uppercase",
+            json(certificate("c1").withDetailsHash(HASH_A.toUpperCase())),
+            "detailsHash"),
+        Arguments.of(
+            "details hash length", json(certificate("c1").withDetailsHash("abc")), "detailsHash"),
+        Arguments.of(
+            "details hash empty", json(certificate("c1").withDetailsHash("")), "detailsHash"),
+        Arguments.of(
+            "details hash U+0000",
+            json(certificate("c1").withDetailsHash("a".repeat(63) + "\u0000")),
+            "detailsHash"),
+        Arguments.of(
+            "details hash as a number",
+            VALID.replaceFirst("\\{", "{\"detailsHash\":7,"),
+            "expected a JSON string at $.detailsHash, found a number"),
+        Arguments.of(
+            "details instead of their hash",
+            VALID.replaceFirst("\\{", "{\"details\":" + details("Ana") + ","),
+            "unknown field"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -138,6 +161,58 @@ class BadInputTest {
     Network.Result result =
         network.call(JUSTICE_NS, "records:AnchorCertificate", "{").by(AUDITOR).submit();
     assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+  }
+
+  /**
+   * Bad {@code StoreDetails} requests: each is refused as an invalid argument naming the problem,
+   * before the transient data (valid or not), the caller or any state.
+   */
+  static Stream<Arguments> badDetailsRequests() {
+    List<String> tooMany = IntStream.range(0, 501).mapToObj(i -> "c" + i).toList();
+    return Stream.of(
+        Arguments.of("missing JSON", "", "request"),
+        Arguments.of("malformed JSON", "{", "request"),
+        Arguments.of("no ids", "{}", "ids must hold 1 to 500 record ids"),
+        Arguments.of("empty ids", json(new DetailsRequest(List.of())), "ids must hold 1 to 500"),
+        Arguments.of("too many ids", json(new DetailsRequest(tooMany)), "ids holds more than 500"),
+        Arguments.of(
+            "repeated id", json(new DetailsRequest(List.of("c1", "c2", "c1"))), "ids[2] repeats"),
+        Arguments.of("id charset", json(new DetailsRequest(List.of("c1", "a/b"))), "ids[1]"),
+        Arguments.of("id U+0000", json(new DetailsRequest(List.of("a\u0000b"))), "ids[0]"),
+        Arguments.of("id length", json(new DetailsRequest(List.of("x".repeat(129)))), "ids[0]"),
+        Arguments.of("unknown field", "{\"ids\":[\"c1\"],\"owner\":\"x\"}", "unknown field"),
+        Arguments.of("duplicate field", "{\"ids\":[\"c1\"],\"ids\":[\"c2\"]}", "duplicate"),
+        Arguments.of(
+            "ids as a string",
+            "{\"ids\":\"c1\"}",
+            "expected a JSON array at $.ids, found a string"),
+        Arguments.of(
+            "an id as a number",
+            "{\"ids\":[\"c1\",7]}",
+            "expected a JSON string at $.ids[1], found a number"),
+        Arguments.of(
+            "a null id", "{\"ids\":[null]}", "expected a JSON string at $.ids[0], found null"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badDetailsRequests")
+  void storeDetailsRefusesABadRequestBeforeTheTransientDataTheCallerOrAnyState(
+      String name, String request, String detail) {
+    Network network = seeded();
+    for (Network.User user : List.of(JUSTICE_ISSUER, AUDITOR)) {
+      Network.Result result =
+          network
+              .call(JUSTICE_NS, "records:StoreDetails", request)
+              .by(user)
+              .onPeerOf(SERVICES)
+              .withTransient("details:c1", "not details")
+              .withTransient("unexpected", details("Ana"))
+              .submit();
+      assertRefused(result, ErrorCode.INVALID_ARGUMENT);
+      assertThat(result.message()).contains(detail).doesNotContain("Ana");
+      assertThat(result.stub().stateReads).isZero();
+      assertThat(result.stub().reads).isEmpty();
+    }
   }
 
   static Stream<Arguments> wrongArgumentCounts() {
@@ -162,6 +237,16 @@ class BadInputTest {
             "records:AnchorCertificate",
             new String[] {VALID, VALID},
             "AnchorCertificate takes 1 argument(s), 2 given"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:StoreDetails",
+            new String[] {},
+            "StoreDetails takes 1 argument(s), 0 given"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:StoreDetails",
+            new String[] {json(new DetailsRequest(List.of("c1"))), "c2"},
+            "StoreDetails takes 1 argument(s), 2 given"),
         Arguments.of(
             JUSTICE_NS,
             "records:ListByType",
@@ -258,6 +343,31 @@ class BadInputTest {
             "expected a JSON string at $.metadata.office, found a number"),
         Arguments.of(
             JUSTICE_NS,
+            "records:Supersede",
+            new String[] {
+              "c1", json(committed("c2", "Ana")).replace("\"" + detailsHash("Ana") + "\"", "true")
+            },
+            "expected a JSON string at $.detailsHash, found a boolean"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:AnchorBatch",
+            new String[] {
+              json(new BatchRequest(List.of(certificate("c2"), committed("c3", "Ana"))))
+                  .replace("\"" + detailsHash("Ana") + "\"", "[]")
+            },
+            "expected a JSON string at $.records[1].detailsHash, found an array"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:StoreDetails",
+            new String[] {"{\"ids\":{\"0\":\"c1\"}}"},
+            "expected a JSON array at $.ids, found an object"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:StoreDetails",
+            new String[] {"[\"c1\"]"},
+            "expected a JSON object (DetailsRequest) at $, found an array"),
+        Arguments.of(
+            JUSTICE_NS,
             "records:RecordApplication",
             new String[] {application.replace("\"2024-12-01T00:00:00Z\"", "20241201")},
             "expected a JSON string at $.receivedAt, found a number"),
@@ -323,27 +433,56 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("privateDetailsOfTheWrongKind")
-  void refusesPrivateDetailsOfTheWrongKindWithoutEchoingThem(String details) {
+  void storeDetailsRefusesPrivateDetailsOfTheWrongKindWithoutEchoingThem(String details) {
+    Network network = seeded();
     Network.Result result =
         network
-            .call(JUSTICE_NS, "records:AnchorCertificate", VALID)
+            .call(JUSTICE_NS, "records:StoreDetails", json(new DetailsRequest(List.of("c1"))))
             .by(JUSTICE_ISSUER)
-            .withTransient("details", details)
+            .withTransient("details:c1", details)
             .submit();
     assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
     assertThat(result.message())
         .isEqualTo(
-            "TRANSIENT_DATA_INVALID: transient 'details' is not a PrivateDetails JSON object")
+            "TRANSIENT_DATA_INVALID: transient 'details:c1' is not a PrivateDetails JSON object")
         .doesNotContain("Ana");
     assertThat(result.stub().stateReads).isZero();
   }
 
   /**
    * The submitted transactions that take no transient data, each with valid arguments for {@link
-   * #seeded()}, the user who may send it, and a transient key to send along.
+   * #seeded()}, the user who may send it, and a transient key to send along: every co-endorsed
+   * write (the co-endorsing organisation would see the transient data), anchorings included, and
+   * the governance changes.
    */
   static Stream<Arguments> transactionsWithoutTransientData() {
     return Stream.of(
+        Arguments.of(
+            JUSTICE_NS,
+            "records:AnchorCertificate",
+            new String[] {json(committed("c9", "Ana"))},
+            JUSTICE_ISSUER,
+            "details"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:AnchorCertificate",
+            new String[] {json(committed("c9", "Ana"))},
+            JUSTICE_ISSUER,
+            "details:c9"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:AnchorBatch",
+            new String[] {
+              json(new BatchRequest(List.of(committed("c9", "Ana"), certificate("c8"))))
+            },
+            JUSTICE_ISSUER,
+            "details:c9"),
+        Arguments.of(
+            JUSTICE_NS,
+            "records:Supersede",
+            new String[] {"c1", json(committed("c9", "Ana"))},
+            JUSTICE_ISSUER,
+            "details"),
         Arguments.of(
             JUSTICE_NS,
             "records:RecordApplication",
@@ -455,17 +594,12 @@ class BadInputTest {
   }
 
   /**
-   * The consortium with certificate c1 (with private details) and application app-1 in JusticeMSP's
-   * namespace, and ServicesMSP suspended.
+   * The consortium with certificate c1 (with stored private details) and application app-1 in
+   * JusticeMSP's namespace, and ServicesMSP suspended.
    */
   private static Network seeded() {
     Network network = Fixtures.consortium();
-    assertOk(
-        network
-            .call(JUSTICE_NS, "records:AnchorCertificate", VALID)
-            .by(JUSTICE_ISSUER)
-            .withTransient("details", details("Ana"))
-            .submit());
+    Fixtures.anchorWithDetails(network, "c1", "Ana");
     assertOk(
         network
             .call(

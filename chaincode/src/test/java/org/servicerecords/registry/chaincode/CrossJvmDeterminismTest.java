@@ -28,7 +28,9 @@ import org.servicerecords.registry.chaincode.Operations.Tx;
  * of its seeded sequences here and in a child JVM started with a Turkish locale (dotless i),
  * ISO-8859-1 as the default charset, a +12:45 time zone and every identity hash code equal to 1,
  * and requires the two transcripts (every response, write set and event, then every ledger) to be
- * identical. The child receives transient entries in reverse order, as another peer may.
+ * identical. The child runs each co-endorsed records write as its other endorser would ({@link
+ * Tx#onTheOtherEndorser()}: another organisation's peer, its clock on the other side of the
+ * asserted time) and receives transient entries in reverse order, as another peer may.
  *
  * <p>The child is started by the test itself (same JDK, same test class path), so the comparison
  * always runs against this build's classes, also under {@code -Dtest=...}. It registers the
@@ -143,7 +145,7 @@ class CrossJvmDeterminismTest {
    * The transactions, their outcomes and the final ledgers of the first {@value #SEQUENCES}
    * sequences of {@link DeterminismPropertyTest}, each in a fresh network.
    */
-  static List<String> transcript(boolean reverseTransient) {
+  static List<String> transcript(boolean otherEndorser) {
     List<String> lines = new ArrayList<>();
     for (long seed = 1; seed <= SEQUENCES; seed++) {
       List<Tx> sequence =
@@ -152,7 +154,8 @@ class CrossJvmDeterminismTest {
       lines.add("# seed " + seed);
       for (Tx tx : sequence) {
         lines.add("> " + tx);
-        lines.addAll(Transcript.of(tx.run(network, reverseTransient)));
+        Tx sent = otherEndorser ? tx.onTheOtherEndorser() : tx;
+        lines.addAll(Transcript.of(sent.run(network, otherEndorser)));
       }
       for (Map.Entry<String, String> entry : Transcript.ledgers(network).entrySet()) {
         lines.add("= " + entry.getKey() + " " + entry.getValue());

@@ -12,9 +12,12 @@ import org.servicerecords.registry.chaincode.Operations.Tx;
 
 /**
  * Endorsing peers must agree byte for byte: the same transactions with the same arguments, tx ids
- * and timestamps, run in two fresh networks, give identical responses, write sets (public keys and
- * values, private data), events, and ledgers (state, history, private data and its hashes). The
- * second run receives every transaction's transient entries in reverse order, as another peer may.
+ * and timestamps, run in two fresh networks, give identical responses, read sets (governance's
+ * included), write sets (public keys and values, private data), events, and ledgers (state,
+ * history, private data and its hashes). The second run is the other endorser of each co-endorsed
+ * records write ({@link Tx#onTheOtherEndorser()}): a peer of another organisation, whose clock lies
+ * as far from the asserted time on the other side; it receives every transaction's transient
+ * entries in reverse order, as another peer may.
  */
 class DeterminismPropertyTest {
 
@@ -45,8 +48,11 @@ class DeterminismPropertyTest {
       Network.Result result = tx.run(first, false);
       OUTCOMES.count(result);
       firstTranscript.addAll(Transcript.of(result));
+      firstTranscript.addAll(result.stub().reads);
       secondTranscript.add("> " + tx);
-      secondTranscript.addAll(Transcript.of(tx.run(second, true)));
+      Network.Result other = tx.onTheOtherEndorser().run(second, true);
+      secondTranscript.addAll(Transcript.of(other));
+      secondTranscript.addAll(other.stub().reads);
     }
 
     assertThat(secondTranscript).containsExactlyElementsOf(firstTranscript);

@@ -12,6 +12,7 @@ import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DetailsCipher;
+import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.GovernanceChange;
 import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.TransientKeys;
@@ -198,6 +199,63 @@ final class Fixtures {
 
   static String details(String name) {
     return CanonicalJson.toJson(new PrivateDetails(SALT, new TreeMap<>(Map.of("name", name))));
+  }
+
+  /**
+   * The commitment an anchoring carries for {@link #details(String) details(name)}: the SHA-256 of
+   * their JSON bytes, lowercase hex.
+   */
+  static String detailsHash(String name) {
+    return Digests.sha256Hex(details(name).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #certificate(String)} committing to {@link #details(String) details(name)}. */
+  static CertificateRequest committed(String id, String name) {
+    return certificate(id).withDetailsHash(detailsHash(name));
+  }
+
+  /**
+   * {@code records:StoreDetails} of JusticeMSP records by {@link #JUSTICE_ISSUER} on its own peer:
+   * the ids in order, each with transient {@code details:<id>} = {@link #details(String)} of its
+   * name.
+   */
+  static Network.Call storeDetails(Network network, Map<String, String> namesById) {
+    Network.Call call =
+        network
+            .call(
+                JUSTICE_NS,
+                "records:StoreDetails",
+                json(new DetailsRequest(List.copyOf(namesById.keySet()))))
+            .by(JUSTICE_ISSUER);
+    namesById.forEach(
+        (id, name) -> call.withTransient(TransientKeys.batchDetails(id), details(name)));
+    return call;
+  }
+
+  /** {@link #storeDetails(Network, Map)} of one record. */
+  static Network.Call storeDetails(Network network, String id, String name) {
+    return storeDetails(network, Map.of(id, name));
+  }
+
+  /**
+   * Anchors {@link #committed(String, String) a certificate committed to details(name)} and stores
+   * those details: the two transactions an agency sends for a record with personal details. Returns
+   * the anchoring.
+   */
+  static Network.Result anchorWithDetails(Network network, String id, String name) {
+    Network.Result anchored =
+        network
+            .call(JUSTICE_NS, "records:AnchorCertificate", json(committed(id, name)))
+            .by(JUSTICE_ISSUER)
+            .submit();
+    if (!anchored.ok()) {
+      throw new AssertionError(anchored.message());
+    }
+    Network.Result stored = storeDetails(network, id, name).submit();
+    if (!stored.ok()) {
+      throw new AssertionError(stored.message());
+    }
+    return anchored;
   }
 
   static Network.Result anchor(Network network, String id) {

@@ -61,6 +61,18 @@ final class InMemoryStub implements ChaincodeStub {
   int rangeQueries;
   int stateReads;
 
+  /**
+   * What the transaction read, in order, each as {@code <namespace> <kind> <printable key>}: {@code
+   * state}, {@code range} (start and end key), {@code history}, {@code private} and {@code
+   * privateHash} (with the collection). {@link Network} appends the reads of a
+   * chaincode-to-chaincode call after it returns, so two endorsements' read sets can be compared.
+   */
+  final List<String> reads = new ArrayList<>();
+
+  private void read(String kind, String key) {
+    reads.add(ledger.namespace + " " + kind + " " + Ledger.printable(key));
+  }
+
   InMemoryStub(
       Ledger ledger,
       String channelId,
@@ -145,6 +157,7 @@ final class InMemoryStub implements ChaincodeStub {
   @Override
   public byte[] getState(String key) {
     stateReads++;
+    read("state", key);
     byte[] value = ledger.state.get(key);
     return value == null ? new byte[0] : value.clone();
   }
@@ -178,6 +191,7 @@ final class InMemoryStub implements ChaincodeStub {
   @Override
   public QueryResultsIterator<KeyValue> getStateByRange(String startKey, String endKey) {
     rangeQueries++;
+    read("range", startKey + ".." + endKey);
     String start = startKey == null || startKey.isEmpty() ? "\u0001" : startKey;
     NavigableMap<String, byte[]> range =
         endKey == null || endKey.isEmpty()
@@ -190,6 +204,7 @@ final class InMemoryStub implements ChaincodeStub {
   public QueryResultsIteratorWithMetadata<KeyValue> getStateByRangeWithPagination(
       String startKey, String endKey, int pageSize, String bookmark) {
     rangeQueries++;
+    read("range", startKey + ".." + endKey + " from " + bookmark);
     String start = bookmark != null && !bookmark.isEmpty() ? bookmark : startKey;
     NavigableMap<String, byte[]> range = ledger.state.subMap(start, true, endKey, false);
     List<KeyValue> page = toKeyValues(range, pageSize);
@@ -258,6 +273,7 @@ final class InMemoryStub implements ChaincodeStub {
   @Override
   public QueryResultsIterator<KeyModification> getHistoryForKey(String key) {
     historyQueries++;
+    read("history", key);
     List<KeyModification> result = new ArrayList<>();
     for (Ledger.Modification m : ledger.history.getOrDefault(key, List.of())) {
       result.add(new Modification(m));
@@ -268,12 +284,14 @@ final class InMemoryStub implements ChaincodeStub {
 
   @Override
   public byte[] getPrivateData(String collection, String key) {
+    read("private", collection + " " + key);
     byte[] value = ledger.privateValue(collection, key);
     return value == null ? new byte[0] : value.clone();
   }
 
   @Override
   public byte[] getPrivateDataHash(String collection, String key) {
+    read("privateHash", collection + " " + key);
     TreeMap<String, byte[]> hashes = ledger.privateHashes.get(collection);
     byte[] hash = hashes == null ? null : hashes.get(key);
     return hash == null ? new byte[0] : hash.clone();

@@ -272,6 +272,7 @@ final class Network {
             arguments,
             this::invokeNested);
     Chaincode.Response response = route(chaincode, called);
+    caller.reads.addAll(called.reads);
     if (!called.writes.isEmpty() || !called.events.isEmpty()) {
       throw new AssertionError("a called chaincode wrote during a records transaction");
     }

@@ -2,6 +2,7 @@ package org.servicerecords.registry.chaincode;
 
 import static org.servicerecords.registry.chaincode.Fixtures.*;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.DecisionRequest;
 import org.servicerecords.registry.model.DetailsCipher;
+import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.RecordRef;
 import org.servicerecords.registry.model.TransientKeys;
 
@@ -26,6 +28,13 @@ import org.servicerecords.registry.model.TransientKeys;
  * each approved by one member's admin and often by a second one, which applies it. Every generated
  * argument is well-formed unless an operation documents otherwise, so refusals come from authority
  * and state, which is what the properties are about.
+ *
+ * <p>Anchorings commit to personal details by their hash ({@link
+ * CertificateRequest#detailsHash()}); a {@link StoreDetails} later sends the details themselves,
+ * mostly those committed to (the details of a record {@code X} name {@link #holder(String) its
+ * holder}), sometimes others. Records writes go mostly through the sender's own organisation's
+ * peer, otherwise through another organisation's, as a co-endorser's; now and then the endorsing
+ * peer's clock lies some minutes or an hour from the asserted time ({@link Tx#endorserSkew()}).
  */
 final class Operations {
 
@@ -87,10 +96,23 @@ final class Operations {
     default boolean submitted() {
       return true;
     }
+
+    /**
+     * Whether it is a records write endorsed by the owner's peer and a co-endorser's, each checking
+     * the asserted time against its own clock; {@code StoreDetails} is owner-only.
+     */
+    default boolean coEndorsed() {
+      return false;
+    }
   }
 
-  /** AnchorCertificate, with the name in its private details or {@code null} for none. */
-  record Anchor(CertificateRequest request, String detailsName) implements Op {
+  /**
+   * AnchorCertificate committing to the details naming {@code detailsName}, or to none when {@code
+   * null}. With {@code strayDetails} it also sends the details as transient data, as a client of
+   * the contract before co-endorsement did: refused.
+   */
+  record Anchor(CertificateRequest request, String detailsName, boolean strayDetails)
+      implements Op {
     @Override
     public String function() {
       return "records:AnchorCertificate";
@@ -98,22 +120,32 @@ final class Operations {
 
     @Override
     public List<String> args() {
-      return List.of(json(request));
+      return List.of(json(committing(request, detailsName)));
     }
 
     @Override
     public List<Map.Entry<String, String>> transientEntries() {
-      return detailsName == null ? List.of() : List.of(Map.entry("details", details(detailsName)));
+      return strayDetails ? stray(TransientKeys.DETAILS, detailsName) : List.of();
+    }
+
+    @Override
+    public boolean coEndorsed() {
+      return true;
     }
 
     @Override
     public String toString() {
-      return "AnchorCertificate " + describe(request) + withDetails(detailsName);
+      return "AnchorCertificate " + describe(request) + withDetails(detailsName, strayDetails);
     }
   }
 
-  /** AnchorBatch; {@code detailsNames} maps record ids to the name in their private details. */
-  record Batch(List<CertificateRequest> requests, Map<String, String> detailsNames) implements Op {
+  /**
+   * AnchorBatch; {@code detailsNames} maps record ids to the name in the details each commits to.
+   * With {@code strayDetails} it also sends the first record's details as transient data: refused.
+   */
+  record Batch(
+      List<CertificateRequest> requests, Map<String, String> detailsNames, boolean strayDetails)
+      implements Op {
     @Override
     public String function() {
       return "records:AnchorBatch";
@@ -121,22 +153,68 @@ final class Operations {
 
     @Override
     public List<String> args() {
-      return List.of(json(new BatchRequest(requests)));
+      return List.of(json(new BatchRequest(committedRequests())));
+    }
+
+    /** The requests as sent, each with its commitment. */
+    List<CertificateRequest> committedRequests() {
+      return requests.stream().map(r -> committing(r, detailsNames.get(r.id()))).toList();
     }
 
     @Override
     public List<Map.Entry<String, String>> transientEntries() {
-      List<Map.Entry<String, String>> entries = new ArrayList<>();
-      detailsNames.forEach((id, name) -> entries.add(Map.entry("details:" + id, details(name))));
-      return entries;
+      if (!strayDetails) {
+        return List.of();
+      }
+      String id = requests.get(0).id();
+      return stray(TransientKeys.batchDetails(id), detailsNames.get(id));
+    }
+
+    @Override
+    public boolean coEndorsed() {
+      return true;
     }
 
     @Override
     public String toString() {
       return "AnchorBatch "
           + requests.stream().map(Operations::describe).toList()
-          + " details for "
-          + detailsNames.keySet();
+          + " committed to details "
+          + detailsNames
+          + (strayDetails ? " sending details as transient data" : "");
+    }
+  }
+
+  /**
+   * StoreDetails of the ids. {@code transientNames} maps each transient key, in the order sent, to
+   * the name in the details sent under it: mostly {@code details:<id>} for each id, sometimes with
+   * one missing or an extra {@code details} key.
+   */
+  record StoreDetails(List<String> ids, List<Map.Entry<String, String>> transientNames)
+      implements Op {
+    @Override
+    public String function() {
+      return "records:StoreDetails";
+    }
+
+    @Override
+    public List<String> args() {
+      return List.of(json(new DetailsRequest(ids)));
+    }
+
+    @Override
+    public List<Map.Entry<String, String>> transientEntries() {
+      return transientNames.stream()
+          .map(e -> Map.entry(e.getKey(), details(e.getValue())))
+          .toList();
+    }
+
+    @Override
+    public String toString() {
+      return "StoreDetails "
+          + ids
+          + " "
+          + transientNames.stream().map(e -> e.getKey() + "=(" + e.getValue() + ")").toList();
     }
   }
 
@@ -145,6 +223,11 @@ final class Operations {
     @Override
     public String function() {
       return "records:Revoke";
+    }
+
+    @Override
+    public boolean coEndorsed() {
+      return true;
     }
 
     @Override
@@ -158,8 +241,14 @@ final class Operations {
     }
   }
 
-  /** Supersede; the new id may equal the old one, which is refused as an invalid argument. */
-  record Supersede(String oldId, CertificateRequest replacement, String detailsName) implements Op {
+  /**
+   * Supersede, the new record committing to the details naming {@code detailsName} (or to none);
+   * the new id may equal the old one, which is refused as an invalid argument. With {@code
+   * strayDetails} it also sends the details as transient data: refused.
+   */
+  record Supersede(
+      String oldId, CertificateRequest replacement, String detailsName, boolean strayDetails)
+      implements Op {
     @Override
     public String function() {
       return "records:Supersede";
@@ -167,17 +256,26 @@ final class Operations {
 
     @Override
     public List<String> args() {
-      return List.of(oldId, json(replacement));
+      return List.of(oldId, json(committing(replacement, detailsName)));
     }
 
     @Override
     public List<Map.Entry<String, String>> transientEntries() {
-      return detailsName == null ? List.of() : List.of(Map.entry("details", details(detailsName)));
+      return strayDetails ? stray(TransientKeys.DETAILS, detailsName) : List.of();
+    }
+
+    @Override
+    public boolean coEndorsed() {
+      return true;
     }
 
     @Override
     public String toString() {
-      return "Supersede " + oldId + " by " + describe(replacement) + withDetails(detailsName);
+      return "Supersede "
+          + oldId
+          + " by "
+          + describe(replacement)
+          + withDetails(detailsName, strayDetails);
     }
   }
 
@@ -186,6 +284,11 @@ final class Operations {
     @Override
     public String function() {
       return "records:PurgeDetails";
+    }
+
+    @Override
+    public boolean coEndorsed() {
+      return true;
     }
 
     @Override
@@ -207,6 +310,11 @@ final class Operations {
     }
 
     @Override
+    public boolean coEndorsed() {
+      return true;
+    }
+
+    @Override
     public List<String> args() {
       return List.of(json(new ApplicationRequest(applicationId, "PERMIT", "2024-12-01T09:00:00Z")));
     }
@@ -222,6 +330,11 @@ final class Operations {
     @Override
     public String function() {
       return "records:RecordDecision";
+    }
+
+    @Override
+    public boolean coEndorsed() {
+      return true;
     }
 
     @Override
@@ -360,8 +473,39 @@ final class Operations {
     }
   }
 
-  /** One transaction: its sender, the chaincode it is sent to, and the operation. */
-  record Tx(Sender sender, String chaincode, Op op) {
+  /**
+   * One transaction: its sender, the chaincode it is sent to, the operation, and how far the
+   * endorsing peer's clock lies ahead of the asserted transaction time (positive: the transaction
+   * is backdated; negative: postdated).
+   */
+  record Tx(Sender sender, String chaincode, Op op, Duration endorserSkew) {
+
+    /** A transaction endorsed by a peer whose clock agrees with the asserted time. */
+    Tx(Sender sender, String chaincode, Op op) {
+      this(sender, chaincode, op, Duration.ZERO);
+    }
+
+    /** Whether the endorsing peer's clock lies beyond {@link TimeTolerance#TOLERANCE}. */
+    boolean outOfTolerance() {
+      return endorserSkew.abs().compareTo(TimeTolerance.TOLERANCE) > 0;
+    }
+
+    /**
+     * The same transaction as the other endorser of a co-endorsed write runs it: through the peer
+     * of the next organisation in {@link #MSPS}, whose clock lies as far from the asserted time as
+     * this one's, on the other side. Every other transaction is returned as it is.
+     */
+    Tx onTheOtherEndorser() {
+      if (!op.coEndorsed()) {
+        return this;
+      }
+      String other = MSPS.get((MSPS.indexOf(sender.peerMsp()) + 1) % MSPS.size());
+      return new Tx(
+          new Sender(sender.msp(), sender.role(), sender.doctypes(), other),
+          chaincode,
+          op,
+          endorserSkew.negated());
+    }
 
     /**
      * Sends it. {@code reverseTransient} sends the transient entries in reverse order, as a peer
@@ -373,6 +517,10 @@ final class Operations {
               .call(chaincode, op.function(), op.args().toArray(String[]::new))
               .by(sender.user())
               .onPeerOf(sender.peerMsp());
+      if (!endorserSkew.isZero()) {
+        // The call is stamped with the network's clock, so the endorser's clock is set from it.
+        call.endorserClockAt(network.now().plus(endorserSkew));
+      }
       List<Map.Entry<String, String>> entries = new ArrayList<>(op.transientEntries());
       if (reverseTransient) {
         java.util.Collections.reverse(entries);
@@ -387,7 +535,16 @@ final class Operations {
 
     @Override
     public String toString() {
-      return sender + " -> " + chaincode + " " + op;
+      return sender
+          + " -> "
+          + chaincode
+          + " "
+          + op
+          + (endorserSkew.isZero() ? "" : " (endorser's clock " + skew(endorserSkew) + ")");
+    }
+
+    private static String skew(Duration skew) {
+      return (skew.isNegative() ? "-" : "+") + skew.abs().toString().substring(2).toLowerCase();
     }
   }
 
@@ -426,16 +583,33 @@ final class Operations {
     return HASH_B.equals(hash) ? "B" : hash;
   }
 
-  private static String withDetails(String detailsName) {
-    return detailsName == null ? "" : " with details (" + detailsName + ")";
+  private static String withDetails(String detailsName, boolean stray) {
+    return (detailsName == null ? "" : " committed to details (" + detailsName + ")")
+        + (stray ? " sending details as transient data" : "");
+  }
+
+  /** The request as sent: committing to the details naming {@code name}, or to none. */
+  static CertificateRequest committing(CertificateRequest request, String name) {
+    return request.withDetailsHash(name == null ? null : detailsHash(name));
+  }
+
+  /** Details sent as transient data where none is taken: those committed to, else any. */
+  private static List<Map.Entry<String, String>> stray(String key, String name) {
+    return List.of(Map.entry(key, details(name == null ? "Zoe Stray" : name)));
+  }
+
+  /** The name in the details of record {@code id} that {@link StoreDetails} mostly sends. */
+  static String holder(String id) {
+    return "Holder of " + id;
   }
 
   // ---------------------------------------------------------------- generators
 
   /**
-   * Senders: two thirds an agency's issuer (or clerk) allowed every type, on its own peer, so that
-   * sequences build up state (now and then of the audit organisation, which is an agency only once
-   * a generated {@code RegisterAgency} makes it one); the rest of any agency, role and certificate.
+   * Senders: two thirds an agency's issuer (or clerk) allowed every type, mostly through its own
+   * peer, otherwise through another organisation's (a co-endorser's), so that sequences build up
+   * state (now and then of the audit organisation, which is an agency only once a generated {@code
+   * RegisterAgency} makes it one); the rest of any agency, role and certificate.
    */
   static Sender sender(Gen gen) {
     if (gen.weighted(2, 1) == 1) {
@@ -443,7 +617,11 @@ final class Operations {
     }
     String msp = gen.weighted(MSPS, 4, 4, 1);
     String role = gen.weighted(List.of("issuer", "clerk"), 8, 1);
-    return new Sender(msp, role, TYPES, msp);
+    String peer =
+        gen.weighted(3, 1) == 0
+            ? msp
+            : gen.oneOf(MSPS.stream().filter(m -> !m.equals(msp)).toList());
+    return new Sender(msp, role, TYPES, peer);
   }
 
   /** A sender of any agency, role and certificate, mostly through its own organisation's peer. */
@@ -460,8 +638,11 @@ final class Operations {
    * governance change is mostly followed by the same change from an admin of another member (now
    * and then of the same organisation again), so that changes reach the majority of approvals that
    * applies them; a suspension approved so is now and then followed, a few transactions later, by
-   * the agency's reinstatement approved the same way. Such added transactions do not count towards
-   * the length.
+   * the agency's reinstatement approved the same way. An anchoring committed to details is mostly
+   * followed, at once or a transaction or two later, by the {@code StoreDetails} of those details
+   * by an issuer of the sender's agency through its own peer, as an agency's system sends it; now
+   * and then by a purge of one record's details too, and sometimes by storing them again after that
+   * (refused). Such added transactions do not count towards the length.
    */
   static List<Tx> sequence(Gen gen, Function<Gen, Tx> transactions, int min, int max) {
     int length = gen.between(min, max);
@@ -484,9 +665,54 @@ final class Operations {
               .addAll(List.of(admin(first, reinstate), admin(msp, reinstate)));
         }
       }
+      Map<String, String> committed = committedNames(tx.op());
+      if (!committed.isEmpty() && gen.chance(0.7)) {
+        Sender issuer = new Sender(tx.sender().msp(), "issuer", TYPES, tx.sender().msp());
+        int storeAt = i + gen.between(0, 2);
+        later
+            .computeIfAbsent(storeAt, k -> new ArrayList<>())
+            .add(new Tx(issuer, tx.chaincode(), storing(gen, committed)));
+        if (gen.chance(0.35)) {
+          String id = gen.oneOf(List.copyOf(committed.keySet()));
+          int purgeAt = storeAt + gen.between(0, 2);
+          later
+              .computeIfAbsent(purgeAt, k -> new ArrayList<>())
+              .add(new Tx(issuer, tx.chaincode(), new Purge(id)));
+          if (gen.chance(0.5)) {
+            later
+                .computeIfAbsent(purgeAt + gen.between(0, 1), k -> new ArrayList<>())
+                .add(new Tx(issuer, tx.chaincode(), storing(gen, Map.of(id, committed.get(id)))));
+          }
+        }
+      }
       sequence.addAll(later.getOrDefault(i, List.of()));
     }
     return List.copyOf(sequence);
+  }
+
+  /** The ids an anchoring operation commits to details for, with the name in those details. */
+  private static Map<String, String> committedNames(Op op) {
+    Map<String, String> names = new TreeMap<>();
+    if (op instanceof Anchor a && a.detailsName() != null) {
+      names.put(a.request().id(), a.detailsName());
+    } else if (op instanceof Supersede s && s.detailsName() != null) {
+      names.put(s.replacement().id(), s.detailsName());
+    } else if (op instanceof Batch b) {
+      names.putAll(b.detailsNames());
+    }
+    return names;
+  }
+
+  /** StoreDetails of the details committed to, now and then of one other name instead. */
+  private static Op storing(Gen gen, Map<String, String> committed) {
+    List<Map.Entry<String, String>> entries = new ArrayList<>();
+    committed.forEach(
+        (id, name) ->
+            entries.add(
+                Map.entry(
+                    TransientKeys.batchDetails(id),
+                    gen.weighted(List.of(name, "Bo Sample", holder(id)), 10, 1, 1))));
+    return new StoreDetails(List.copyOf(committed.keySet()), List.copyOf(entries));
   }
 
   /** The operation sent by an admin of the organisation, through its own peer. */
@@ -516,19 +742,40 @@ final class Operations {
         pick < 8
             ? RECORDS_NAMESPACES.get(MSPS.indexOf(sender.msp()))
             : RECORDS_NAMESPACES.get(pick % RECORDS_NAMESPACES.size());
-    return new Tx(sender, namespace, recordWriteOp(gen));
+    return new Tx(sender, namespace, recordWriteOp(gen), endorserSkew(gen));
   }
 
   static Op recordWriteOp(Gen gen) {
-    return switch (gen.weighted(6, 2, 3, 3, 2, 2, 3)) {
+    return switch (gen.weighted(6, 2, 3, 3, 2, 2, 3, 4)) {
       case 0 -> anchor(gen);
       case 1 -> batch(gen);
       case 2 -> new Revoke(gen.oneOf(IDS));
       case 3 -> supersede(gen);
       case 4 -> new Purge(gen.oneOf(IDS));
       case 5 -> new Apply(gen.oneOf(APPLICATIONS));
-      default -> decision(gen);
+      case 6 -> decision(gen);
+      default -> storeDetails(gen);
     };
+  }
+
+  /**
+   * How far the endorsing peer's clock lies ahead of the asserted time: mostly not at all; else
+   * within the tolerance, exactly at it, or beyond it (by a second, a minute, an hour).
+   */
+  static final List<Duration> ENDORSER_SKEWS =
+      List.of(
+          Duration.ZERO,
+          Duration.ofMinutes(3),
+          Duration.ofSeconds(-250),
+          TimeTolerance.TOLERANCE,
+          TimeTolerance.TOLERANCE.negated(),
+          TimeTolerance.TOLERANCE.plusSeconds(1),
+          Duration.ofMinutes(-6),
+          Duration.ofHours(1),
+          Duration.ofHours(-1));
+
+  static Duration endorserSkew(Gen gen) {
+    return gen.weighted(ENDORSER_SKEWS, 30, 2, 2, 1, 1, 1, 1, 1, 1);
   }
 
   /** A governance change, mostly by an admin of any agency, else by anyone. */
@@ -661,12 +908,19 @@ final class Operations {
         metadata ? new TreeMap<>(Map.of("office", "central")) : null);
   }
 
-  private static String detailsName(Gen gen) {
-    return gen.orNull(0.5, gen.oneOf(List.of("Ana Example", "Bo Sample")));
+  /** Half the time none; else mostly the record's {@link #holder}, sometimes another name. */
+  private static String detailsName(Gen gen, String id) {
+    return gen.orNull(0.5, gen.weighted(List.of(holder(id), "Bo Sample"), 4, 1));
+  }
+
+  /** Now and then details sent as transient data by an anchoring, which takes none. */
+  private static boolean strayDetails(Gen gen) {
+    return gen.chance(0.05);
   }
 
   static Op anchor(Gen gen) {
-    return new Anchor(certificate(gen), detailsName(gen));
+    CertificateRequest request = certificate(gen);
+    return new Anchor(request, detailsName(gen, request.id()), strayDetails(gen));
   }
 
   /** A batch of 1 to 4 certificates with distinct ids, each with or without private details. */
@@ -682,15 +936,43 @@ final class Operations {
     }
     Map<String, String> names = new TreeMap<>();
     for (int i = 0; i < requests.size(); i++) {
+      String id = requests.get(i).id();
       if (gen.chance(0.5)) {
-        names.put(requests.get(i).id(), "Name " + i);
+        names.put(id, gen.weighted(List.of(holder(id), "Name " + i), 4, 1));
       }
     }
-    return new Batch(List.copyOf(requests), names);
+    return new Batch(List.copyOf(requests), names, strayDetails(gen));
   }
 
   static Op supersede(Gen gen) {
-    return new Supersede(gen.oneOf(IDS), certificate(gen), detailsName(gen));
+    CertificateRequest replacement = certificate(gen);
+    return new Supersede(
+        gen.oneOf(IDS), replacement, detailsName(gen, replacement.id()), strayDetails(gen));
+  }
+
+  /**
+   * StoreDetails of 1 to 3 (mostly 1) distinct pooled ids, each mostly with its {@link #holder}'s
+   * details, sometimes with another record's or another name's; now and then one id's details are
+   * missing or an unexpected {@code details} key comes along.
+   */
+  static Op storeDetails(Gen gen) {
+    int size = gen.weighted(List.of(1, 2, 3), 6, 2, 1);
+    List<String> ids = new ArrayList<>(IDS);
+    List<String> chosen = new ArrayList<>();
+    while (chosen.size() < size) {
+      chosen.add(ids.remove(gen.between(0, ids.size() - 1)));
+    }
+    List<Map.Entry<String, String>> entries = new ArrayList<>();
+    for (String id : chosen) {
+      String name = gen.weighted(List.of(holder(id), holder(gen.oneOf(IDS)), "Bo Sample"), 8, 1, 1);
+      entries.add(Map.entry(TransientKeys.batchDetails(id), name));
+    }
+    switch (gen.weighted(12, 1, 1)) {
+      case 1 -> entries.remove(entries.size() - 1);
+      case 2 -> entries.add(Map.entry(TransientKeys.DETAILS, holder(chosen.get(0))));
+      default -> {}
+    }
+    return new StoreDetails(List.copyOf(chosen), List.copyOf(entries));
   }
 
   static Op decision(Gen gen) {

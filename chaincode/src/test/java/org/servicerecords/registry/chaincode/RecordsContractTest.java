@@ -10,9 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,8 +34,10 @@ import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.DecisionRequest;
 import org.servicerecords.registry.model.DetailsCipher;
 import org.servicerecords.registry.model.DetailsCipherException;
+import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.InputRules;
+import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.RecordEvent;
 import org.servicerecords.registry.model.RecordHistoryEntry;
 import org.servicerecords.registry.model.RecordKind;
@@ -75,7 +81,18 @@ class RecordsContractTest {
         r.validFrom(),
         r.validUntil(),
         r.applicationId(),
-        r.metadata());
+        r.metadata(),
+        r.detailsHash());
+  }
+
+  /** The details commitment stored for a record of JusticeMSP's namespace, or {@code null}. */
+  private DetailsCommitment commitment(String id) {
+    byte[] value =
+        network
+            .ledger(JUSTICE_NS)
+            .state
+            .get(new CompositeKey(Keys.DETAILS_COMMITMENT, id).toString());
+    return value == null ? null : CanonicalJson.fromBytes(value, DetailsCommitment.class);
   }
 
   @Nested
@@ -148,35 +165,47 @@ class RecordsContractTest {
     }
 
     @Test
-    void storesDetailsOnlyInTheIssuersImplicitCollectionAndTheirHashInPublic() {
+    void commitsToTheDetailsByTheirHashAndStoresNothingPrivate() {
       String details = details("Ana Example");
+      String hash = Digests.sha256Hex(details.getBytes(StandardCharsets.UTF_8));
       Network.Result result =
-          records("AnchorCertificate", json(certificate("c1")))
+          records("AnchorCertificate", json(certificate("c1").withDetailsHash(hash)))
               .by(JUSTICE_ISSUER)
-              .withTransient("details", details)
               .submit();
 
       RegistryRecord stored = CanonicalJson.fromJson(assertOk(result), RegistryRecord.class);
-      assertThat(stored.privateDetailsHash())
-          .isEqualTo(Digests.sha256Hex(details.getBytes(StandardCharsets.UTF_8)));
+      assertThat(stored.privateDetailsHash()).isEqualTo(hash);
+      assertThat(stored.detailsPurged()).isFalse();
       assertThat(result.writes())
-          .filteredOn(w -> w.kind() == Ledger.Write.Kind.PUT_PRIVATE)
-          .singleElement()
-          .satisfies(
-              w -> {
-                assertThat(w.collection()).isEqualTo("_implicit_org_JusticeMSP");
-                assertThat(w.key()).isEqualTo("\u0000details\u0000c1\u0000");
-                assertThat(new String(w.value(), StandardCharsets.UTF_8)).isEqualTo(details);
-              });
+          .extracting(Object::toString)
+          .containsExactly(
+              "PUT \\0rec\\0c1\\0",
+              "PUT \\0rec~hash\\0" + HASH_A + "\\0c1\\0",
+              "PUT \\0rec~type\\0" + BIRTH + "\\0c1\\0",
+              "PUT \\0rec~subject\\0" + SUBJECT + "\\0c1\\0",
+              "PUT \\0commitment\\0c1\\0");
+      assertThat(new String(result.writes().get(4).value(), StandardCharsets.UTF_8))
+          .isEqualTo(
+              "{\"detailsHash\":\""
+                  + hash
+                  + "\",\"issuerMsp\":\"JusticeMSP\",\"purged\":false,"
+                  + "\"recordId\":\"c1\"}");
+      assertThat(commitment("c1")).isEqualTo(new DetailsCommitment("c1", JUSTICE, hash, false));
+      assertThat(network.ledger(JUSTICE_NS).privateData).isEmpty();
       assertThat(result.payload()).doesNotContain("Ana");
       assertThat(result.event()).doesNotContain("Ana");
-      assertThat(
-              network
-                  .ledger(JUSTICE_NS)
-                  .privateHashes
-                  .get("_implicit_org_JusticeMSP")
-                  .get("\u0000details\u0000c1\u0000"))
-          .isNotNull();
+      Network.Result read = readDetails(network, "c1", JUSTICE_ISSUER).evaluate();
+      assertRefused(read, ErrorCode.INVALID_STATE);
+      assertThat(read.message()).contains("has no private details");
+    }
+
+    @Test
+    void writesNoCommitmentForARecordWithoutDetails() {
+      assertOk(records("AnchorCertificate", json(certificate("c1"))).by(JUSTICE_ISSUER).submit());
+      assertThat(commitment("c1")).isNull();
+      assertThat(record("c1").privateDetailsHash()).isNull();
+      assertRefused(
+          Fixtures.storeDetails(network, "c1", "Ana").submit(), ErrorCode.RECORD_NOT_FOUND);
     }
 
     @Test
@@ -210,30 +239,18 @@ class RecordsContractTest {
     }
 
     @Test
-    void refusesACallerOfAnotherOrganisationThanTheEndorsingPeer() {
-      assertRefused(
-          records("AnchorCertificate", json(certificate("c1")))
-              .by(JUSTICE_ISSUER)
-              .onPeerOf(SERVICES)
-              .submit(),
-          ErrorCode.NOT_AUTHORIZED);
-    }
-
-    @Test
-    void refusesAnotherAgencyWritingIntoThisNamespaceEvenThroughItsOwnPeer() {
-      assertRefused(
-          records("AnchorCertificate", json(certificate("c1"))).by(SERVICES_ISSUER).submit(),
-          ErrorCode.NOT_AUTHORIZED);
-    }
-
-    @Test
-    void refusesAPeerWhoseMspIsUnknown() {
-      assertRefused(
-          records("AnchorCertificate", json(certificate("c1")))
-              .by(JUSTICE_ISSUER)
-              .onPeerOf(null)
-              .submit(),
-          ErrorCode.NOT_AUTHORIZED);
+    void refusesAnotherAgencyWritingIntoThisNamespaceThroughAnyPeer() {
+      for (String peer : List.of(SERVICES, JUSTICE, AUDIT)) {
+        Network.Result result =
+            records("AnchorCertificate", json(certificate("c1")))
+                .by(SERVICES_ISSUER)
+                .onPeerOf(peer)
+                .submit();
+        assertRefused(result, ErrorCode.NOT_AUTHORIZED);
+        assertThat(result.message())
+            .isEqualTo(
+                "NOT_AUTHORIZED: namespace records-justice belongs to JusticeMSP, not ServicesMSP");
+      }
     }
 
     @Test
@@ -345,55 +362,48 @@ class RecordsContractTest {
       assertRefused(result, ErrorCode.AGENCY_NOT_FOUND);
     }
 
-    @Test
-    void refusesDetailsWithAShortSaltOrUnexpectedTransientKeys() {
-      String weak = "{\"details\":{\"name\":\"Ana\"},\"salt\":\"abcd\"}";
-      assertRefused(
-          records("AnchorCertificate", json(certificate("c1")))
-              .by(JUSTICE_ISSUER)
-              .withTransient("details", weak)
-              .submit(),
-          ErrorCode.TRANSIENT_DATA_INVALID);
-      assertRefused(
-          records("AnchorCertificate", json(certificate("c1")))
-              .by(JUSTICE_ISSUER)
-              .withTransient("personal", details("Ana"))
-              .submit(),
-          ErrorCode.TRANSIENT_DATA_INVALID);
-    }
-
-    @Test
-    void refusesDetailsThatAreTooLargeEmptyOrNotStrictJson() {
-      String big =
-          json(
-              new org.servicerecords.registry.model.PrivateDetails(
-                  SALT, new TreeMap<>(Map.of("photo", "x".repeat(17_000)))));
-      String duplicate = "{\"salt\":\"" + SALT + "\",\"salt\":\"" + SALT + "\",\"details\":{}}";
-      String noDetails = "{\"salt\":\"" + SALT + "\",\"details\":{}}";
-      for (String bad : List.of(big, duplicate, noDetails, "", "not json")) {
+    /**
+     * The co-endorsing organisation would see transient data: anchoring takes none, not even the
+     * details it commits to, and says so before looking at the caller or any state.
+     */
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"details", "details:c1", "personal", "responseKey", ""})
+    void refusesAnyTransientDataBeforeTheCallerOrAnyState(String key) {
+      for (Network.User user : List.of(JUSTICE_ISSUER, AUDITOR)) {
         Network.Result result =
-            records("AnchorCertificate", json(certificate("c1")))
-                .by(JUSTICE_ISSUER)
-                .withTransient("details", bad)
+            records("AnchorCertificate", json(committed("c1", "Ana")))
+                .by(user)
+                .withTransient(key, details("Ana"))
                 .submit();
         assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
-        assertThat(result.message()).doesNotContain("Ana");
+        assertThat(result.message())
+            .isEqualTo(
+                "TRANSIENT_DATA_INVALID: transient '"
+                    + key
+                    + "' is not expected by this transaction")
+            .doesNotContain("Ana");
+        assertThat(result.stub().reads).isEmpty();
       }
+      assertRefused(
+          records("AnchorCertificate", json(committed("c1", "Ana")))
+              .by(JUSTICE_ISSUER)
+              .withTransient(key, new byte[0])
+              .submit(),
+          ErrorCode.TRANSIENT_DATA_INVALID);
+      assertThat(network.ledger(JUSTICE_NS).state).isEmpty();
+      assertOk(
+          records("AnchorCertificate", json(committed("c1", "Ana"))).by(JUSTICE_ISSUER).submit());
     }
 
     @Test
     void answersWithTheSameBytesForTheSameInputs() {
       Network other = Fixtures.consortium();
       Network.Result first =
-          records("AnchorCertificate", json(certificate("c1")))
-              .by(JUSTICE_ISSUER)
-              .withTransient("details", details("Ana"))
-              .submit();
+          records("AnchorCertificate", json(committed("c1", "Ana"))).by(JUSTICE_ISSUER).submit();
       Network.Result second =
           other
-              .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate("c1")))
+              .call(JUSTICE_NS, "records:AnchorCertificate", json(committed("c1", "Ana")))
               .by(JUSTICE_ISSUER)
-              .withTransient("details", details("Ana"))
               .submit();
       assertThat(second.payload()).isEqualTo(first.payload());
       assertThat(second.event()).isEqualTo(first.event());
@@ -418,26 +428,29 @@ class RecordsContractTest {
 
     @Test
     void anchorsEveryRecordWithOneEventEntryEachAndReturnsTheOutcomes() {
+      List<CertificateRequest> records = batch(3);
+      records.set(1, records.get(1).withDetailsHash(detailsHash("Ana")));
       Network.Result result =
-          records("AnchorBatch", json(new BatchRequest(batch(3))))
-              .by(JUSTICE_ISSUER)
-              .withTransient("details:b1", details("Ana"))
-              .submit();
+          records("AnchorBatch", json(new BatchRequest(records))).by(JUSTICE_ISSUER).submit();
 
       BatchResult outcome = CanonicalJson.fromJson(assertOk(result), BatchResult.class);
       assertThat(outcome.txId()).isEqualTo(result.txId());
       assertThat(outcome.records())
           .extracting(BatchResult.Outcome::id)
           .containsExactly("b0", "b1", "b2");
-      assertThat(outcome.records().get(1).privateDetailsHash()).matches("[0-9a-f]{64}");
+      assertThat(outcome.records().get(1).privateDetailsHash()).isEqualTo(detailsHash("Ana"));
       assertThat(outcome.records().get(0).privateDetailsHash()).isNull();
       assertThat(assertOneEvent(result).entries()).hasSize(3);
       assertThat(record("b2").documentHash()).isEqualTo(String.format("%064x", 2));
+      assertThat(record("b1").privateDetailsHash()).isEqualTo(detailsHash("Ana"));
+      assertThat(result.writes()).allMatch(w -> w.kind() == Ledger.Write.Kind.PUT);
       assertThat(result.writes())
-          .filteredOn(w -> w.kind() == Ledger.Write.Kind.PUT_PRIVATE)
+          .filteredOn(w -> w.key().startsWith("\u0000commitment\u0000"))
           .singleElement()
           .extracting(Ledger.Write::key)
-          .isEqualTo("\u0000details\u0000b1\u0000");
+          .isEqualTo("\u0000commitment\u0000b1\u0000");
+      assertThat(commitment("b1"))
+          .isEqualTo(new DetailsCommitment("b1", JUSTICE, detailsHash("Ana"), false));
     }
 
     @Test
@@ -487,13 +500,19 @@ class RecordsContractTest {
     }
 
     @Test
-    void refusesTransientDetailsForARecordNotInTheBatch() {
-      assertRefused(
-          records("AnchorBatch", json(new BatchRequest(batch(2))))
-              .by(JUSTICE_ISSUER)
-              .withTransient("details:zz", details("Ana"))
-              .submit(),
-          ErrorCode.TRANSIENT_DATA_INVALID);
+    void refusesTransientDetailsForAnyRecordInTheBatchOrNot() {
+      List<CertificateRequest> records = batch(2);
+      records.set(0, records.get(0).withDetailsHash(detailsHash("Ana")));
+      for (String key : List.of("details:b0", "details:zz", "details")) {
+        Network.Result result =
+            records("AnchorBatch", json(new BatchRequest(records)))
+                .by(JUSTICE_ISSUER)
+                .withTransient(key, details("Ana"))
+                .submit();
+        assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
+        assertThat(result.message()).contains("'" + key + "' is not expected");
+        assertThat(result.stub().reads).isEmpty();
+      }
     }
 
     @Test
@@ -503,6 +522,812 @@ class RecordsContractTest {
       assertRefused(
           records("AnchorBatch", json(new BatchRequest(records))).by(JUSTICE_BIRTH_ONLY).submit(),
           ErrorCode.NOT_AUTHORIZED);
+    }
+  }
+
+  /**
+   * A network in which each of {@link #coEndorsedWrite}'s transactions succeeds: the consortium,
+   * certificate c1 committed to details (not stored) and the undecided application app-1 in
+   * JusticeMSP's namespace.
+   */
+  private static Network everyWritePossible() {
+    Network prepared = Fixtures.consortium();
+    assertOk(
+        prepared
+            .call(JUSTICE_NS, "records:AnchorCertificate", json(committed("c1", "Ana")))
+            .by(JUSTICE_ISSUER)
+            .submit());
+    assertOk(
+        prepared
+            .call(
+                JUSTICE_NS,
+                "records:RecordApplication",
+                json(new ApplicationRequest("app-1", "PERMIT", "2025-01-01T09:00:00Z")))
+            .by(JUSTICE_CLERK)
+            .submit());
+    return prepared;
+  }
+
+  /**
+   * One of the co-endorsed writes, by JusticeMSP's issuer or clerk into its namespace, valid on
+   * {@link #everyWritePossible()}.
+   */
+  private static Network.Call coEndorsedWrite(Network on, String function) {
+    String name = "records:" + function;
+    return switch (function) {
+      case "AnchorCertificate" ->
+          on.call(JUSTICE_NS, name, json(committed("c2", "Bo"))).by(JUSTICE_ISSUER);
+      case "AnchorBatch" ->
+          on.call(
+                  JUSTICE_NS,
+                  name,
+                  json(
+                      new BatchRequest(
+                          List.of(committed("c2", "Bo"), certificate("c3", MARRIAGE, HASH_B)))))
+              .by(JUSTICE_ISSUER);
+      case "Supersede" ->
+          on.call(JUSTICE_NS, name, "c1", json(committed("c2", "Bo"))).by(JUSTICE_ISSUER);
+      case "Revoke" -> on.call(JUSTICE_NS, name, "c1", "FRAUD").by(JUSTICE_ISSUER);
+      case "PurgeDetails" -> on.call(JUSTICE_NS, name, "c1").by(JUSTICE_ISSUER);
+      case "RecordApplication" ->
+          on.call(
+                  JUSTICE_NS,
+                  name,
+                  json(new ApplicationRequest("app-2", "PERMIT", "2025-01-01T09:00:00Z")))
+              .by(JUSTICE_CLERK);
+      case "RecordDecision" ->
+          on.call(
+                  JUSTICE_NS,
+                  name,
+                  json(
+                      new DecisionRequest(
+                          "d1",
+                          "app-1",
+                          DecisionOutcome.APPROVED,
+                          "LAW-12/2020:art.5",
+                          DECISION,
+                          HASH_C,
+                          SUBJECT,
+                          List.of(new RecordRef(SERVICES_NS, "lic-9")),
+                          List.of("c1"),
+                          null)))
+              .by(JUSTICE_CLERK);
+      default -> throw new IllegalArgumentException(function);
+    };
+  }
+
+  @Nested
+  class StoreDetails {
+
+    private final String ana = details("Ana Example");
+
+    @BeforeEach
+    void anchoredWithACommitment() {
+      assertOk(
+          records("AnchorCertificate", json(committed("c1", "Ana Example")))
+              .by(JUSTICE_ISSUER)
+              .submit());
+    }
+
+    private Network.Call store(String id, String detailsJson) {
+      return records("StoreDetails", json(new DetailsRequest(List.of(id))))
+          .by(JUSTICE_ISSUER)
+          .withTransient(TransientKeys.batchDetails(id), detailsJson);
+    }
+
+    private Map<String, byte[]> privateData() {
+      return network
+          .ledger(JUSTICE_NS)
+          .privateData
+          .getOrDefault("_implicit_org_JusticeMSP", new TreeMap<>());
+    }
+
+    @Test
+    void storesTheDetailsOnlyInTheOwnersImplicitCollectionAndReadDetailsOpensThem() {
+      Network.Result result = store("c1", ana).submit();
+
+      RecordEvent event = assertOneEvent(result);
+      assertThat(event.namespace()).isEqualTo(JUSTICE_NS);
+      assertThat(event.entries())
+          .containsExactly(new RecordEvent.Entry("c1", "CERTIFICATE", "DETAILS_STORED"));
+      assertThat(CanonicalJson.fromJson(result.payload(), DetailsRequest.class))
+          .isEqualTo(new DetailsRequest(List.of("c1")));
+      assertThat(result.writes())
+          .singleElement()
+          .satisfies(
+              w -> {
+                assertThat(w.kind()).isEqualTo(Ledger.Write.Kind.PUT_PRIVATE);
+                assertThat(w.collection()).isEqualTo("_implicit_org_JusticeMSP");
+                assertThat(w.key()).isEqualTo("\u0000details\u0000c1\u0000");
+                assertThat(new String(w.value(), StandardCharsets.UTF_8)).isEqualTo(ana);
+              });
+      assertThat(result.payload()).doesNotContain("Ana");
+      assertThat(result.event()).doesNotContain("Ana");
+      assertThat(
+              network
+                  .ledger(JUSTICE_NS)
+                  .privateHashes
+                  .get("_implicit_org_JusticeMSP")
+                  .get("\u0000details\u0000c1\u0000"))
+          .isEqualTo(HexFormat.of().parseHex(record("c1").privateDetailsHash()));
+      assertThat(opened(assertOk(readDetails(network, "c1", JUSTICE_ISSUER).evaluate()), "c1"))
+          .isEqualTo(ana);
+      assertThat(opened(assertOk(readDetails(network, "c1", JUSTICE_CLERK).evaluate()), "c1"))
+          .isEqualTo(ana);
+    }
+
+    @Test
+    void readsNothingButTheCommitmentsAndAsksNoGovernance() {
+      assertOk(
+          records("AnchorCertificate", json(certificate("c2", MARRIAGE, HASH_B)))
+              .by(JUSTICE_ISSUER)
+              .submit());
+      assertOk(records("Supersede", "c2", json(committed("c3", "Bo"))).by(JUSTICE_ISSUER).submit());
+      Map<String, String> names = new LinkedHashMap<>();
+      names.put("c3", "Bo");
+      names.put("c1", "Ana Example");
+      Network.Result result = Fixtures.storeDetails(network, names).submit();
+      assertOk(result);
+      assertThat(result.stub().reads)
+          .containsExactly(
+              "records-justice state \\0commitment\\0c3\\0",
+              "records-justice state \\0commitment\\0c1\\0");
+    }
+
+    @Test
+    void storesTheDetailsOfSeveralRecordsAllTogetherInTheOrderGiven() {
+      List<CertificateRequest> batch = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        batch.add(
+            certificate("b" + i, BIRTH, String.format("%064x", i))
+                .withDetailsHash(detailsHash("Holder " + i)));
+      }
+      assertOk(records("AnchorBatch", json(new BatchRequest(batch))).by(JUSTICE_ISSUER).submit());
+      Map<String, String> names = new LinkedHashMap<>();
+      names.put("b2", "Holder 2");
+      names.put("b0", "Holder 0");
+      names.put("c1", "Ana Example");
+
+      Network.Result result = Fixtures.storeDetails(network, names).submit();
+
+      assertThat(CanonicalJson.fromJson(assertOk(result), DetailsRequest.class).ids())
+          .containsExactly("b2", "b0", "c1");
+      assertThat(assertOneEvent(result).entries())
+          .containsExactly(
+              new RecordEvent.Entry("b2", "CERTIFICATE", "DETAILS_STORED"),
+              new RecordEvent.Entry("b0", "CERTIFICATE", "DETAILS_STORED"),
+              new RecordEvent.Entry("c1", "CERTIFICATE", "DETAILS_STORED"));
+      assertThat(result.writes())
+          .extracting(Object::toString)
+          .containsExactly(
+              "PUT_PRIVATE _implicit_org_JusticeMSP \\0details\\0b2\\0",
+              "PUT_PRIVATE _implicit_org_JusticeMSP \\0details\\0b0\\0",
+              "PUT_PRIVATE _implicit_org_JusticeMSP \\0details\\0c1\\0");
+      assertThat(opened(assertOk(readDetails(network, "b2", JUSTICE_ISSUER).evaluate()), "b2"))
+          .isEqualTo(details("Holder 2"));
+      assertRefused(readDetails(network, "b1", JUSTICE_ISSUER).evaluate(), ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void storingTheSameDetailsAgainChangesNothing() {
+      Network.Result first = store("c1", ana).submit();
+      Map<String, String> before = Transcript.ledgers(network);
+      Network.Result second = store("c1", ana).submit();
+      assertOneEvent(second);
+      assertThat(second.payload()).isEqualTo(first.payload());
+      assertThat(second.writes()).hasSize(1);
+      assertThat(second.writes().get(0).toString()).isEqualTo(first.writes().get(0).toString());
+      assertThat(second.writes().get(0).value()).isEqualTo(first.writes().get(0).value());
+      assertThat(Transcript.ledgers(network)).isEqualTo(before);
+    }
+
+    @Test
+    void acceptsTheMaximumNumberOfIdsAndRefusesOneMore() {
+      List<CertificateRequest> batch = new ArrayList<>();
+      Map<String, String> names = new LinkedHashMap<>();
+      for (int i = 0; i < RecordsContract.BATCH_MAXIMUM; i++) {
+        batch.add(
+            certificate("b" + i, BIRTH, String.format("%064x", i))
+                .withDetailsHash(detailsHash("Holder " + i)));
+        names.put("b" + i, "Holder " + i);
+      }
+      assertOk(records("AnchorBatch", json(new BatchRequest(batch))).by(JUSTICE_ISSUER).submit());
+      Network.Result stored = Fixtures.storeDetails(network, names).submit();
+      assertThat(assertOneEvent(stored).entries()).hasSize(RecordsContract.BATCH_MAXIMUM);
+      assertThat(stored.writes()).hasSize(RecordsContract.BATCH_MAXIMUM);
+
+      names.put("c1", "Ana Example");
+      Network.Result tooMany = Fixtures.storeDetails(network, names).submit();
+      assertRefused(tooMany, ErrorCode.INVALID_ARGUMENT);
+      assertThat(tooMany.message()).contains("ids holds more than 500");
+    }
+
+    @Test
+    void refusesARecordWithoutACommitmentInThisNamespace() {
+      anchor(network, "c2");
+      assertOk(
+          records(
+                  "RecordApplication",
+                  json(new ApplicationRequest("app-1", "PERMIT", "2025-01-01T09:00:00Z")))
+              .by(JUSTICE_CLERK)
+              .submit());
+      assertOk(
+          records(
+                  "RecordDecision",
+                  json(
+                      new DecisionRequest(
+                          "d1",
+                          "app-1",
+                          DecisionOutcome.APPROVED,
+                          "L1",
+                          DECISION,
+                          HASH_C,
+                          SUBJECT,
+                          null,
+                          null,
+                          null)))
+              .by(JUSTICE_CLERK)
+              .submit());
+      for (String id : List.of("nope", "c2", "d1")) {
+        Network.Result result = store(id, ana).submit();
+        assertRefused(result, ErrorCode.RECORD_NOT_FOUND);
+        assertThat(result.message())
+            .isEqualTo(
+                "RECORD_NOT_FOUND: no record '"
+                    + id
+                    + "' with a details commitment is committed in this namespace");
+      }
+      // c1's commitment lives in JusticeMSP's namespace only.
+      assertRefused(
+          network
+              .call(SERVICES_NS, "records:StoreDetails", json(new DetailsRequest(List.of("c1"))))
+              .by(SERVICES_ISSUER)
+              .withTransient("details:c1", ana)
+              .submit(),
+          ErrorCode.RECORD_NOT_FOUND);
+      assertThat(privateData()).isEmpty();
+    }
+
+    @Test
+    void refusesAnotherAgencysRecordThroughItsOwnPeerOrTheOwners() {
+      Network.Result ownPeer =
+          records("StoreDetails", json(new DetailsRequest(List.of("c1"))))
+              .by(SERVICES_ISSUER)
+              .withTransient("details:c1", ana)
+              .submit();
+      assertRefused(ownPeer, ErrorCode.NOT_AUTHORIZED);
+      assertThat(ownPeer.message())
+          .isEqualTo("NOT_AUTHORIZED: only the issuing agency stores the details of 'c1'");
+      assertRefused(
+          records("StoreDetails", json(new DetailsRequest(List.of("c1"))))
+              .by(SERVICES_ISSUER)
+              .onPeerOf(JUSTICE)
+              .withTransient("details:c1", ana)
+              .submit(),
+          ErrorCode.NOT_AUTHORIZED);
+      assertThat(privateData()).isEmpty();
+    }
+
+    @Test
+    void refusesAnyoneButAnIssuerThroughItsOwnOrganisationsPeer() {
+      for (Network.User user : List.of(JUSTICE_CLERK, JUSTICE_VERIFIER, JUSTICE_NO_ROLE)) {
+        assertRefused(store("c1", ana).by(user).submit(), ErrorCode.NOT_AUTHORIZED);
+      }
+      for (String peer : List.of(SERVICES, AUDIT)) {
+        Network.Result result = store("c1", ana).onPeerOf(peer).submit();
+        assertRefused(result, ErrorCode.NOT_AUTHORIZED);
+        assertThat(result.message())
+            .isEqualTo(
+                "NOT_AUTHORIZED: caller JusticeMSP must submit through its own organisation's peer");
+      }
+      Network.Result unknownPeer = store("c1", ana).onPeerOf(null).submit();
+      assertRefused(unknownPeer, ErrorCode.NOT_AUTHORIZED);
+      assertThat(unknownPeer.message())
+          .isEqualTo("NOT_AUTHORIZED: the endorsing peer's MSP is unknown");
+      assertThat(privateData()).isEmpty();
+      assertOneEvent(store("c1", ana).onPeerOf(JUSTICE).submit());
+    }
+
+    @Test
+    void refusesTheDetailsOfAPurgedRecordStoredOrNot() {
+      assertOk(records("PurgeDetails", "c1").by(JUSTICE_ISSUER).submit());
+      assertRefused(store("c1", ana).submit(), ErrorCode.INVALID_STATE);
+
+      Fixtures.anchorWithDetails(network, "c2", "Bo");
+      assertOk(records("PurgeDetails", "c2").by(JUSTICE_ISSUER).submit());
+      Network.Result again = Fixtures.storeDetails(network, "c2", "Bo").submit();
+      assertRefused(again, ErrorCode.INVALID_STATE);
+      assertThat(again.message())
+          .isEqualTo("INVALID_STATE: the details of record 'c2' were purged");
+      assertThat(privateData()).isEmpty();
+    }
+
+    @Test
+    void refusesDetailsThatDoNotHashToTheCommitmentWithoutEchoingThem() {
+      String otherSalt =
+          json(new PrivateDetails("f".repeat(32), new TreeMap<>(Map.of("name", "Ana Example"))));
+      for (String wrong : List.of(details("Bo Sample"), otherSalt, ana.replace(",", ", "))) {
+        Network.Result result = store("c1", wrong).submit();
+        assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
+        assertThat(result.message())
+            .isEqualTo(
+                "TRANSIENT_DATA_INVALID: transient 'details:c1' does not match the record's"
+                    + " details commitment")
+            .doesNotContain("Ana")
+            .doesNotContain("Bo");
+      }
+      assertThat(privateData()).isEmpty();
+    }
+
+    @Test
+    void refusesTheWholeRequestWhenOneRecordFails() {
+      assertOk(
+          records("AnchorCertificate", json(certificate("c2").withDetailsHash(detailsHash("Bo"))))
+              .by(JUSTICE_ISSUER)
+              .submit());
+      Map<String, String> swapped = new LinkedHashMap<>();
+      swapped.put("c1", "Ana Example");
+      swapped.put("c2", "Ana Example");
+      assertRefused(
+          Fixtures.storeDetails(network, swapped).submit(), ErrorCode.TRANSIENT_DATA_INVALID);
+      Map<String, String> unknown = new LinkedHashMap<>();
+      unknown.put("c1", "Ana Example");
+      unknown.put("nope", "Bo");
+      assertRefused(Fixtures.storeDetails(network, unknown).submit(), ErrorCode.RECORD_NOT_FOUND);
+      assertThat(privateData()).isEmpty();
+      assertRefused(readDetails(network, "c1", JUSTICE_ISSUER).evaluate(), ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void refusesMissingOrUnexpectedTransientKeysBeforeTheCallerOrAnyState() {
+      String oneId = json(new DetailsRequest(List.of("c1")));
+      String twoIds = json(new DetailsRequest(List.of("c1", "c2")));
+      List<Network.Call> calls =
+          List.of(
+              records("StoreDetails", oneId),
+              records("StoreDetails", oneId)
+                  .withTransient("details:c1", ana)
+                  .withTransient("details", ana),
+              records("StoreDetails", oneId).withTransient("details:c2", ana),
+              records("StoreDetails", oneId)
+                  .withTransient(TransientKeys.RESPONSE_KEY, RESPONSE_KEY),
+              records("StoreDetails", twoIds).withTransient("details:c1", ana));
+      List<String> messages =
+          List.of(
+              "transient 'details:c1' is required",
+              "transient 'details' is not expected by this transaction",
+              "transient 'details:c2' is not expected by this transaction",
+              "transient 'responseKey' is not expected by this transaction",
+              "transient 'details:c2' is required");
+      for (int i = 0; i < calls.size(); i++) {
+        Network.Result result = calls.get(i).by(AUDITOR).onPeerOf(SERVICES).submit();
+        assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
+        assertThat(result.message()).isEqualTo("TRANSIENT_DATA_INVALID: " + messages.get(i));
+        assertThat(result.message()).doesNotContain("Ana");
+        assertThat(result.stub().reads).isEmpty();
+      }
+    }
+
+    @Test
+    void refusesDetailsWithAShortSaltTooLargeEmptyOrNotStrictJsonBeforeAnyState() {
+      String weak = "{\"details\":{\"name\":\"Ana\"},\"salt\":\"abcd\"}";
+      String big =
+          json(new PrivateDetails(SALT, new TreeMap<>(Map.of("photo", "x".repeat(17_000)))));
+      String duplicate = "{\"salt\":\"" + SALT + "\",\"salt\":\"" + SALT + "\",\"details\":{}}";
+      String noDetails = "{\"salt\":\"" + SALT + "\",\"details\":{}}";
+      String unknown = ana.replace("{\"details\"", "{\"nationalId\":\"Ana 1\",\"details\"");
+      for (String bad : List.of(weak, big, duplicate, noDetails, unknown, "", "not json")) {
+        Network.Result result = store("c1", bad).submit();
+        assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
+        assertThat(result.message()).startsWith("TRANSIENT_DATA_INVALID: transient 'details:c1' ");
+        assertThat(result.message()).doesNotContain("Ana");
+        assertThat(result.stub().reads).isEmpty();
+      }
+      assertThat(privateData()).isEmpty();
+    }
+
+    /**
+     * Only a purge changes a commitment: revoking or superseding the record, or suspending its
+     * agency, does not stop its details from being stored (nor make a details transaction endorsed
+     * before them fail at commit).
+     */
+    @Test
+    void remainsPossibleAfterRevocationSupersessionOrSuspension() {
+      assertOk(records("Revoke", "c1", "FRAUD").by(JUSTICE_ISSUER).submit());
+      Fixtures.anchorWithDetails(network, "c9", "Cy");
+      assertOk(
+          records("AnchorCertificate", json(committed("c2", "Bo"))).by(JUSTICE_ISSUER).submit());
+      assertOk(records("Supersede", "c2", json(committed("c3", "Cy"))).by(JUSTICE_ISSUER).submit());
+      assertOk(governance("SuspendAgency", JUSTICE, "AUDIT_FINDING"));
+
+      Map<String, String> names = new LinkedHashMap<>();
+      names.put("c1", "Ana Example");
+      names.put("c2", "Bo");
+      names.put("c3", "Cy");
+      assertOneEvent(Fixtures.storeDetails(network, names).submit());
+      assertThat(opened(assertOk(readDetails(network, "c3", JUSTICE_ISSUER).evaluate()), "c3"))
+          .isEqualTo(details("Cy"));
+    }
+
+    /** Owner-only: no co-endorser, so no second clock; nothing it writes carries a time. */
+    @Test
+    void doesNotCheckTheAssertedTime() {
+      assertOneEvent(
+          store("c1", ana).endorserClockAt(network.now().plus(Duration.ofHours(1))).submit());
+    }
+  }
+
+  /**
+   * Every co-endorsed write refuses to be endorsed when its asserted time lies more than five
+   * minutes from the endorsing peer's clock, after checking the caller and before reading any
+   * state.
+   */
+  @Nested
+  class AssertedTime {
+
+    private static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+    @Test
+    void theToleranceIsFiveMinutes() {
+      assertThat(TimeTolerance.TOLERANCE).isEqualTo(TOLERANCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "AnchorCertificate",
+          "AnchorBatch",
+          "Supersede",
+          "Revoke",
+          "PurgeDetails",
+          "RecordApplication",
+          "RecordDecision"
+        })
+    void refusesATimeBeyondTheToleranceBeforeReadingAnyState(String function) {
+      Network prepared = everyWritePossible();
+      Instant at = prepared.now();
+      for (Duration skew :
+          List.of(
+              Duration.ofHours(1),
+              Duration.ofHours(-1),
+              TOLERANCE.plusSeconds(1),
+              TOLERANCE.negated().minusSeconds(1),
+              Duration.ofDays(365))) {
+        Network.Result result =
+            coEndorsedWrite(prepared, function).at(at).endorserClockAt(at.plus(skew)).submit();
+        assertRefused(result, ErrorCode.TIMESTAMP_OUT_OF_TOLERANCE);
+        assertThat(result.message())
+            .as(skew.toString())
+            .isEqualTo(
+                "TIMESTAMP_OUT_OF_TOLERANCE: the transaction time "
+                    + at
+                    + " is "
+                    + skew.abs().toSeconds()
+                    + " s from this endorsing peer's clock; at most 300 s are accepted");
+        assertThat(result.stub().reads).isEmpty();
+      }
+      assertThat(Transcript.ledgers(prepared)).isEqualTo(Transcript.ledgers(everyWritePossible()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "AnchorCertificate",
+          "AnchorBatch",
+          "Supersede",
+          "Revoke",
+          "PurgeDetails",
+          "RecordApplication",
+          "RecordDecision"
+        })
+    void acceptsATimeExactlyAtTheToleranceOnEitherSide(String function) {
+      for (Duration skew : List.of(TOLERANCE, TOLERANCE.negated(), Duration.ofSeconds(-299))) {
+        Network prepared = everyWritePossible();
+        Instant at = prepared.now();
+        Network.Result result =
+            coEndorsedWrite(prepared, function).at(at).endorserClockAt(at.plus(skew)).submit();
+        assertOneEvent(result);
+        assertThat(result.timestamp()).isEqualTo(at);
+      }
+    }
+
+    @Test
+    void checksTheCallerFirstAndGovernanceAfter() {
+      Instant at = network.now();
+      Instant peer = at.plus(Duration.ofHours(1));
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_CLERK)
+              .at(at)
+              .endorserClockAt(peer)
+              .submit(),
+          ErrorCode.NOT_AUTHORIZED);
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1", MARRIAGE, HASH_A)))
+              .by(JUSTICE_BIRTH_ONLY)
+              .at(at)
+              .endorserClockAt(peer)
+              .submit(),
+          ErrorCode.NOT_AUTHORIZED);
+      assertOk(governance("SuspendAgency", JUSTICE, "AUDIT_FINDING"));
+      Instant later = network.now();
+      assertRefused(
+          records("AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .at(later)
+              .endorserClockAt(later.minus(Duration.ofHours(1)))
+              .submit(),
+          ErrorCode.TIMESTAMP_OUT_OF_TOLERANCE);
+      assertRefused(
+          network
+              .call("records-unknown", "records:Revoke", "c1", "FRAUD")
+              .by(JUSTICE_ISSUER)
+              .at(later)
+              .endorserClockAt(later.plus(Duration.ofHours(1)))
+              .submit(),
+          ErrorCode.TIMESTAMP_OUT_OF_TOLERANCE);
+    }
+
+    /**
+     * An agency whose active period has ended cannot pass off a new record as issued before the
+     * end: the endorsers' clocks show the present.
+     */
+    @Test
+    void anAgencyPastItsActivePeriodCannotBackdateARecordIntoIt() {
+      Network ended = Fixtures.members();
+      Instant end = Instant.parse("2025-01-01T12:00:00Z");
+      assertOk(
+          Fixtures.govern(
+              ended,
+              "RegisterAgency",
+              json(
+                  new AgencyRequest(
+                      JUSTICE,
+                      "Justice until noon",
+                      JUSTICE_NS,
+                      List.of(BIRTH),
+                      "2024-01-01T00:00:00Z",
+                      end.toString()))));
+      Instant now = end.plus(Duration.ofDays(1));
+      Network.Result backdated =
+          ended
+              .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .at(end.minusSeconds(1))
+              .endorserClockAt(now)
+              .submit();
+      assertRefused(backdated, ErrorCode.TIMESTAMP_OUT_OF_TOLERANCE);
+      assertRefused(
+          ended
+              .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .at(now)
+              .endorserClockAt(now)
+              .submit(),
+          ErrorCode.AGENCY_INACTIVE);
+      // Within the tolerance, an assertion just before the end is accepted: the stated limit.
+      assertOk(
+          ended
+              .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate("c1")))
+              .by(JUSTICE_ISSUER)
+              .at(end.minusSeconds(1))
+              .endorserClockAt(end.plus(Duration.ofMinutes(4)))
+              .submit());
+    }
+
+    @Test
+    void queriesAndOwnerOnlyTransactionsDoNotCheckIt() {
+      Fixtures.anchorWithDetails(network, "c1", "Ana");
+      Instant far = network.now().plus(Duration.ofDays(30));
+      assertOk(records("GetRecord", "c1").by(AUDITOR).endorserClockAt(far).evaluate());
+      assertOk(records("VerifyRecord", "c1", "").by(AUDITOR).endorserClockAt(far).evaluate());
+      assertOk(readDetails(network, "c1", JUSTICE_ISSUER).endorserClockAt(far).evaluate());
+      assertOk(Fixtures.storeDetails(network, "c1", "Ana").endorserClockAt(far).submit());
+    }
+  }
+
+  /**
+   * Every records write is endorsed by the owner's peer and a peer of another organisation running
+   * the same contract: the two endorsements must be byte-identical (else the client gets
+   * "ProposalResponsePayloads do not match" and nothing is ordered), and whatever the owner's peer
+   * would refuse, the co-endorser's refuses too.
+   */
+  @Nested
+  class CoEndorsement {
+
+    @Test
+    void theOwnersAndTheCoEndorsersPeerEndorseAnAnchoringByteForByte() {
+      Network owner = Fixtures.consortium();
+      Network coEndorser = Fixtures.consortium();
+      Instant at = owner.now();
+      Network.Result first =
+          owner
+              .call(JUSTICE_NS, "records:AnchorCertificate", json(committed("c1", "Ana")))
+              .by(JUSTICE_ISSUER)
+              .onPeerOf(JUSTICE)
+              .at(at)
+              .submit();
+      Network.Result second =
+          coEndorser
+              .call(JUSTICE_NS, "records:AnchorCertificate", json(committed("c1", "Ana")))
+              .by(JUSTICE_ISSUER)
+              .onPeerOf(SERVICES)
+              .at(at)
+              .endorserClockAt(at.plusSeconds(90))
+              .submit();
+
+      assertOneEvent(first);
+      assertThat(second.status()).isEqualTo(first.status());
+      assertThat(second.payload()).isEqualTo(first.payload());
+      assertThat(second.event()).isEqualTo(first.event());
+      assertThat(second.writes()).hasSameSizeAs(first.writes());
+      for (int i = 0; i < first.writes().size(); i++) {
+        assertThat(second.writes().get(i).kind()).isEqualTo(first.writes().get(i).kind());
+        assertThat(second.writes().get(i).key()).isEqualTo(first.writes().get(i).key());
+        assertThat(second.writes().get(i).value()).isEqualTo(first.writes().get(i).value());
+      }
+      assertThat(second.stub().reads).isEqualTo(first.stub().reads);
+      assertThat(first.stub().reads)
+          .as("both endorsements carry governance's entry in their read sets")
+          .contains("governance state \\0agency~ns\\0records-justice\\0");
+      assertThat(Transcript.ledgers(coEndorser)).isEqualTo(Transcript.ledgers(owner));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "AnchorCertificate",
+          "AnchorBatch",
+          "Supersede",
+          "Revoke",
+          "PurgeDetails",
+          "RecordApplication",
+          "RecordDecision"
+        })
+    void everyWriteIsEndorsedIdenticallyOnEveryOrganisationsPeer(String function) {
+      Network owner = everyWritePossible();
+      Instant at = owner.now();
+      Network.Result expected = coEndorsedWrite(owner, function).onPeerOf(JUSTICE).at(at).submit();
+      assertOneEvent(expected);
+      for (String peer : List.of(SERVICES, AUDIT)) {
+        for (Duration skew : List.of(Duration.ofMinutes(4), Duration.ofSeconds(-300))) {
+          Network coEndorser = everyWritePossible();
+          Network.Result result =
+              coEndorsedWrite(coEndorser, function)
+                  .onPeerOf(peer)
+                  .at(at)
+                  .endorserClockAt(at.plus(skew))
+                  .submit();
+          String what = function + " on " + peer + "'s peer, clock " + skew;
+          assertThat(Transcript.of(result)).as(what).isEqualTo(Transcript.of(expected));
+          assertThat(result.stub().reads).as(what).isEqualTo(expected.stub().reads);
+          assertThat(Transcript.ledgers(coEndorser)).as(what).isEqualTo(Transcript.ledgers(owner));
+        }
+      }
+    }
+
+    /** The same refusal, with the same message, on the owner's peer and on a co-endorser's. */
+    private void refusedAlikeOnEveryPeer(Function<String, Network.Result> endorse, ErrorCode code) {
+      Network.Result onOwner = endorse.apply(JUSTICE);
+      assertRefused(onOwner, code);
+      for (String peer : List.of(SERVICES, AUDIT)) {
+        Network.Result onCoEndorser = endorse.apply(peer);
+        assertRefused(onCoEndorser, code);
+        assertThat(onCoEndorser.message()).as(peer).isEqualTo(onOwner.message());
+        assertThat(onCoEndorser.stub().reads).as(peer).isEqualTo(onOwner.stub().reads);
+      }
+    }
+
+    @Test
+    void theCoEndorserRefusesASuspendedAgency() {
+      anchor(network, "c1");
+      assertOk(governance("SuspendAgency", JUSTICE, "AUDIT_FINDING"));
+      refusedAlikeOnEveryPeer(
+          peer ->
+              records("AnchorCertificate", json(committed("c2", "Ana")))
+                  .by(JUSTICE_ISSUER)
+                  .onPeerOf(peer)
+                  .submit(),
+          ErrorCode.AGENCY_SUSPENDED);
+      refusedAlikeOnEveryPeer(
+          peer ->
+              records("Supersede", "c1", json(certificate("c2")))
+                  .by(JUSTICE_ISSUER)
+                  .onPeerOf(peer)
+                  .submit(),
+          ErrorCode.AGENCY_SUSPENDED);
+    }
+
+    @Test
+    void theCoEndorserRefusesADocumentTypeGovernanceDidNotGrant() {
+      Network.User wide = user(JUSTICE, "wide", "issuer", BIRTH + ";" + LICENCE);
+      refusedAlikeOnEveryPeer(
+          peer ->
+              records("AnchorCertificate", json(certificate("c1", LICENCE, HASH_A)))
+                  .by(wide)
+                  .onPeerOf(peer)
+                  .submit(),
+          ErrorCode.ISSUER_NOT_AUTHORIZED);
+      refusedAlikeOnEveryPeer(
+          peer ->
+              records(
+                      "AnchorBatch",
+                      json(
+                          new BatchRequest(
+                              List.of(certificate("c1"), certificate("c2", LICENCE, HASH_B)))))
+                  .by(wide)
+                  .onPeerOf(peer)
+                  .submit(),
+          ErrorCode.ISSUER_NOT_AUTHORIZED);
+    }
+
+    @Test
+    void theCoEndorserRefusesAnAgencyOutsideItsActivePeriod() {
+      Instant before = Instant.parse("2023-06-01T00:00:00Z");
+      refusedAlikeOnEveryPeer(
+          peer ->
+              records("AnchorCertificate", json(certificate("c1")))
+                  .by(JUSTICE_ISSUER)
+                  .onPeerOf(peer)
+                  .at(before)
+                  .submit(),
+          ErrorCode.AGENCY_INACTIVE);
+    }
+
+    @Test
+    void theCoEndorserRefusesAnotherAgencyOrAnotherRoleWritingIntoTheNamespace() {
+      anchor(network, "c1");
+      refusedAlikeOnEveryPeer(
+          peer ->
+              records("AnchorCertificate", json(certificate("c2")))
+                  .by(SERVICES_ISSUER)
+                  .onPeerOf(peer)
+                  .submit(),
+          ErrorCode.NOT_AUTHORIZED);
+      refusedAlikeOnEveryPeer(
+          peer -> records("Revoke", "c1", "FRAUD").by(SERVICES_ISSUER).onPeerOf(peer).submit(),
+          ErrorCode.NOT_AUTHORIZED);
+      refusedAlikeOnEveryPeer(
+          peer -> records("Revoke", "c1", "FRAUD").by(JUSTICE_CLERK).onPeerOf(peer).submit(),
+          ErrorCode.NOT_AUTHORIZED);
+      refusedAlikeOnEveryPeer(
+          peer ->
+              records("AnchorCertificate", json(certificate("c2", MARRIAGE, HASH_B)))
+                  .by(JUSTICE_BIRTH_ONLY)
+                  .onPeerOf(peer)
+                  .submit(),
+          ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void theCoEndorserRefusesStateConflictsAlike() {
+      anchor(network, "c1");
+      refusedAlikeOnEveryPeer(
+          peer ->
+              records("AnchorCertificate", json(certificate("c1")))
+                  .by(JUSTICE_ISSUER)
+                  .onPeerOf(peer)
+                  .submit(),
+          ErrorCode.ALREADY_EXISTS);
+      refusedAlikeOnEveryPeer(
+          peer -> records("PurgeDetails", "c1").by(JUSTICE_ISSUER).onPeerOf(peer).submit(),
+          ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void theCoEndorserNeverSeesDetailsAndCannotStoreThem() {
+      Network.Result anchored =
+          records("AnchorCertificate", json(committed("c1", "Ana")))
+              .by(JUSTICE_ISSUER)
+              .onPeerOf(SERVICES)
+              .submit();
+      assertOk(anchored);
+      assertThat(anchored.stub().transientMap).isEmpty();
+      assertThat(Transcript.of(anchored)).noneMatch(line -> line.contains("Ana"));
+      assertRefused(
+          Fixtures.storeDetails(network, "c1", "Ana").onPeerOf(SERVICES).submit(),
+          ErrorCode.NOT_AUTHORIZED);
+      assertOneEvent(Fixtures.storeDetails(network, "c1", "Ana").onPeerOf(JUSTICE).submit());
     }
   }
 
@@ -812,10 +1637,7 @@ class RecordsContractTest {
       assertThat(verify("c1", "").verdict()).isEqualTo(Verdict.REVOKED);
 
       Network.Result future =
-          records("AnchorCertificate", json(certificate("c2")))
-              .by(JUSTICE_ISSUER)
-              .withTransient("details", details("Ana"))
-              .submit();
+          records("AnchorCertificate", json(committed("c2", "Ana"))).by(JUSTICE_ISSUER).submit();
       assertOk(future);
       Instant nextYear = future.timestamp().plus(java.time.Duration.ofDays(365));
       assertOk(records("Revoke", "c2", "FRAUD").by(JUSTICE_ISSUER).at(nextYear).submit());
@@ -949,24 +1771,25 @@ class RecordsContractTest {
 
     @BeforeEach
     void anchoredWithDetails() {
-      assertOk(
-          records("AnchorCertificate", json(certificate("c1")))
-              .by(JUSTICE_ISSUER)
-              .withTransient("details", details("Ana"))
-              .submit());
+      Fixtures.anchorWithDetails(network, "c1", "Ana");
     }
 
     @Test
     void purgesTheValueAndItsPrivateHashButKeepsThePublicEvidence() {
       String hash = record("c1").privateDetailsHash();
+      assertThat(hash).isEqualTo(detailsHash("Ana"));
       Network.Result result = records("PurgeDetails", "c1").by(JUSTICE_ISSUER).submit();
-      assertOneEvent(result);
+      assertThat(assertOneEvent(result).entries())
+          .containsExactly(new RecordEvent.Entry("c1", "CERTIFICATE", "DETAILS_PURGED"));
       assertThat(result.writes())
           .extracting(Object::toString)
           .containsExactly(
-              "PURGE_PRIVATE _implicit_org_JusticeMSP \\0details\\0c1\\0", "PUT \\0rec\\0c1\\0");
+              "PURGE_PRIVATE _implicit_org_JusticeMSP \\0details\\0c1\\0",
+              "PUT \\0commitment\\0c1\\0",
+              "PUT \\0rec\\0c1\\0");
       assertThat(record("c1").detailsPurged()).isTrue();
       assertThat(record("c1").privateDetailsHash()).isEqualTo(hash);
+      assertThat(commitment("c1")).isEqualTo(new DetailsCommitment("c1", JUSTICE, hash, true));
       assertThat(
               network
                   .ledger(JUSTICE_NS)
@@ -975,6 +1798,30 @@ class RecordsContractTest {
       assertThat(network.ledger(JUSTICE_NS).privateHashes.get("_implicit_org_JusticeMSP"))
           .isEmpty();
       assertRefused(readDetails(network, "c1", JUSTICE_ISSUER).evaluate(), ErrorCode.INVALID_STATE);
+    }
+
+    @Test
+    void marksTheCommitmentPurgedSoTheDetailsCanNeverBeStoredAgain() {
+      assertThat(commitment("c1").purged()).isFalse();
+      assertOk(records("PurgeDetails", "c1").by(JUSTICE_ISSUER).submit());
+      assertThat(commitment("c1").purged()).isTrue();
+      Network.Result again = Fixtures.storeDetails(network, "c1", "Ana").submit();
+      assertRefused(again, ErrorCode.INVALID_STATE);
+      assertThat(again.message())
+          .isEqualTo("INVALID_STATE: the details of record 'c1' were purged");
+      assertThat(network.ledger(JUSTICE_NS).privateData.get("_implicit_org_JusticeMSP")).isEmpty();
+    }
+
+    @Test
+    void purgesTheCommitmentOfDetailsNeverStored() {
+      assertOk(
+          records("AnchorCertificate", json(committed("c2", "Bo"))).by(JUSTICE_ISSUER).submit());
+      Network.Result result = records("PurgeDetails", "c2").by(JUSTICE_ISSUER).submit();
+      assertOneEvent(result);
+      assertThat(commitment("c2"))
+          .isEqualTo(new DetailsCommitment("c2", JUSTICE, detailsHash("Bo"), true));
+      assertThat(record("c2").detailsPurged()).isTrue();
+      assertRefused(Fixtures.storeDetails(network, "c2", "Bo").submit(), ErrorCode.INVALID_STATE);
     }
 
     @Test
@@ -989,6 +1836,7 @@ class RecordsContractTest {
       anchor(network, "c2");
       assertRefused(
           records("PurgeDetails", "c2").by(JUSTICE_ISSUER).submit(), ErrorCode.INVALID_STATE);
+      assertThat(commitment("c2")).isNull();
     }
   }
 
@@ -999,11 +1847,7 @@ class RecordsContractTest {
 
     @BeforeEach
     void anchoredWithDetails() {
-      assertOk(
-          records("AnchorCertificate", json(certificate("c1")))
-              .by(JUSTICE_ISSUER)
-              .withTransient("details", stored)
-              .submit());
+      Fixtures.anchorWithDetails(network, "c1", "Ana");
     }
 
     private Network.Call read(String id, byte[] key, byte[] nonce) {
@@ -1043,6 +1887,11 @@ class RecordsContractTest {
       Network.Result none = readDetails(network, "c2", JUSTICE_ISSUER).evaluate();
       assertRefused(none, ErrorCode.INVALID_STATE);
       assertThat(none.message()).contains("has no private details");
+      assertOk(
+          records("AnchorCertificate", json(committed("c3", "Bo"))).by(JUSTICE_ISSUER).submit());
+      Network.Result notYet = readDetails(network, "c3", JUSTICE_ISSUER).evaluate();
+      assertRefused(notYet, ErrorCode.INVALID_STATE);
+      assertThat(notYet.message()).contains("has no private details on this peer");
       assertOk(records("PurgeDetails", "c1").by(JUSTICE_ISSUER).submit());
       Network.Result purged = readDetails(network, "c1", JUSTICE_ISSUER).evaluate();
       assertRefused(purged, ErrorCode.INVALID_STATE);
@@ -1090,10 +1939,12 @@ class RecordsContractTest {
           assertOk(read("c1", bytes(DetailsCipher.KEY_BYTES, 0x11), RESPONSE_NONCE).evaluate());
       // The same details under another record id: the id is authenticated, so the tag differs.
       assertOk(
-          records("AnchorCertificate", json(certificate("c3", MARRIAGE, HASH_B)))
+          records(
+                  "AnchorCertificate",
+                  json(certificate("c3", MARRIAGE, HASH_B).withDetailsHash(detailsHash("Ana"))))
               .by(JUSTICE_ISSUER)
-              .withTransient("details", stored)
               .submit());
+      assertOk(Fixtures.storeDetails(network, "c3", "Ana").submit());
       String otherRecord = assertOk(read("c3", RESPONSE_KEY, RESPONSE_NONCE).evaluate());
       assertThat(List.of(answer, otherNonce, otherKey, otherRecord)).doesNotHaveDuplicates();
     }

@@ -2,6 +2,7 @@ package org.servicerecords.registry.chaincode;
 
 import static org.servicerecords.registry.chaincode.Fixtures.*;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.servicerecords.registry.chaincode.Operations.Reinstate;
 import org.servicerecords.registry.chaincode.Operations.Revoke;
 import org.servicerecords.registry.chaincode.Operations.Sender;
 import org.servicerecords.registry.chaincode.Operations.SetTypes;
+import org.servicerecords.registry.chaincode.Operations.StoreDetails;
 import org.servicerecords.registry.chaincode.Operations.Supersede;
 import org.servicerecords.registry.chaincode.Operations.Suspend;
 import org.servicerecords.registry.chaincode.Operations.Tx;
@@ -29,15 +31,21 @@ import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordKind;
 import org.servicerecords.registry.model.RecordStatus;
+import org.servicerecords.registry.model.TransientKeys;
 
 /**
  * A deliberately simple model of the registry, written from docs/contract.md rather than from the
  * contract's code: agencies (namespace, document types, suspension, active period), the members'
  * approvals of governance changes (a change applies on a majority of the members), records (issuer,
- * kind, type, status, supersession links, details) and application receipts. {@link #step} predicts
- * the outcome of a transaction (its error code, or {@code null} for success) following the
- * documented order of checks (arguments, caller, governance, state) and applies it when it
- * succeeds.
+ * kind, type, status, supersession links, the details commitment, whether the details are stored,
+ * whether they were purged) and application receipts. {@link #step} predicts the outcome of a
+ * transaction (its error code, or {@code null} for success) following the documented order of
+ * checks (arguments, transient data, caller, the endorsing peer's clock for co-endorsed writes,
+ * governance, state) and applies it when it succeeds.
+ *
+ * <p>Personal details: an anchoring commits to them by their hash and stores nothing private; a
+ * {@code StoreDetails} by the issuing agency's issuer through its own peer stores them when they
+ * hash to the commitment; a purge deletes them and marks the commitment purged for good.
  */
 final class RegistryModel {
 
@@ -78,7 +86,8 @@ final class RegistryModel {
       RecordStatus status,
       String supersedes,
       String supersededBy,
-      boolean hasDetails,
+      String detailsHash,
+      boolean detailsStored,
       boolean purged,
       DecisionOutcome outcome) {
 
@@ -94,11 +103,31 @@ final class RegistryModel {
           newStatus,
           supersedes,
           successor,
-          hasDetails,
+          detailsHash,
+          detailsStored,
           purged,
           outcome);
     }
 
+    Rec storedNow() {
+      return new Rec(
+          id,
+          issuer,
+          kind,
+          type,
+          hash,
+          subject,
+          applicationId,
+          status,
+          supersedes,
+          supersededBy,
+          detailsHash,
+          true,
+          purged,
+          outcome);
+    }
+
+    /** Purged: the details are gone and can never be stored again. */
     Rec purgedNow() {
       return new Rec(
           id,
@@ -111,9 +140,15 @@ final class RegistryModel {
           status,
           supersedes,
           supersededBy,
-          hasDetails,
+          detailsHash,
+          false,
           true,
           outcome);
+    }
+
+    /** Whether the issuer's implicit collection holds the details: stored and not purged since. */
+    boolean detailsHeld() {
+      return detailsStored && !purged;
     }
   }
 
@@ -173,6 +208,9 @@ final class RegistryModel {
   /** The timestamp of the transaction being stepped. */
   private Instant txTime;
 
+  /** Whether the endorsing peer's clock lies beyond the tolerance of the stepped transaction. */
+  private boolean outOfTolerance;
+
   /**
    * Predicts the transaction's outcome and, when it succeeds, applies it.
    *
@@ -181,6 +219,7 @@ final class RegistryModel {
    */
   ErrorCode step(Tx tx, Instant at) {
     txTime = at;
+    outOfTolerance = tx.outOfTolerance();
     return tx.governance()
         ? governance(tx.sender(), tx.op())
         : records(tx.sender(), tx.chaincode(), tx.op());
@@ -280,38 +319,50 @@ final class RegistryModel {
     Map<String, Rec> recs = records(namespace);
     String msp = sender.msp();
     if (op instanceof Anchor anchor) {
-      CertificateRequest r = anchor.request();
+      CertificateRequest r = Operations.committing(anchor.request(), anchor.detailsName());
+      if (anchor.strayDetails()) {
+        return ErrorCode.TRANSIENT_DATA_INVALID;
+      }
       ErrorCode refused =
           firstOf(
-              issuer(sender, r.documentType()), issuing(namespace, msp, Set.of(r.documentType())));
+              issuer(sender, r.documentType()),
+              tolerance(),
+              issuing(namespace, msp, Set.of(r.documentType())));
       if (refused == null && recs.containsKey(r.id())) {
         refused = ErrorCode.ALREADY_EXISTS;
       }
       if (refused == null) {
-        recs.put(r.id(), certificate(msp, r, anchor.detailsName() != null, null));
+        recs.put(r.id(), certificate(msp, r, null));
       }
       return refused;
     }
     if (op instanceof Batch batch) {
+      if (batch.strayDetails()) {
+        return ErrorCode.TRANSIENT_DATA_INVALID;
+      }
+      List<CertificateRequest> requests = batch.committedRequests();
       Set<String> types = new TreeSet<>();
-      batch.requests().forEach(r -> types.add(r.documentType()));
+      requests.forEach(r -> types.add(r.documentType()));
       ErrorCode refused = issuer(sender, null);
       for (String type : types) {
         refused = firstOf(refused, issuer(sender, type));
       }
-      refused = firstOf(refused, issuing(namespace, msp, types));
-      if (refused == null && batch.requests().stream().anyMatch(r -> recs.containsKey(r.id()))) {
+      refused = firstOf(refused, tolerance(), issuing(namespace, msp, types));
+      if (refused == null && requests.stream().anyMatch(r -> recs.containsKey(r.id()))) {
         refused = ErrorCode.ALREADY_EXISTS;
       }
       if (refused == null) {
-        for (CertificateRequest r : batch.requests()) {
-          recs.put(r.id(), certificate(msp, r, batch.detailsNames().containsKey(r.id()), null));
+        for (CertificateRequest r : requests) {
+          recs.put(r.id(), certificate(msp, r, null));
         }
       }
       return refused;
     }
+    if (op instanceof StoreDetails store) {
+      return storeDetails(sender, recs, store);
+    }
     if (op instanceof Revoke revoke) {
-      ErrorCode refused = firstOf(issuer(sender, null), owner(namespace, msp));
+      ErrorCode refused = firstOf(issuer(sender, null), tolerance(), owner(namespace, msp));
       Rec rec = recs.get(revoke.id());
       if (refused == null) {
         refused = owned(rec, msp);
@@ -328,13 +379,19 @@ final class RegistryModel {
       return refused;
     }
     if (op instanceof Supersede supersede) {
-      CertificateRequest r = supersede.replacement();
+      CertificateRequest r =
+          Operations.committing(supersede.replacement(), supersede.detailsName());
       if (r.id().equals(supersede.oldId())) {
         return ErrorCode.INVALID_ARGUMENT;
       }
+      if (supersede.strayDetails()) {
+        return ErrorCode.TRANSIENT_DATA_INVALID;
+      }
       ErrorCode refused =
           firstOf(
-              issuer(sender, r.documentType()), issuing(namespace, msp, Set.of(r.documentType())));
+              issuer(sender, r.documentType()),
+              tolerance(),
+              issuing(namespace, msp, Set.of(r.documentType())));
       Rec old = recs.get(supersede.oldId());
       if (refused == null) {
         refused = owned(old, msp);
@@ -351,17 +408,17 @@ final class RegistryModel {
       }
       if (refused == null) {
         recs.put(old.id(), old.withStatus(RecordStatus.SUPERSEDED, r.id()));
-        recs.put(r.id(), certificate(msp, r, supersede.detailsName() != null, old.id()));
+        recs.put(r.id(), certificate(msp, r, old.id()));
       }
       return refused;
     }
     if (op instanceof Purge purge) {
-      ErrorCode refused = firstOf(issuer(sender, null), owner(namespace, msp));
+      ErrorCode refused = firstOf(issuer(sender, null), tolerance(), owner(namespace, msp));
       Rec rec = recs.get(purge.id());
       if (refused == null) {
         refused = owned(rec, msp);
       }
-      if (refused == null && (!rec.hasDetails() || rec.purged())) {
+      if (refused == null && (rec.detailsHash() == null || rec.purged())) {
         refused = ErrorCode.INVALID_STATE;
       }
       if (refused == null) {
@@ -370,7 +427,8 @@ final class RegistryModel {
       return refused;
     }
     if (op instanceof Apply apply) {
-      ErrorCode refused = firstOf(issuerOrClerk(sender, null), issuing(namespace, msp, Set.of()));
+      ErrorCode refused =
+          firstOf(issuerOrClerk(sender, null), tolerance(), issuing(namespace, msp, Set.of()));
       if (refused == null && applications(namespace).containsKey(apply.applicationId())) {
         refused = ErrorCode.ALREADY_EXISTS;
       }
@@ -387,6 +445,7 @@ final class RegistryModel {
       ErrorCode refused =
           firstOf(
               issuerOrClerk(sender, r.documentType()),
+              tolerance(),
               issuing(namespace, msp, Set.of(r.documentType())));
       Map<String, String> apps = applications(namespace);
       if (refused == null && !apps.containsKey(r.applicationId())) {
@@ -419,6 +478,7 @@ final class RegistryModel {
                 RecordStatus.ACTIVE,
                 null,
                 null,
+                null,
                 false,
                 false,
                 r.outcome()));
@@ -429,8 +489,48 @@ final class RegistryModel {
     throw new IllegalArgumentException("not modelled: " + op);
   }
 
-  private static Rec certificate(
-      String msp, CertificateRequest r, boolean details, String supersedes) {
+  /**
+   * StoreDetails: the transient data holds exactly {@code details:<id>} for every id; the caller is
+   * an issuer on its own organisation's peer (no document type, no governance, no time check); then
+   * per id in order, the record has a commitment, issued by the caller's agency, not purged, and
+   * the details sent hash to it. Then every id's details are held.
+   */
+  private static ErrorCode storeDetails(Sender sender, Map<String, Rec> recs, StoreDetails store) {
+    Map<String, String> sent = new TreeMap<>();
+    store.transientEntries().forEach(e -> sent.put(e.getKey(), e.getValue()));
+    Set<String> expectedKeys = new TreeSet<>();
+    store.ids().forEach(id -> expectedKeys.add(TransientKeys.batchDetails(id)));
+    if (!expectedKeys.equals(sent.keySet())) {
+      return ErrorCode.TRANSIENT_DATA_INVALID;
+    }
+    boolean ownIssuer = "issuer".equals(sender.role()) && sender.ownPeer();
+    if (!ownIssuer) {
+      return ErrorCode.NOT_AUTHORIZED;
+    }
+    for (String id : store.ids()) {
+      Rec rec = recs.get(id);
+      if (rec == null || rec.detailsHash() == null) {
+        return ErrorCode.RECORD_NOT_FOUND;
+      }
+      if (!rec.issuer().equals(sender.msp())) {
+        return ErrorCode.NOT_AUTHORIZED;
+      }
+      if (rec.purged()) {
+        return ErrorCode.INVALID_STATE;
+      }
+      byte[] details = sent.get(TransientKeys.batchDetails(id)).getBytes(StandardCharsets.UTF_8);
+      if (!Digests.sha256Hex(details).equals(rec.detailsHash())) {
+        return ErrorCode.TRANSIENT_DATA_INVALID;
+      }
+    }
+    for (String id : store.ids()) {
+      recs.put(id, recs.get(id).storedNow());
+    }
+    return null;
+  }
+
+  /** A new certificate, committed to the request's details hash (if any), none stored yet. */
+  private static Rec certificate(String msp, CertificateRequest r, String supersedes) {
     return new Rec(
         r.id(),
         msp,
@@ -442,26 +542,32 @@ final class RegistryModel {
         RecordStatus.ACTIVE,
         supersedes,
         null,
-        details,
+        r.detailsHash(),
+        false,
         false,
         null);
   }
 
-  /** Role issuer, through its own peer, with the type (if any) in its certificate. */
+  /**
+   * Role issuer with the type (if any) in its certificate, through any organisation's peer: a
+   * co-endorsed write runs on the owner's and on a co-endorser's.
+   */
   private static ErrorCode issuer(Sender sender, String type) {
     boolean ok =
-        "issuer".equals(sender.role())
-            && sender.ownPeer()
-            && (type == null || sender.doctypes().contains(type));
+        "issuer".equals(sender.role()) && (type == null || sender.doctypes().contains(type));
     return ok ? null : ErrorCode.NOT_AUTHORIZED;
   }
 
   private static ErrorCode issuerOrClerk(Sender sender, String type) {
     boolean ok =
         ("issuer".equals(sender.role()) || "clerk".equals(sender.role()))
-            && sender.ownPeer()
             && (type == null || sender.doctypes().contains(type));
     return ok ? null : ErrorCode.NOT_AUTHORIZED;
+  }
+
+  /** A co-endorsed write is refused when the endorsing peer's clock lies beyond the tolerance. */
+  private ErrorCode tolerance() {
+    return outOfTolerance ? ErrorCode.TIMESTAMP_OUT_OF_TOLERANCE : null;
   }
 
   private Agency agencyOf(String namespace) {
@@ -506,7 +612,13 @@ final class RegistryModel {
     return rec.issuer().equals(msp) ? null : ErrorCode.NOT_AUTHORIZED;
   }
 
-  private static ErrorCode firstOf(ErrorCode first, ErrorCode second) {
-    return first != null ? first : second;
+  /** The first refusal, in the order of the checks; {@code null} when there is none. */
+  private static ErrorCode firstOf(ErrorCode... refusals) {
+    for (ErrorCode refusal : refusals) {
+      if (refusal != null) {
+        return refusal;
+      }
+    }
+    return null;
   }
 }

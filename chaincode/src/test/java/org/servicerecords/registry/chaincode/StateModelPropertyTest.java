@@ -29,9 +29,10 @@ import org.servicerecords.registry.model.RegistryRecord;
 /**
  * After any sequence of writes, the contract's outcomes and state match {@link RegistryModel}: each
  * transaction succeeds or is refused with the code the documented rules predict, and the records
- * (status, supersession links, details), their index keys, the application receipts, the private
- * data, the governance entries and the members' approvals of governance changes are exactly the
- * model's.
+ * (status, supersession links, details commitment and purge), their index keys, the details
+ * commitments, the application receipts, the private data (held exactly for the records whose
+ * details a committed {@code StoreDetails} stored and no purge removed since), the governance
+ * entries and the members' approvals of governance changes are exactly the model's.
  */
 class StateModelPropertyTest {
 
@@ -80,6 +81,7 @@ class StateModelPropertyTest {
     Map<String, RegistryModel.Rec> expected = model.records(namespace);
     Map<String, RegistryRecord> stored = new TreeMap<>();
     TreeSet<String> indexKeys = new TreeSet<>();
+    Map<String, DetailsCommitment> commitments = new TreeMap<>();
     Map<String, String> decisions = new TreeMap<>();
     for (Map.Entry<String, byte[]> entry : ledger.state.entrySet()) {
       CompositeKey key = CompositeKey.parseCompositeKey(entry.getKey());
@@ -88,6 +90,10 @@ class StateModelPropertyTest {
         case Keys.RECORD ->
             stored.put(
                 attributes.get(0), CanonicalJson.fromBytes(entry.getValue(), RegistryRecord.class));
+        case Keys.DETAILS_COMMITMENT ->
+            commitments.put(
+                attributes.get(0),
+                CanonicalJson.fromBytes(entry.getValue(), DetailsCommitment.class));
         case Keys.APPLICATION -> {
           ApplicationReceipt receipt =
               CanonicalJson.fromBytes(entry.getValue(), ApplicationReceipt.class);
@@ -102,6 +108,8 @@ class StateModelPropertyTest {
 
     assertThat(stored.keySet()).as("records of %s", namespace).isEqualTo(expected.keySet());
     TreeSet<String> expectedIndexes = new TreeSet<>();
+    Map<String, DetailsCommitment> expectedCommitments = new TreeMap<>();
+    TreeSet<String> expectedPrivate = new TreeSet<>();
     for (RegistryModel.Rec rec : expected.values()) {
       RegistryRecord actual = stored.get(rec.id());
       String what = namespace + " " + rec.id();
@@ -114,15 +122,23 @@ class StateModelPropertyTest {
       assertThat(actual.revocation() != null)
           .as(what)
           .isEqualTo(rec.status().name().equals("REVOKED"));
-      assertThat(actual.privateDetailsHash() != null).as(what).isEqualTo(rec.hasDetails());
+      assertThat(actual.privateDetailsHash()).as(what).isEqualTo(rec.detailsHash());
       assertThat(actual.detailsPurged()).as(what).isEqualTo(rec.purged());
       assertThat(actual.decision() == null ? null : actual.decision().outcome())
           .as(what)
           .isEqualTo(rec.outcome());
 
+      if (rec.detailsHash() != null) {
+        expectedCommitments.put(
+            rec.id(),
+            new DetailsCommitment(rec.id(), rec.issuer(), rec.detailsHash(), rec.purged()));
+      }
       String collection = Keys.implicitCollection(rec.issuer());
       String detailsKey = new CompositeKey(Keys.DETAILS, rec.id()).toString();
-      boolean detailsHeld = rec.hasDetails() && !rec.purged();
+      boolean detailsHeld = rec.detailsStored() && !rec.purged();
+      if (detailsHeld) {
+        expectedPrivate.add(collection + " " + Ledger.printable(detailsKey));
+      }
       assertThat(ledger.privateValue(collection, detailsKey) != null)
           .as("private details of %s", what)
           .isEqualTo(detailsHeld);
@@ -143,6 +159,21 @@ class StateModelPropertyTest {
       }
     }
     assertThat(indexKeys).as("index keys of %s", namespace).isEqualTo(expectedIndexes);
+    assertThat(commitments)
+        .as("details commitments of %s", namespace)
+        .isEqualTo(expectedCommitments);
+    TreeSet<String> privateKeys = new TreeSet<>();
+    ledger.privateData.forEach(
+        (collection, data) ->
+            data.keySet().forEach(k -> privateKeys.add(collection + " " + Ledger.printable(k))));
+    TreeSet<String> privateHashKeys = new TreeSet<>();
+    ledger.privateHashes.forEach(
+        (collection, hashes) ->
+            hashes
+                .keySet()
+                .forEach(k -> privateHashKeys.add(collection + " " + Ledger.printable(k))));
+    assertThat(privateKeys).as("private data of %s", namespace).isEqualTo(expectedPrivate);
+    assertThat(privateHashKeys).as("private hashes of %s", namespace).isEqualTo(expectedPrivate);
 
     Map<String, String> expectedDecisions = new TreeMap<>();
     model

@@ -21,6 +21,7 @@ import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.DecisionOutcome;
 import org.servicerecords.registry.model.DecisionRequest;
 import org.servicerecords.registry.model.DetailsCipher;
+import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordRef;
 import org.servicerecords.registry.model.RegistryRecord;
@@ -32,7 +33,8 @@ import org.servicerecords.registry.model.TransientKeys;
  * succeeds or is refused with a message {@code CODE: detail} for a documented {@link ErrorCode}
  * other than {@code INTERNAL_ERROR} (which would mean an unexpected exception inside the contract);
  * a refusal writes nothing and emits nothing; a success writes only keys of the documented layout,
- * private data only into the caller's implicit collection, and never echoes the private details.
+ * private data only into the caller's implicit collection, in a transaction writing nothing public
+ * and only as bytes hashing to the record's commitment, and never echoes the private details.
  *
  * <p>Without {@code JAZZER_FUZZ} (a plain {@code mvn test}) each method runs its inputs under
  * {@code src/test/resources/org/servicerecords/registry/chaincode/TransactionFuzzTestInputs/}.
@@ -43,7 +45,8 @@ import org.servicerecords.registry.model.TransientKeys;
  * then 0 to 3 transient entries, each a key of {@link #TRANSIENT_KEYS} (index 4: a fuzzed name) and
  * a value that is valid for the key (0: the planted details, or a one-time key or nonce of the
  * right size), fuzzed bytes (1), or the valid value changed (2). Exhausted input reads as 0, so a
- * one-byte input {@code k} sends function {@code k} with valid arguments.
+ * one-byte input {@code k} sends function {@code k} with valid arguments. New functions and keys
+ * are appended to their lists, so that the stored inputs keep their meaning.
  *
  * <p>{@code ReadDetails} never answers in plaintext: its answer, when it succeeds, opens with the
  * key and nonce sent to exactly the seeded record's details.
@@ -55,7 +58,13 @@ class TransactionFuzzTest {
 
   private static final String SECRET_DETAILS = details(SECRET_NAME);
 
-  /** The name in the seeded record's private details; no answer may hold it in plaintext. */
+  /** The commitment to the planted details, which the seeded record c3 carries. */
+  private static final String SECRET_DETAILS_HASH = detailsHash(SECRET_NAME);
+
+  /**
+   * The name in the stored private details of the seeded record c1; no answer may hold it in
+   * plaintext.
+   */
   private static final String STORED_NAME = "Ana Example";
 
   private static final String STORED_DETAILS = details(STORED_NAME);
@@ -80,7 +89,8 @@ class TransactionFuzzTest {
           Keys.BY_TYPE, 2,
           Keys.BY_SUBJECT, 2,
           Keys.BY_APPLICATION, 2,
-          Keys.APPLICATION, 1);
+          Keys.APPLICATION, 1,
+          Keys.DETAILS_COMMITMENT, 1);
 
   private static final Map<String, Integer> GOVERNANCE_KEYS =
       Map.of(
@@ -100,13 +110,18 @@ class TransactionFuzzTest {
 
   private static final List<Function> RECORDS_FUNCTIONS =
       List.of(
-          new Function("records:AnchorCertificate", List.of(json(certificate("n1")))),
+          new Function(
+              "records:AnchorCertificate",
+              List.of(json(certificate("n1").withDetailsHash(SECRET_DETAILS_HASH)))),
           new Function(
               "records:AnchorBatch",
               List.of(
                   json(
                       new BatchRequest(
-                          List.of(certificate("n1"), certificate("n2", MARRIAGE, HASH_B)))))),
+                          List.of(
+                              certificate("n1"),
+                              certificate("n2", MARRIAGE, HASH_B)
+                                  .withDetailsHash(SECRET_DETAILS_HASH)))))),
           new Function(
               "records:RecordApplication",
               List.of(json(new ApplicationRequest("app-9", "PERMIT", "2025-01-01T00:00:00Z")))),
@@ -126,7 +141,9 @@ class TransactionFuzzTest {
                           List.of("c1"),
                           null)))),
           new Function("records:Revoke", List.of("c1", "LOST")),
-          new Function("records:Supersede", List.of("c1", json(certificate("n1")))),
+          new Function(
+              "records:Supersede",
+              List.of("c1", json(certificate("n1").withDetailsHash(SECRET_DETAILS_HASH)))),
           new Function("records:PurgeDetails", List.of("c1")),
           new Function("records:GetRecord", List.of("c1")),
           new Function("records:ReadDetails", List.of("c1")),
@@ -137,7 +154,8 @@ class TransactionFuzzTest {
           new Function("records:ListByType", List.of(BIRTH, "1", "")),
           new Function("records:ListBySubject", List.of(SUBJECT, "10", "")),
           new Function("records:ListByApplication", List.of("app-1", "10", "")),
-          new Function("records:GetBatchMaximum", List.of()));
+          new Function("records:GetBatchMaximum", List.of()),
+          new Function("records:StoreDetails", List.of(json(new DetailsRequest(List.of("c3"))))));
 
   private static final List<Function> GOVERNANCE_FUNCTIONS =
       List.of(
@@ -190,7 +208,8 @@ class TransactionFuzzTest {
           "details:c1",
           null,
           TransientKeys.RESPONSE_KEY,
-          TransientKeys.RESPONSE_NONCE);
+          TransientKeys.RESPONSE_NONCE,
+          "details:c3");
 
   @FuzzTest(maxDuration = "60s")
   void recordsTransactionsOnlyRefuseWithDocumentedCodesAndWriteDocumentedKeys(
@@ -254,8 +273,19 @@ class TransactionFuzzTest {
       return;
     }
     assertThat(target).as(what).isEqualTo(chaincode);
+    boolean storesDetails =
+        result.writes().stream().anyMatch(w -> w.kind() == Ledger.Write.Kind.PUT_PRIVATE);
     for (Ledger.Write write : result.writes()) {
       assertDocumentedKey(what, write, keyTypes, sender);
+      if (storesDetails) {
+        assertThat(write.kind())
+            .as("%s writes nothing public", what)
+            .isEqualTo(Ledger.Write.Kind.PUT_PRIVATE);
+        DetailsCommitment commitment = commitment(network, write.key());
+        assertThat(commitment.purged()).as(what).isFalse();
+        assertThat(commitment.issuerMsp()).as(what).isEqualTo(sender.msp());
+        assertThat(Digests.sha256Hex(write.value())).as(what).isEqualTo(commitment.detailsHash());
+      }
     }
     for (var event : result.events()) {
       assertThat(event.getPayload().toStringUtf8()).as(what).doesNotContain(SECRET_NAME);
@@ -270,6 +300,18 @@ class TransactionFuzzTest {
               Base64.getDecoder().decode(result.payload()));
       assertThat(new String(opened, StandardCharsets.UTF_8)).as(what).isEqualTo(STORED_DETAILS);
     }
+  }
+
+  /** The committed details commitment of the record whose details key this is. */
+  private static DetailsCommitment commitment(Network network, String detailsKey) {
+    String id = CompositeKey.parseCompositeKey(detailsKey).getAttributes().get(0);
+    byte[] value =
+        network
+            .ledger(JUSTICE_NS)
+            .state
+            .get(new CompositeKey(Keys.DETAILS_COMMITMENT, id).toString());
+    assertThat(value).as("commitment of %s", id).isNotNull();
+    return CanonicalJson.fromBytes(value, DetailsCommitment.class);
   }
 
   private static void assertDocumentedKey(
@@ -290,6 +332,13 @@ class TransactionFuzzTest {
     }
     assertThat(keyTypes).as(what).containsKey(parsed.getObjectType());
     assertThat(parsed.getAttributes()).as(what).hasSize(keyTypes.get(parsed.getObjectType()));
+    if (parsed.getObjectType().equals(Keys.DETAILS_COMMITMENT)) {
+      DetailsCommitment commitment =
+          CanonicalJson.fromBytes(write.value(), DetailsCommitment.class);
+      assertThat(commitment.recordId()).as(what).isEqualTo(parsed.getAttributes().get(0));
+      assertThat(commitment.issuerMsp()).as(what).isEqualTo(sender.msp());
+      assertThat(commitment.detailsHash()).as(what).matches("[0-9a-f]{64}");
+    }
     if (parsed.getObjectType().equals(Keys.RECORD)) {
       RegistryRecord record = CanonicalJson.fromBytes(write.value(), RegistryRecord.class);
       assertThat(record.id()).as(what).isEqualTo(parsed.getAttributes().get(0));
@@ -351,16 +400,25 @@ class TransactionFuzzTest {
   }
 
   /**
-   * A consortium whose JusticeMSP namespace holds certificate c1 (with private details), c2, and
-   * the undecided application app-1; the same for every input, so runs are reproducible.
+   * A consortium whose JusticeMSP namespace holds certificate c1 (with stored private details), c2
+   * (without), c3 (committed to the planted details, not stored yet) and the undecided application
+   * app-1; the same for every input, so runs are reproducible.
    */
   private static Network seeded() {
     Network network = Fixtures.consortium();
     expectOk(
         network
-            .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate("c1")))
+            .call(JUSTICE_NS, "records:AnchorCertificate", json(committed("c1", STORED_NAME)))
             .by(JUSTICE_ISSUER)
-            .withTransient("details", STORED_DETAILS)
+            .submit());
+    expectOk(storeDetails(network, "c1", STORED_NAME).submit());
+    expectOk(
+        network
+            .call(
+                JUSTICE_NS,
+                "records:AnchorCertificate",
+                json(certificate("c3", BIRTH, HASH_C).withDetailsHash(SECRET_DETAILS_HASH)))
+            .by(JUSTICE_ISSUER)
             .submit());
     expectOk(
         network
