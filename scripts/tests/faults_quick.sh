@@ -2,6 +2,9 @@
 # Quick fault scenarios on a running, deployed raft network (the long ones belong in scripts/faults.sh):
 #   - the Raft leader orderer is killed (SIGKILL): records still commit through the other two; after
 #     `network.sh up` restarts it, it is healthy and every peer agrees on height and block hash;
+#   - Audit's peer, Justice's first co-endorser (the consortium's members by MSP id), is killed:
+#     Justice's anchoring fails over to Services as co-endorser and commits, endorsed by Justice and
+#     Services;
 #   - Services' peer is killed (SIGKILL) while Justice anchors: after `network.sh up` restarts it, it
 #     catches up, every peer agrees, and the record verifies through it.
 set -euo pipefail
@@ -19,6 +22,7 @@ anchor() {
   local id="fault-$1-$(date +%s%N)" ref deadline=$((SECONDS + 60)) attempt=1
   printf 'fault test document %s %s\n' "$1" "$(date +%s%N)" >"$work/$1.txt"
   ref=$(printf '%s' "$id" | sha256sum | cut -d' ' -f1)
+  echo "$id" >"$work/$1.id"
   until registry justice issuer1 issue --id "$id" --type BIRTH_CERTIFICATE --file "$work/$1.txt" \
     --subject-ref "$ref" --valid-from 2026-01-01T00:00:00Z; do
     ((SECONDS < deadline)) || return 1
@@ -38,6 +42,26 @@ kill_node() { # kill_node NODE: SIGKILL, as a crash
   while [ -d "/proc/$pid" ]; do sleep 0.1; done
 }
 healthy() { curl -fsS --max-time 2 "$1" | grep -q '"status":"OK"'; }
+# endorsers_of NAME: the MSP ids that endorsed the transaction that wrote the record anchor NAME made,
+# read from its block (qscc on Justice's peer, decoded by configtxlator).
+endorsers_of() {
+  local tx
+  tx=$(registry justice verifier1 --json show "$(<"$work/$1.id")" | python3 -c 'import json,sys; print(json.load(sys.stdin)["txId"])')
+  as_admin justice peer0 "$FABRIC_BIN/peer" chaincode query -x -C "$(netdesc channel)" -n qscc \
+    -c "{\"Args\":[\"GetBlockByTxID\",\"$(netdesc channel)\",\"$tx\"]}" 2>/dev/null \
+    | python3 -c 'import sys; sys.stdout.buffer.write(bytes.fromhex(sys.stdin.read().strip()))' >"$work/$1.block"
+  "$FABRIC_BIN/configtxlator" proto_decode --type common.Block --input "$work/$1.block" | python3 -c '
+import base64, json, sys
+tx = sys.argv[1]
+for envelope in json.load(sys.stdin)["data"]["data"]:
+    if envelope["payload"]["header"]["channel_header"]["tx_id"] != tx:
+        continue
+    for action in envelope["payload"]["data"]["actions"]:
+        for endorsement in action["payload"]["action"]["endorsements"]:
+            raw = base64.b64decode(endorsement["endorser"])  # SerializedIdentity: field 1 is the MSP id
+            print(raw[2:2 + raw[1]].decode())
+' "$tx" | sort | paste -sd' '
+}
 
 # The leader: the newest "Raft leader changed: A -> B" line of any orderer names consenter B, numbered
 # in the order of the consenters at channel creation (the orderers of the network description).
@@ -55,6 +79,16 @@ check "with the leader dead, a record still commits, exactly once (a new leader 
 check "network.sh up restarts only $leader_node" bash -c "grep -q 'started $leader_node' '$work/up1.out' && ! grep -q 'started peer' '$work/up1.out'"
 check "$leader_node is healthy again" healthy "http://$host:$ops/healthz"
 check "a record commits after the restart" anchor leader-back
+check "every peer has the same height and current block hash" peers_agree 60
+
+echo "== Audit's peer, Justice's first co-endorser, is killed: the co-endorsement fails over"
+read -r akey _ aname ahost _ _ aops < <(netdesc peers | awk '$1 == "audit"' | head -n1)
+kill_node "$aname.$akey"
+check "Justice anchors while Audit's peer is down" anchor co-endorser-down
+endorsed_by_justice_and_services() { [ "$(endorsers_of co-endorser-down)" = "JusticeMSP ServicesMSP" ]; }
+check "its transaction is endorsed by Justice and Services (the next co-endorser)" endorsed_by_justice_and_services
+"$REPO_DIR/scripts/network.sh" up >"$work/up-audit.out" 2>&1 || { cat "$work/up-audit.out"; exit 1; }
+check "$aname.$akey is healthy again" healthy "http://$ahost:$aops/healthz"
 check "every peer has the same height and current block hash" peers_agree 60
 
 echo "== Services' peer is killed while Justice anchors"

@@ -7,6 +7,7 @@ import org.servicerecords.registry.client.AgencySuspendedException;
 import org.servicerecords.registry.client.AlreadyExistsException;
 import org.servicerecords.registry.client.AttestationException;
 import org.servicerecords.registry.client.ContractException;
+import org.servicerecords.registry.client.DetailsNotStoredException;
 import org.servicerecords.registry.client.InvalidArgumentException;
 import org.servicerecords.registry.client.IssuerNotAuthorizedException;
 import org.servicerecords.registry.client.NetworkException;
@@ -53,7 +54,10 @@ public final class ExitCodes {
   /** Configuration: missing or malformed profile, unreadable or expired identity. */
   public static final int CONFIG = 8;
 
-  /** A batch finished with records not anchored (see the report). */
+  /**
+   * A batch finished with records not anchored (see the report), or a record was anchored but its
+   * personal details are not stored yet: the same command again completes it.
+   */
   public static final int PARTIAL = 9;
 
   /** An unexpected internal error. */
@@ -74,6 +78,9 @@ public final class ExitCodes {
    * @return the exit code
    */
   public static int of(Throwable e) {
+    if (e instanceof DetailsNotStoredException) {
+      return PARTIAL;
+    }
     if (e instanceof AttestationException) {
       return ATTESTATION;
     }

@@ -148,6 +148,8 @@ final class ErrorMapper {
           new AgencySuspendedException(message, code, stage, transactionId, peerMessage);
       case AGENCY_INACTIVE ->
           new AgencyInactiveException(message, code, stage, transactionId, peerMessage);
+      case TIMESTAMP_OUT_OF_TOLERANCE ->
+          new TimestampOutOfToleranceException(message, code, stage, transactionId, peerMessage);
       case RECORD_NOT_FOUND, APPLICATION_NOT_FOUND, AGENCY_NOT_FOUND ->
           new NotFoundException(message, code, stage, transactionId, peerMessage);
       case ALREADY_EXISTS ->

@@ -29,7 +29,12 @@ public record RecordOutcome(String id, Status status, String transactionId, Stri
      * record may be on the ledger. Rerunning the same batch settles it ({@link #ALREADY_ANCHORED}
      * or {@link #ANCHORED}).
      */
-    OUTCOME_UNKNOWN;
+    OUTCOME_UNKNOWN,
+    /**
+     * The record is on the ledger, but its personal details could not be stored yet (the owner-only
+     * {@code StoreDetails} failed): rerunning the same batch stores them.
+     */
+    DETAILS_PENDING;
 
     /**
      * Says whether the record is on the ledger as requested.

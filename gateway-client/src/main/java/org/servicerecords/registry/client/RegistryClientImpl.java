@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,9 @@ import org.servicerecords.registry.model.BatchRequest;
 import org.servicerecords.registry.model.BatchResult;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.CertificateRequest;
+import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.DecisionRequest;
+import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.RecordStatus;
@@ -41,7 +42,9 @@ final class RegistryClientImpl implements RegistryClient {
   private final Submitter submitter;
   private final ExecutorService executor;
   private final String msp;
+  private final DetailsSalt salts;
   private volatile String namespace;
+  private volatile List<String> consortiumMembers;
   private volatile int batchMaximum;
 
   /** The signing certificate's rights, read once (the connection's credentials never change). */
@@ -52,6 +55,7 @@ final class RegistryClientImpl implements RegistryClient {
     this.submitter = submitter;
     this.executor = executor;
     this.msp = ledger.connector().credentials().mspId();
+    this.salts = DetailsSalt.of(ledger.connector().credentials().privateKey());
     this.namespace = ledger.connector().profile().recordsChaincode();
   }
 
@@ -81,28 +85,116 @@ final class RegistryClientImpl implements RegistryClient {
 
   @Override
   public AnchorResult anchorCertificate(AnchorRequest request) throws RegistryException {
-    CertificateRequest certificate = request.certificate();
-    checkLocally(RequestChecks.anchor(request), certificate.id());
-    checkRights(rights().problemAnchoring(certificate.documentType()), certificate.id());
-    ledger.governance().checkMayIssue(msp, certificate.documentType(), Instant.now());
-    Map<String, byte[]> transientData = new LinkedHashMap<>();
-    if (!request.personalDetails().isEmpty()) {
-      transientData.put(TransientKeys.DETAILS, details(request));
-    }
+    checkLocally(RequestChecks.anchor(request), request.certificate().id());
+    checkRights(
+        rights().problemAnchoring(request.certificate().documentType()),
+        request.certificate().id());
+    ledger.governance().checkMayIssue(msp, request.certificate().documentType(), Instant.now());
+    String ns = namespace();
+    WithDetails prepared = withDetails(ns, request);
+    CertificateRequest certificate = prepared.certificate();
+    RegistryRecord record;
+    boolean already = false;
     try {
-      return new AnchorResult(
-          submit(
-              RegistryRecord.class,
-              "AnchorCertificate",
-              transientData,
-              CanonicalJson.toJson(certificate)),
-          false);
+      record =
+          submitCoEndorsed(
+              RegistryRecord.class, "AnchorCertificate", CanonicalJson.toJson(certificate));
     } catch (AlreadyExistsException e) {
       RegistryRecord stored = getRecord(certificate.id());
-      if (SameContent.certificate(certificate, stored, msp)) {
-        return new AnchorResult(stored, true);
+      if (!SameContent.certificate(certificate, stored, msp)) {
+        throw e;
       }
-      throw e;
+      record = stored;
+      already = true;
+    }
+    storeDetailsOf(record, prepared.details());
+    return new AnchorResult(record, already);
+  }
+
+  /** A certificate request committing to its personal details, and those details' bytes. */
+  private record WithDetails(CertificateRequest certificate, byte[] details) {}
+
+  /**
+   * The request's personal details as the bytes {@code StoreDetails} will store (with the salt
+   * {@link DetailsSalt} derives for this record), and the certificate committing to them.
+   */
+  private WithDetails withDetails(String ns, AnchorRequest request) {
+    if (request.personalDetails().isEmpty()) {
+      return new WithDetails(request.certificate().withDetailsHash(null), null);
+    }
+    String id = request.certificate().id();
+    byte[] details =
+        CanonicalJson.toJson(new PrivateDetails(salts.forRecord(ns, id), request.personalDetails()))
+            .getBytes(StandardCharsets.UTF_8);
+    return new WithDetails(
+        request.certificate().withDetailsHash(DocumentHash.of(details)), details);
+  }
+
+  /** Personal details as the JSON bytes stored in the private collection. */
+  static byte[] detailsBytes(String salt, java.util.SortedMap<String, String> personalDetails) {
+    return CanonicalJson.toJson(new PrivateDetails(salt, personalDetails))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Stores the details of a record on the ledger, unless it has none or they were purged.
+   *
+   * @throws DetailsNotStoredException when they could not be stored
+   */
+  private void storeDetailsOf(RegistryRecord record, byte[] details) throws RegistryException {
+    if (details == null || record.detailsPurged()) {
+      return;
+    }
+    try {
+      storeDetails(Map.of(record.id(), details));
+    } catch (RegistryException e) {
+      throw new DetailsNotStoredException(record, e);
+    }
+  }
+
+  /** How often a {@code StoreDetails} is tried before its records are reported pending. */
+  static final int STORE_DETAILS_ATTEMPTS = 4;
+
+  /**
+   * Stores personal details with the owner-only {@code StoreDetails}: endorsed by the agency's own
+   * organisation alone, with the details as transient data. Tried again while it fails for want of
+   * an answer, or because the own peer has not committed the anchoring's block yet ({@code
+   * RECORD_NOT_FOUND}); any other refusal is final. Storing the same details twice is harmless.
+   */
+  private void storeDetails(Map<String, byte[]> detailsById) throws RegistryException {
+    Map<String, byte[]> transientData = new LinkedHashMap<>();
+    detailsById.forEach((id, bytes) -> transientData.put(TransientKeys.batchDetails(id), bytes));
+    String request =
+        CanonicalJson.toJson(new DetailsRequest(new ArrayList<>(detailsById.keySet())));
+    String ns = namespace();
+    RegistryException last = null;
+    for (int attempt = 0; attempt < STORE_DETAILS_ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        pause(attempt);
+      }
+      try {
+        submitter.submit(
+            submitter.endorse(ns, "StoreDetails", transientData, request),
+            DetailsRequest.class,
+            ns + " StoreDetails");
+        return;
+      } catch (NotFoundException | NetworkException e) {
+        last = e;
+      } catch (ContractException e) {
+        throw e;
+      } catch (RegistryException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private static void pause(int attempt) throws RegistryException {
+    try {
+      Thread.sleep(500L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryException("interrupted", null, Stage.LOCAL, null, null, e);
     }
   }
 
@@ -142,9 +234,13 @@ final class RegistryClientImpl implements RegistryClient {
     AtomicInteger settled = new AtomicInteger(outcomes.size());
     listener.progress(settled.get(), total);
     List<Batches.Item> items = new ArrayList<>(valid.size());
+    String ns = namespace();
     for (AnchorRequest request : valid) {
+      WithDetails prepared = withDetails(ns, request);
       items.add(
-          Batches.Item.of(request, request.personalDetails().isEmpty() ? null : details(request)));
+          Batches.Item.of(
+              new AnchorRequest(prepared.certificate(), request.personalDetails()),
+              prepared.details()));
     }
     Map<String, RecordOutcome> settledOutcomes = new ConcurrentHashMap<>();
     Batches.run(
@@ -174,24 +270,22 @@ final class RegistryClientImpl implements RegistryClient {
    * submitted again: a rerun of a batch anchors exactly the missing records.
    */
   private List<RecordOutcome> anchorChunk(List<Batches.Item> chunk) {
+    List<RecordOutcome> outcomes = anchorRecordsOf(chunk);
+    return storeDetailsOf(chunk, outcomes);
+  }
+
+  private List<RecordOutcome> anchorRecordsOf(List<Batches.Item> chunk) {
     List<RecordOutcome> outcomes = new ArrayList<>();
     List<Batches.Item> pending = chunk;
     for (int round = 0; round < 3 && !pending.isEmpty(); round++) {
       List<CertificateRequest> records = new ArrayList<>();
-      Map<String, byte[]> transientData = new LinkedHashMap<>();
       for (Batches.Item item : pending) {
         records.add(item.request().certificate());
-        if (item.details() != null) {
-          transientData.put(TransientKeys.batchDetails(item.id()), item.details().clone());
-        }
       }
       try {
         BatchResult result =
-            submit(
-                BatchResult.class,
-                "AnchorBatch",
-                transientData,
-                CanonicalJson.toJson(new BatchRequest(records)));
+            submitCoEndorsed(
+                BatchResult.class, "AnchorBatch", CanonicalJson.toJson(new BatchRequest(records)));
         for (Batches.Item item : pending) {
           outcomes.add(new RecordOutcome(item.id(), Status.ANCHORED, result.txId(), null));
         }
@@ -218,6 +312,45 @@ final class RegistryClientImpl implements RegistryClient {
         outcomes,
         pending,
         new RegistryException("records kept conflicting", null, Stage.ENDORSE, null, null, null));
+  }
+
+  /**
+   * Stores, in one owner-only transaction, the details of the chunk's records that are on the
+   * ledger now; those whose details could not be stored become {@link Status#DETAILS_PENDING}.
+   * Details of a record whose details were purged are never stored again (the contract refuses
+   * them), so such a record is reported pending with the contract's reason.
+   */
+  private List<RecordOutcome> storeDetailsOf(
+      List<Batches.Item> chunk, List<RecordOutcome> outcomes) {
+    Map<String, byte[]> detailsById = new LinkedHashMap<>();
+    Map<String, RecordOutcome> byId = new LinkedHashMap<>();
+    outcomes.forEach(o -> byId.put(o.id(), o));
+    for (Batches.Item item : chunk) {
+      RecordOutcome outcome = byId.get(item.id());
+      if (item.details() != null && outcome != null && outcome.status().onLedger()) {
+        detailsById.put(item.id(), item.details());
+      }
+    }
+    if (detailsById.isEmpty()) {
+      return outcomes;
+    }
+    try {
+      storeDetails(detailsById);
+      return outcomes;
+    } catch (RegistryException e) {
+      List<RecordOutcome> changed = new ArrayList<>(outcomes.size());
+      for (RecordOutcome o : outcomes) {
+        changed.add(
+            detailsById.containsKey(o.id())
+                ? new RecordOutcome(
+                    o.id(),
+                    Status.DETAILS_PENDING,
+                    o.transactionId(),
+                    "anchored; details not stored: " + e.getMessage())
+                : o);
+      }
+      return changed;
+    }
   }
 
   private RecordOutcome compareWithLedger(AnchorRequest request) {
@@ -261,8 +394,8 @@ final class RegistryClientImpl implements RegistryClient {
   @Override
   public ApplicationReceipt recordApplication(ApplicationRequest request) throws RegistryException {
     try {
-      return submit(
-          ApplicationReceipt.class, "RecordApplication", Map.of(), CanonicalJson.toJson(request));
+      return submitCoEndorsed(
+          ApplicationReceipt.class, "RecordApplication", CanonicalJson.toJson(request));
     } catch (AlreadyExistsException e) {
       ApplicationReceipt stored =
           ledger.evaluate(
@@ -279,8 +412,8 @@ final class RegistryClientImpl implements RegistryClient {
     checkLocally(RequestChecks.decision(request), request.id());
     ledger.governance().checkMayIssue(msp, request.documentType(), Instant.now());
     try {
-      return submit(
-          RegistryRecord.class, "RecordDecision", Map.of(), CanonicalJson.toJson(request));
+      return submitCoEndorsed(
+          RegistryRecord.class, "RecordDecision", CanonicalJson.toJson(request));
     } catch (AlreadyExistsException e) {
       RegistryRecord stored = getRecord(request.id());
       if (SameContent.decision(request, stored, msp)) {
@@ -293,7 +426,7 @@ final class RegistryClientImpl implements RegistryClient {
   @Override
   public RegistryRecord revoke(String id, String reasonCode) throws RegistryException {
     try {
-      return submit(RegistryRecord.class, "Revoke", Map.of(), id, reasonCode);
+      return submitCoEndorsed(RegistryRecord.class, "Revoke", id, reasonCode);
     } catch (InvalidStateException e) {
       RegistryRecord stored = getRecord(id);
       if (stored.status() == RecordStatus.REVOKED
@@ -309,21 +442,18 @@ final class RegistryClientImpl implements RegistryClient {
   @Override
   public RegistryRecord supersede(String oldId, AnchorRequest replacement)
       throws RegistryException {
-    CertificateRequest certificate = replacement.certificate();
-    checkLocally(RequestChecks.anchor(replacement), certificate.id());
-    checkRights(rights().problemAnchoring(certificate.documentType()), certificate.id());
-    ledger.governance().checkMayIssue(msp, certificate.documentType(), Instant.now());
-    Map<String, byte[]> transientData = new LinkedHashMap<>();
-    if (!replacement.personalDetails().isEmpty()) {
-      transientData.put(TransientKeys.DETAILS, details(replacement));
-    }
+    checkLocally(RequestChecks.anchor(replacement), replacement.certificate().id());
+    checkRights(
+        rights().problemAnchoring(replacement.certificate().documentType()),
+        replacement.certificate().id());
+    ledger.governance().checkMayIssue(msp, replacement.certificate().documentType(), Instant.now());
+    WithDetails prepared = withDetails(namespace(), replacement);
+    CertificateRequest certificate = prepared.certificate();
+    RegistryRecord record;
     try {
-      return submit(
-          RegistryRecord.class,
-          "Supersede",
-          transientData,
-          oldId,
-          CanonicalJson.toJson(certificate));
+      record =
+          submitCoEndorsed(
+              RegistryRecord.class, "Supersede", oldId, CanonicalJson.toJson(certificate));
     } catch (AlreadyExistsException | InvalidStateException e) {
       RegistryRecord stored;
       try {
@@ -331,16 +461,19 @@ final class RegistryClientImpl implements RegistryClient {
       } catch (NotFoundException notFound) {
         throw e;
       }
-      if (SameContent.certificate(certificate, stored, msp) && oldId.equals(stored.supersedes())) {
-        return stored;
+      if (!SameContent.certificate(certificate, stored, msp)
+          || !oldId.equals(stored.supersedes())) {
+        throw e;
       }
-      throw e;
+      record = stored;
     }
+    storeDetailsOf(record, prepared.details());
+    return record;
   }
 
   @Override
   public RegistryRecord purgeDetails(String id) throws RegistryException {
-    return submit(RegistryRecord.class, "PurgeDetails", Map.of(), id);
+    return submitCoEndorsed(RegistryRecord.class, "PurgeDetails", id);
   }
 
   @Override
@@ -359,30 +492,48 @@ final class RegistryClientImpl implements RegistryClient {
     }
   }
 
-  /** Endorses on the agency's own organisation and submits exactly once. */
-  private <T> T submit(
-      Class<T> answer, String function, Map<String, byte[]> transientData, String... args)
+  /**
+   * Endorses a write on the agency's own organisation and one co-endorsing organisation ({@link
+   * #coEndorsers()}) and submits it exactly once.
+   */
+  private <T> T submitCoEndorsed(Class<T> answer, String function, String... args)
       throws RegistryException {
     String ns = namespace();
     return submitter.submit(
-        submitter.endorse(ns, function, transientData, args), answer, ns + " " + function);
-  }
-
-  /** Personal details as transient bytes, with a fresh 256-bit salt. */
-  static byte[] details(AnchorRequest request) {
-    return CanonicalJson.toJson(new PrivateDetails(newSalt(), request.personalDetails()))
-        .getBytes(StandardCharsets.UTF_8);
+        submitter.endorseWithCoEndorser(ns, function, coEndorsers(), args),
+        answer,
+        ns + " " + function);
   }
 
   /**
-   * A salt of 32 random bytes from a secure source, as 64 lowercase hex digits.
-   *
-   * @return the salt
+   * The organisations that may co-endorse this agency's writes, preferred first: the profile's
+   * {@code attesters}, then every other member of the consortium (governance {@code GetMembers},
+   * read once per client) by MSP id. The namespace's policy accepts any one of the other
+   * application organisations, which are the consortium's members.
    */
-  static String newSalt() {
-    byte[] salt = new byte[32];
-    RANDOM.nextBytes(salt);
-    return HexFormat.of().formatHex(salt);
+  List<String> coEndorsers() throws RegistryException {
+    List<String> members = consortiumMembers;
+    if (members == null) {
+      ConsortiumMembers read =
+          ledger.evaluate(
+              ConsortiumMembers.class,
+              ledger.connector().profile().governanceChaincode(),
+              "GetMembers");
+      members = read.members() == null ? List.of() : List.copyOf(read.members());
+      consortiumMembers = members;
+    }
+    List<String> ordered = new ArrayList<>();
+    for (String other : ledger.connector().profile().attesters()) {
+      if (!other.equals(msp) && members.contains(other) && !ordered.contains(other)) {
+        ordered.add(other);
+      }
+    }
+    for (String other : new java.util.TreeSet<>(members)) {
+      if (!other.equals(msp) && !ordered.contains(other)) {
+        ordered.add(other);
+      }
+    }
+    return ordered;
   }
 
   /** The signing identity's rights, read from its certificate's Fabric CA attributes. */

@@ -13,8 +13,9 @@ import org.servicerecords.registry.model.RegistryRecord;
 
 /**
  * Decides whether a record already on the ledger is the one a request would write, so that an
- * {@code ALREADY_EXISTS} refusal of a retried request counts as success. Personal details are not
- * compared: each attempt draws a new salt, and only the agency can read them.
+ * {@code ALREADY_EXISTS} refusal of a retried request counts as success. Personal details are
+ * compared through their commitment ({@code detailsHash}): the library derives the same salt for
+ * the same record and identity ({@link DetailsSalt}), so a rerun commits to the same details.
  */
 final class SameContent {
 
@@ -30,7 +31,8 @@ final class SameContent {
         && sameInstant(r.validFrom(), stored.validFrom())
         && sameInstant(r.validUntil(), stored.validUntil())
         && Objects.equals(r.applicationId(), stored.applicationId())
-        && sameMap(r.metadata(), stored.metadata());
+        && sameMap(r.metadata(), stored.metadata())
+        && Objects.equals(r.detailsHash(), stored.privateDetailsHash());
   }
 
   static boolean decision(DecisionRequest r, RegistryRecord stored, String issuerMsp) {

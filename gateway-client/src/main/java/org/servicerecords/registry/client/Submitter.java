@@ -1,6 +1,8 @@
 package org.servicerecords.registry.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,6 +119,76 @@ final class Submitter {
       String chaincode, String function, Map<String, byte[]> transientData, String... args)
       throws RegistryException {
     return endorse(chaincode, function, transientData, true, args);
+  }
+
+  /**
+   * Endorses a records write on the client's own organisation and one co-endorsing organisation,
+   * named by the library so that the Gateway's plan never follows a policy of a chaincode the
+   * transaction only reads (governance's majority). The co-endorsers are tried in the given order:
+   * a co-endorser that gives no answer (its peers down or unreachable) is replaced by the next,
+   * while a refusal by the contract on either organisation's peer (an error with a code, such as
+   * {@code AGENCY_SUSPENDED} or {@code TIMESTAMP_OUT_OF_TOLERANCE}) is final. Nothing has been sent
+   * to the orderers before this returns, so every attempt may build a new proposal. Takes no
+   * transient data: the co-endorser would see it.
+   *
+   * @param chaincode the records namespace
+   * @param function the qualified function name
+   * @param coEndorsers candidate co-endorsing MSP ids, preferred first; must not be empty
+   * @param args the arguments
+   * @return the endorsed transaction
+   */
+  Prepared endorseWithCoEndorser(
+      String chaincode, String function, List<String> coEndorsers, String... args)
+      throws RegistryException {
+    refuseEvaluateOnly(function);
+    if (coEndorsers.isEmpty()) {
+      throw new RegistryException(
+          "no other organisation is known to co-endorse " + chaincode + " " + function,
+          null,
+          Stage.LOCAL,
+          null,
+          null,
+          null);
+    }
+    String msp = connector.credentials().mspId();
+    List<String> tried = new ArrayList<>();
+    RegistryException last = null;
+    for (String coEndorser : coEndorsers) {
+      try {
+        return connector.withFailover(
+            Stage.ENDORSE,
+            gateway -> {
+              Transaction tx =
+                  endorse(
+                      connector
+                          .contract(gateway, chaincode)
+                          .newProposal(function)
+                          .addArguments(args)
+                          .setEndorsingOrganizations(msp, coEndorser)
+                          .build());
+              return new Prepared(tx.getTransactionId(), tx.getBytes(), tx.getResult());
+            });
+      } catch (ContractException refusal) {
+        throw refusal;
+      } catch (RegistryException e) {
+        tried.add(coEndorser);
+        last = e;
+      }
+    }
+    throw new NetworkException(
+        "no co-endorser answered for "
+            + chaincode
+            + " "
+            + function
+            + " (tried "
+            + String.join(", ", tried)
+            + "): "
+            + last.getMessage(),
+        Stage.ENDORSE,
+        null,
+        last instanceof NetworkException n ? n.grpcStatus() : null,
+        false,
+        last);
   }
 
   /**

@@ -67,13 +67,19 @@ class BatchSizeTest {
         details);
   }
 
+  private static final String SALT = "5a".repeat(32);
+
   private static List<Batches.Item> items(int count, SortedMap<String, String> details) {
     List<Batches.Item> items = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       AnchorRequest request = request(i, details);
       assertThat(RequestChecks.anchor(request)).isEmpty();
       items.add(
-          Batches.Item.of(request, details.isEmpty() ? null : RegistryClientImpl.details(request)));
+          Batches.Item.of(
+              request,
+              details.isEmpty()
+                  ? null
+                  : RegistryClientImpl.detailsBytes(SALT, request.personalDetails())));
     }
     return items;
   }
@@ -105,7 +111,9 @@ class BatchSizeTest {
       // Small public records: only the transient details make the transaction large.
       AnchorRequest request = new AnchorRequest(withId("r" + i), details);
       assertThat(RequestChecks.anchor(request)).isEmpty();
-      items.add(Batches.Item.of(request, RegistryClientImpl.details(request)));
+      items.add(
+          Batches.Item.of(
+              request, RegistryClientImpl.detailsBytes(SALT, request.personalDetails())));
     }
     assertThat(items.get(0).details().length)
         .isGreaterThan(InputRules.MAX_DETAILS_BYTES - 600)

@@ -60,30 +60,33 @@ class RequestRulesTest {
     assertThat(RequestChecks.certificate(r)).containsExactly("validUntil must be after validFrom");
   }
 
+  private static RegistryRecord stored(String detailsHash) {
+    return new RegistryRecord(
+        "bc-1",
+        RecordKind.CERTIFICATE,
+        "BIRTH_CERTIFICATE",
+        "JusticeMSP",
+        "a".repeat(64),
+        "s".repeat(40),
+        "2025-01-01T00:00:00.000Z",
+        null,
+        RecordStatus.ACTIVE,
+        null,
+        null,
+        null,
+        null,
+        null,
+        new TreeMap<>(),
+        detailsHash,
+        false,
+        null,
+        "tx",
+        "2025-01-01T00:00:00Z");
+  }
+
   @Test
   void storedRecordWithTheSameContentCountsAsAlreadyAnchored() {
-    RegistryRecord stored =
-        new RegistryRecord(
-            "bc-1",
-            RecordKind.CERTIFICATE,
-            "BIRTH_CERTIFICATE",
-            "JusticeMSP",
-            "a".repeat(64),
-            "s".repeat(40),
-            "2025-01-01T00:00:00.000Z",
-            null,
-            RecordStatus.ACTIVE,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new TreeMap<>(),
-            "h",
-            false,
-            null,
-            "tx",
-            "2025-01-01T00:00:00Z");
+    RegistryRecord stored = stored(null);
     assertThat(SameContent.certificate(GOOD, stored, "JusticeMSP")).isTrue();
     assertThat(SameContent.certificate(GOOD, stored, "ServicesMSP")).isFalse();
     CertificateRequest otherHash =
@@ -100,10 +103,39 @@ class RequestRulesTest {
   }
 
   @Test
-  void saltsAreAtLeast128BitsOfLowercaseHexAndDiffer() {
-    String a = RegistryClientImpl.newSalt();
+  void detailsSaltsAre256BitsDerivedPerIdentityNamespaceAndRecord() throws Exception {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    DetailsSalt one = DetailsSalt.of(generator.generateKeyPair().getPrivate());
+    DetailsSalt other = DetailsSalt.of(generator.generateKeyPair().getPrivate());
+    String a = one.forRecord("records-justice", "bc-1");
     assertThat(a).matches("[0-9a-f]{64}");
-    assertThat(RegistryClientImpl.newSalt()).isNotEqualTo(a);
+    // The same identity derives the same salt for the same record: a rerun commits to the same
+    // details, so it can store them after an interrupted first run.
+    assertThat(one.forRecord("records-justice", "bc-1")).isEqualTo(a);
+    assertThat(one.forRecord("records-justice", "bc-2")).isNotEqualTo(a);
+    assertThat(one.forRecord("records-services", "bc-1")).isNotEqualTo(a);
+    assertThat(other.forRecord("records-justice", "bc-1")).isNotEqualTo(a);
+    // Namespace and id are separated: ("a", "bc") and ("ab", "c") do not collide.
+    assertThat(one.forRecord("a", "bc")).isNotEqualTo(one.forRecord("ab", "c"));
+  }
+
+  @Test
+  void aKeyThatCannotBeExportedGetsRandomSalts() {
+    DetailsSalt random = DetailsSalt.of(null);
+    String a = random.forRecord("records-justice", "bc-1");
+    assertThat(a).matches("[0-9a-f]{64}");
+    assertThat(random.forRecord("records-justice", "bc-1")).isNotEqualTo(a);
+  }
+
+  @Test
+  void theSameContentIncludesTheDetailsCommitment() {
+    RegistryRecord stored = stored("d".repeat(64));
+    assertThat(SameContent.certificate(GOOD.withDetailsHash("d".repeat(64)), stored, "JusticeMSP"))
+        .isTrue();
+    assertThat(SameContent.certificate(GOOD.withDetailsHash("e".repeat(64)), stored, "JusticeMSP"))
+        .isFalse();
+    assertThat(SameContent.certificate(GOOD, stored, "JusticeMSP")).isFalse();
   }
 
   @Test
