@@ -25,6 +25,7 @@ import org.servicerecords.registry.client.Auditor;
 import org.servicerecords.registry.client.BatchReport;
 import org.servicerecords.registry.client.DecisionInputsReport;
 import org.servicerecords.registry.client.DocumentHash;
+import org.servicerecords.registry.client.EventScan;
 import org.servicerecords.registry.client.ExportFormat;
 import org.servicerecords.registry.client.FileCheckpoint;
 import org.servicerecords.registry.client.ListQuery;
@@ -867,7 +868,11 @@ final class Commands {
   }
 
   /** {@code registry watch}. */
-  @Command(name = "watch", description = "Print registry events; resumes after the checkpoint.")
+  @Command(
+      name = "watch",
+      description =
+          "Print registry events endorsed by the namespace's owner (any other to standard error);"
+              + " resumes after the checkpoint.")
   static final class Watch extends Base {
     @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
     String issuer;
@@ -892,11 +897,79 @@ final class Commands {
     @Override
     public Integer call() throws Exception {
       FileCheckpoint checkpoint = FileCheckpoint.open(checkpointFile);
+      WatchPrinter printer = new WatchPrinter(out(), maxEvents);
       try (RegistryConnection connection = root().connect()) {
         String ns = issuer == null ? connection.registryClient().namespace() : issuer;
-        connection.auditor().watch(ns, checkpoint, fromBlock, new WatchPrinter(out(), maxEvents));
+        connection.auditor().watch(ns, checkpoint, fromBlock, printer);
+      } finally {
+        if (printer.ignored() > 0) {
+          out()
+              .error(
+                  "watch: "
+                      + printer.printed()
+                      + " events printed, "
+                      + printer.ignored()
+                      + " ignored (not shown to come from the namespace's owner; see above)");
+        }
       }
       return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry audit}: the group; without a subcommand, a usage error. */
+  @Command(
+      name = "audit",
+      description = "Audit the ledger itself.",
+      subcommands = {AuditEvents.class})
+  static final class Audit implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "a subcommand is required: events");
+    }
+  }
+
+  /** {@code registry audit events}. */
+  @Command(
+      name = "events",
+      description =
+          "Judge every event of a namespace in a range of blocks: accepted only when its"
+              + " transaction is VALID and endorsed by a peer of the namespace's owner (governance:"
+              + " a majority of the members); also flags writes of another organisation's implicit"
+              + " collection. Exit 12 when anything was ignored.")
+  static final class AuditEvents extends Base {
+    @Option(
+        names = "--namespace",
+        required = true,
+        description = "Namespace, MSP id of its agency, or the governance chaincode")
+    String namespace;
+
+    @Option(names = "--from", defaultValue = "0", description = "First block (default 0)")
+    long from;
+
+    @Option(names = "--to", description = "Last block (default: the ledger's last)")
+    Long to;
+
+    @Override
+    public Integer call() throws Exception {
+      if (from < 0 || (to != null && to < from)) {
+        throw new IllegalArgumentException("--from must be 0 or more and --to not before it");
+      }
+      EventScan scan;
+      try (RegistryConnection connection = root().connect()) {
+        scan = connection.auditor().scanEvents(namespace, from, to == null ? -1 : to);
+      }
+      Output out = out();
+      if (root().json) {
+        out.json(scan);
+      } else {
+        for (String line : EventScanPrinter.lines(scan)) {
+          out.out.println(line);
+        }
+      }
+      return scan.anyIgnored() ? ExitCodes.EVENTS_IGNORED : ExitCodes.OK;
     }
   }
 }

@@ -69,6 +69,13 @@ public final class ExitCodes {
    */
   public static final int ATTESTATION = 11;
 
+  /**
+   * {@code audit events}: at least one event of the namespace was ignored (its transaction was not
+   * VALID, or not shown to come from the namespace's owner) or a VALID transaction wrote another
+   * organisation's implicit collection in it; the report says which and why.
+   */
+  public static final int EVENTS_IGNORED = 12;
+
   private ExitCodes() {}
 
   /**

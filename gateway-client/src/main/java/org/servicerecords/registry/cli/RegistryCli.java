@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
       Commands.ListRecords.class,
       Commands.Export.class,
       Commands.Watch.class,
+      Commands.Audit.class,
       GovernanceCommands.Group.class
     })
 public final class RegistryCli implements Callable<Integer> {

@@ -64,15 +64,49 @@ public interface Auditor {
    * handler's completion and its checkpoint write makes that one event come again (at least once
    * across a crash), so handlers should be idempotent, keyed by block number and transaction id.
    *
+   * <p>Events are hints: any organisation can commit a VALID transaction in another agency's
+   * namespace that writes only its own implicit private collection and carries an event in that
+   * namespace's name. So the events are read from full blocks (Gateway block events) and an event
+   * reaches {@link EventHandler#handle} only when its transaction is VALID (the block's validation
+   * flags), its endorsed response answers its proposal, at least one endorsement is by a peer of
+   * the namespace's owner (governance's agency for the namespace) — the certificate chaining to
+   * that organisation's roots in the channel configuration, valid at the transaction's timestamp,
+   * holding the peer NodeOU, the signature verifying over the proposal response payload and the
+   * endorser — and it writes no implicit collection of the namespace but the owner's. For the
+   * governance chaincode (policy MAJORITY) checked peer endorsements of a majority of the
+   * consortium's members ({@code governance:GetMembers}; before the members are set, of the
+   * channel's organisations with peers) are required instead. Every other event goes to {@link
+   * EventHandler#ignored} with its {@link IgnoredEvent.Reason} and is counted; the checkpoint moves
+   * past it too.
+   *
    * @param namespace the namespace (or MSP id, or the governance chaincode name)
    * @param checkpoint the persistent position
    * @param fromBlock the first block without a checkpoint
    * @param handler the handler
+   * @return how many events were delivered and ignored by this call
    * @throws RegistryException if the stream fails
    * @throws IOException if the checkpoint cannot be written
    */
-  void watch(String namespace, FileCheckpoint checkpoint, long fromBlock, EventHandler handler)
+  WatchSummary watch(
+      String namespace, FileCheckpoint checkpoint, long fromBlock, EventHandler handler)
       throws RegistryException, IOException;
+
+  /**
+   * Reads blocks {@code fromBlock} to {@code toBlock} and judges, as {@link #watch} does, every
+   * transaction of the namespace that carries an event of it: accepted, or ignored with the reason.
+   * VALID transactions of the namespace that write an implicit private collection other than the
+   * owner's ({@code _implicit_org_<OwnerMSP>}), the write pattern of the fake-event attack, are
+   * reported as ignored ({@link IgnoredEvent.Reason#FOREIGN_COLLECTION_WRITE}) even without an
+   * event.
+   *
+   * @param namespace the namespace (or MSP id, or the governance chaincode name)
+   * @param fromBlock the first block (0 or more)
+   * @param toBlock the last block; negative, or beyond the ledger's last block, for the last block
+   * @return the transactions judged and the counts
+   * @throws RegistryException if the blocks cannot be read
+   * @throws IllegalArgumentException if {@code fromBlock} is negative
+   */
+  EventScan scanEvents(String namespace, long fromBlock, long toBlock) throws RegistryException;
 
   /**
    * Returns the number of the block that holds a transaction (one more query).

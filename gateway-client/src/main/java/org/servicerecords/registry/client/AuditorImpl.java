@@ -11,16 +11,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
-import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
-import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.AgencyHistoryEntry;
 import org.servicerecords.registry.model.CanonicalJson;
-import org.servicerecords.registry.model.JsonFormatException;
-import org.servicerecords.registry.model.RecordEvent;
+import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.RecordHistoryEntry;
 import org.servicerecords.registry.model.RecordPage;
 import org.servicerecords.registry.model.RegistryRecord;
@@ -191,83 +189,87 @@ final class AuditorImpl implements Auditor {
   }
 
   @Override
-  public void watch(
+  public WatchSummary watch(
       String namespace, FileCheckpoint checkpoint, long fromBlock, EventHandler handler)
       throws RegistryException, IOException {
-    String chaincode =
-        namespace.equals(ledger.connector().profile().governanceChaincode())
-            ? namespace
-            : ledger.namespaceOf(namespace);
-    Connector connector = ledger.connector();
-    int failures = 0;
-    while (true) {
-      int index = connector.preferred();
-      // Every (re)subscription starts a new stream: startBlock makes the checkpoint look for its
-      // position in the replayed block again, so nothing already handled counts as new.
-      long start = checkpoint.startBlock(fromBlock);
-      try (CloseableIterator<ChaincodeEvent> events =
-          connector
-              .gateway(index)
-              .getNetwork(ledger.channel())
-              .newChaincodeEventsRequest(chaincode)
-              .startBlock(start)
-              .build()
-              .getEvents()) {
-        while (events.hasNext()) {
-          ChaincodeEvent event = events.next();
-          failures = 0;
-          if (!checkpoint.isNew(event.getBlockNumber(), event.getTransactionId())) {
-            continue;
-          }
-          RecordEvent payload = payload(event);
-          boolean goOn;
-          try {
-            goOn =
-                handler.handle(
-                    new RegistryEventRecord(
-                        event.getBlockNumber(),
-                        event.getTransactionId(),
-                        event.getChaincodeName(),
-                        payload));
-          } catch (RuntimeException e) {
-            throw e;
-          } catch (Exception e) {
-            throw new RegistryException(
-                "event handler failed: " + e.getMessage(),
-                null,
-                Stage.EVENTS,
-                event.getTransactionId(),
-                null,
-                e);
-          }
-          checkpoint.checkpoint(event.getBlockNumber(), event.getTransactionId());
-          if (!goOn) {
-            return;
-          }
-        }
-        return;
-      } catch (GatewayRuntimeException e) {
-        RegistryException mapped = ErrorMapper.fromGateway(e, Stage.EVENTS);
-        if (!(mapped instanceof NetworkException) || ++failures > connector.endpointCount()) {
-          throw mapped;
-        }
-        connector.answered((index + 1) % connector.endpointCount());
-      } catch (NetworkException e) {
-        // This endpoint's connection could not be set up: the next one may work.
-        if (++failures > connector.endpointCount()) {
-          throw e;
-        }
-        connector.answered((index + 1) % connector.endpointCount());
-      }
+    return watcher(namespace).watch(checkpoint, fromBlock, handler);
+  }
+
+  @Override
+  public EventScan scanEvents(String namespace, long fromBlock, long toBlock)
+      throws RegistryException {
+    if (fromBlock < 0) {
+      throw new IllegalArgumentException("fromBlock must be 0 or more: " + fromBlock);
+    }
+    EventWatcher watcher = watcher(namespace);
+    long last = height() - 1;
+    return watcher.scan(fromBlock, toBlock < 0 || toBlock > last ? last : toBlock);
+  }
+
+  /** The ledger's height (qscc {@code GetChainInfo}): one more than its last block's number. */
+  private long height() throws RegistryException {
+    byte[] bytes = ledger.evaluate(Connector.QSCC, "GetChainInfo", ledger.channel());
+    try {
+      return BlockchainInfo.parseFrom(bytes).getHeight();
+    } catch (InvalidProtocolBufferException e) {
+      throw new RegistryException(
+          "unreadable chain information", null, Stage.EVALUATE, null, null, e);
     }
   }
 
-  private static RecordEvent payload(ChaincodeEvent event) {
-    try {
-      return CanonicalJson.fromBytes(event.getPayload(), RecordEvent.class);
-    } catch (JsonFormatException e) {
-      return new RecordEvent(event.getChaincodeName(), List.of());
+  private EventWatcher watcher(String namespace) throws RegistryException {
+    Connector connector = ledger.connector();
+    EventWatcher.Endpoints endpoints =
+        new EventWatcher.Endpoints() {
+          @Override
+          public int count() {
+            return connector.endpointCount();
+          }
+
+          @Override
+          public int preferred() {
+            return connector.preferred();
+          }
+
+          @Override
+          public void answered(int index) {
+            connector.answered(index);
+          }
+
+          @Override
+          public CloseableIterator<Block> blocks(int index, long startBlock)
+              throws RegistryException {
+            return connector
+                .gateway(index)
+                .getNetwork(ledger.channel())
+                .newBlockEventsRequest()
+                .startBlock(startBlock)
+                .build()
+                .getEvents();
+          }
+        };
+    // Read afresh at every subscription: a watch may run for months across configuration changes.
+    return new EventWatcher(endpoints, () -> ledger.channelMsps(true), eventRule(namespace));
+  }
+
+  /**
+   * Whose endorsements make a namespace's events count: the owning agency's peer for a records
+   * namespace; for governance a majority of the consortium's members, or, before the members are
+   * set, of the channel's organisations with peers (those the channel's MAJORITY counts).
+   */
+  EventRule eventRule(String namespace) throws RegistryException {
+    String governance = ledger.connector().profile().governanceChaincode();
+    if (namespace.equals(governance)) {
+      List<String> members;
+      try {
+        members = ledger.evaluate(ConsortiumMembers.class, governance, "GetMembers").members();
+      } catch (InvalidStateException e) {
+        members = ledger.channelMsps(false).peerOrganizationsOtherThan("");
+      }
+      return EventRule.majority(governance, members);
     }
+    String ns = ledger.namespaceOf(namespace);
+    return EventRule.owner(ns, ledger.governance().agencyOfNamespace(ns).msp());
   }
 
   @Override

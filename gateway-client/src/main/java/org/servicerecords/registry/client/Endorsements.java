@@ -34,11 +34,19 @@ import org.hyperledger.fabric.protos.peer.TransactionAction;
 import org.servicerecords.registry.client.AttestationException.Reason;
 
 /**
- * Checks an endorsed, never submitted transaction envelope without trusting the peer that returned
- * it: every endorsement's certificate chains to its organisation's roots in the channel
- * configuration, is valid now and is a peer's; every signature verifies over the one proposal
- * response payload and the endorser; the endorsed proposal is the question asked; enough of the
- * requested organisations endorsed. Only then is the chaincode's answer returned.
+ * Checks endorsements without trusting the peer that returned them. One endorsement check ({@link
+ * #verify}: the certificate chains to its organisation's roots in the channel configuration, is
+ * valid at the given instant and is a peer's; the signature verifies over the proposal response
+ * payload and the endorser) serves two uses:
+ *
+ * <ul>
+ *   <li>attested verification ({@link #check}): an endorsed, never submitted transaction envelope,
+ *       whose every endorsement must pass, whose endorsed proposal must be the question asked, and
+ *       of which enough of the requested organisations endorsed; only then is the chaincode's
+ *       answer returned;
+ *   <li>chaincode events ({@link EventCheck}): a committed transaction's event counts only when an
+ *       endorsement of the namespace's owner (or of a majority of governance's members) passes.
+ * </ul>
  */
 final class Endorsements {
 
@@ -126,7 +134,8 @@ final class Endorsements {
 
     Map<String, String> endorsers = new LinkedHashMap<>();
     for (Endorsement endorsement : endorsed.getEndorsementsList()) {
-      checkEndorsement(endorsement, responsePayload, msps, now, endorsers);
+      Endorser endorser = verify(endorsement, responsePayload, msps, now);
+      endorsers.putIfAbsent(endorser.mspId(), endorser.subject());
     }
 
     Set<String> missing = new LinkedHashSet<>(requested);
@@ -151,12 +160,46 @@ final class Endorsements {
     return new Attested(answer, endorsers);
   }
 
-  private static void checkEndorsement(
-      Endorsement endorsement,
-      ByteString responsePayload,
-      ChannelMsps msps,
-      Instant now,
-      Map<String, String> endorsers)
+  /**
+   * A peer whose endorsement passed {@link #verify}.
+   *
+   * @param mspId its organisation
+   * @param subject its certificate's subject
+   */
+  record Endorser(String mspId, String subject) {}
+
+  /**
+   * The organisation an endorsement claims, unchecked (for reports; {@link #verify} checks it).
+   *
+   * @param endorsement the endorsement
+   * @return the MSP id the endorser's serialized identity names, or {@code null} if it cannot be
+   *     parsed
+   */
+  static String claimedMsp(Endorsement endorsement) {
+    try {
+      return SerializedIdentity.parseFrom(endorsement.getEndorser()).getMspid();
+    } catch (InvalidProtocolBufferException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Checks one endorsement: its endorser names an organisation of the channel configuration, the
+   * endorser's certificate chains to that organisation's roots (through its intermediates) and is
+   * valid at {@code at}, holds the peer NodeOU, and its ECDSA-SHA256 signature verifies over the
+   * proposal response payload followed by the endorser's bytes.
+   *
+   * @param endorsement the endorsement
+   * @param responsePayload the proposal response payload it must have signed
+   * @param msps the channel's organisations
+   * @param at the instant the certificates must be valid at
+   * @return the endorsing peer
+   * @throws AttestationException ({@link Reason#MALFORMED}, {@link Reason#UNKNOWN_ORGANISATION},
+   *     {@link Reason#CERTIFICATE_NOT_TRUSTED}, {@link Reason#NOT_A_PEER} or {@link
+   *     Reason#SIGNATURE_INVALID}) naming the first check that failed
+   */
+  static Endorser verify(
+      Endorsement endorsement, ByteString responsePayload, ChannelMsps msps, Instant at)
       throws AttestationException {
     SerializedIdentity identity;
     try {
@@ -174,14 +217,15 @@ final class Endorsements {
     }
     X509Certificate certificate = ChannelMsps.parse(identity.getIdBytes().toByteArray()).get(0);
     String subject = certificate.getSubjectX500Principal().getName();
-    if (!chainsToRoot(certificate, msp, now)) {
+    if (!chainsToRoot(certificate, msp, at)) {
       throw new AttestationException(
           Reason.CERTIFICATE_NOT_TRUSTED,
           "endorser "
               + subject
               + " of "
               + mspId
-              + " does not chain to its roots or is not valid now",
+              + " does not chain to its roots or is not valid at "
+              + at,
           null);
     }
     if (!isPeer(certificate)) {
@@ -199,7 +243,7 @@ final class Endorsements {
     } catch (GeneralSecurityException e) {
       throw signatureInvalid(subject, mspId, e);
     }
-    endorsers.putIfAbsent(mspId, subject);
+    return new Endorser(mspId, subject);
   }
 
   private static AttestationException signatureInvalid(
@@ -223,11 +267,11 @@ final class Endorsements {
         throw notAsked("transaction id " + channelHeader.getTxId());
       }
       ProposalResponsePayload prp = ProposalResponsePayload.parseFrom(responsePayload);
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(payload.getHeader().getChannelHeader().toByteArray());
-      digest.update(payload.getHeader().getSignatureHeader().toByteArray());
-      digest.update(actionPayload.getChaincodeProposalPayload().toByteArray());
-      if (!MessageDigest.isEqual(digest.digest(), prp.getProposalHash().toByteArray())) {
+      if (!proposalHashMatches(
+          payload.getHeader().getChannelHeader(),
+          payload.getHeader().getSignatureHeader(),
+          actionPayload.getChaincodeProposalPayload(),
+          prp)) {
         throw notAsked("a proposal hash that does not match the proposal");
       }
       ChaincodeProposalPayload proposal =
@@ -253,6 +297,32 @@ final class Endorsements {
       return action.getResponse().getPayload().toByteArray();
     } catch (InvalidProtocolBufferException e) {
       throw new AttestationException(Reason.MALFORMED, "the endorsed answer cannot be parsed", e);
+    }
+  }
+
+  /**
+   * Whether a proposal response payload answers the proposal it travels with: its {@code
+   * proposal_hash} is SHA-256 over the channel header, the signature header and the chaincode
+   * proposal payload (Fabric's {@code GetProposalHash2}, which the peers also check at validation).
+   * This binds the endorsements to the transaction id and arguments of that proposal.
+   *
+   * @param channelHeader the transaction's channel header bytes
+   * @param signatureHeader the signature header bytes (the transaction's, or its action's)
+   * @param chaincodeProposalPayload the chaincode proposal payload bytes as carried
+   * @param prp the proposal response payload
+   * @return true when the hash matches
+   */
+  static boolean proposalHashMatches(
+      ByteString channelHeader,
+      ByteString signatureHeader,
+      ByteString chaincodeProposalPayload,
+      ProposalResponsePayload prp) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(channelHeader.toByteArray());
+      digest.update(signatureHeader.toByteArray());
+      digest.update(chaincodeProposalPayload.toByteArray());
+      return MessageDigest.isEqual(digest.digest(), prp.getProposalHash().toByteArray());
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing", e);
     }

@@ -255,8 +255,9 @@ class RegistryCliTest {
                 ExitCodes.CONFIG,
                 ExitCodes.PARTIAL,
                 ExitCodes.INTERNAL,
-                ExitCodes.ATTESTATION))
-        .hasSize(12);
+                ExitCodes.ATTESTATION,
+                ExitCodes.EVENTS_IGNORED))
+        .hasSize(13);
   }
 
   @Test
@@ -336,5 +337,34 @@ class RegistryCliTest {
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .startsWith("{\"allValidWhenDecided\":true,\"decidedAt\":\"2025-03-01T02:00:00Z\"")
         .contains("\"ref\":{\"id\":\"c-1\",\"namespace\":\"records-justice\"}");
+  }
+
+  @Test
+  void auditEventsNeedsANamespaceAndAnOrderedRangeBeforeConnecting() {
+    Result group = run(Map.of(), "audit");
+    assertThat(group.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(group.err()).contains("events");
+
+    Result help = run(Map.of(), "audit", "events", "--help");
+    assertThat(help.code()).isEqualTo(ExitCodes.OK);
+    assertThat(help.out())
+        .contains("Usage: registry audit events", "--namespace", "--from", "--to");
+
+    assertThat(run(Map.of(), "audit", "events").code()).isEqualTo(ExitCodes.USAGE);
+    Result backwards =
+        run(
+            Map.of(),
+            "audit",
+            "events",
+            "--namespace",
+            "records-justice",
+            "--from",
+            "9",
+            "--to",
+            "3",
+            "--profile",
+            "/nonexistent/profile.json");
+    assertThat(backwards.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(backwards.err()).contains("--to");
   }
 }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.servicerecords.registry.client.IgnoredEvent;
 import org.servicerecords.registry.client.RegistryEventRecord;
 import org.servicerecords.registry.model.RecordEvent;
 
@@ -104,5 +105,40 @@ class WatchPrinterTest {
     assertThatThrownBy(() -> printer.handle(EVENT))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("checkpoint stays before this event");
+  }
+
+  /**
+   * An ignored event goes to standard error only, one line naming block, transaction, endorsers and
+   * reason; it does not count towards the maximum.
+   */
+  @Test
+  void anIgnoredEventIsOneLineOnStandardErrorAndIsCountedApart() throws Exception {
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    WatchPrinter printer = new WatchPrinter(new Output(out, err, false), 1);
+
+    printer.ignored(
+        new IgnoredEvent(
+            9,
+            "tx-f",
+            "records-justice",
+            List.of("ServicesMSP"),
+            List.of("_implicit_org_ServicesMSP"),
+            IgnoredEvent.Reason.NOT_ENDORSED_BY_OWNER,
+            "endorsed by [ServicesMSP], none of them the namespace's owner JusticeMSP"));
+
+    assertThat(outBytes.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(errBytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "registry: ignored event: block 9 tx tx-f in records-justice endorsed by [ServicesMSP]:"
+                + " NOT_ENDORSED_BY_OWNER: endorsed by [ServicesMSP], none of them the namespace's"
+                + " owner JusticeMSP; writes [_implicit_org_ServicesMSP]"
+                + System.lineSeparator());
+    assertThat(printer.ignored()).isEqualTo(1);
+    assertThat(printer.printed()).isZero();
+    assertThat(printer.handle(EVENT)).isFalse();
+    assertThat(printer.printed()).isEqualTo(1);
   }
 }

@@ -2,30 +2,20 @@ package org.servicerecords.registry.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.servicerecords.registry.client.TestPki.endorse;
+import static org.servicerecords.registry.client.TestPki.issue;
+import static org.servicerecords.registry.client.TestPki.msps;
+import static org.servicerecords.registry.client.TestPki.org;
+import static org.servicerecords.registry.client.TestPki.peerOf;
 
 import com.google.protobuf.ByteString;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.Signature;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockData;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
@@ -39,7 +29,6 @@ import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
 import org.hyperledger.fabric.protos.msp.MSPConfig;
-import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
@@ -56,6 +45,9 @@ import org.hyperledger.fabric.protos.peer.TransactionAction;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.client.AttestationException.Reason;
+import org.servicerecords.registry.client.TestPki.Issued;
+import org.servicerecords.registry.client.TestPki.Org;
+import org.servicerecords.registry.client.TestPki.Signer;
 import org.servicerecords.registry.client.identity.Pem;
 
 /**
@@ -68,61 +60,6 @@ class AttestationTest {
   private static final String TX_ID = "a1b2c3";
   private static final List<String> ARGS = List.of("records:VerifyHash", "ab".repeat(32), "");
   private static final byte[] ANSWER = "[{\"verdict\":\"VALID\"}]".getBytes(StandardCharsets.UTF_8);
-  private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
-
-  /** An organisation's CA and one of its peers. */
-  record Org(String mspId, Issued ca, Issued peer) {}
-
-  record Issued(KeyPair keys, X509Certificate certificate) {}
-
-  static Issued issue(String subject, Issued issuer, boolean ca, Instant notAfter)
-      throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair keys = generator.generateKeyPair();
-    X500Name name = new X500Name(subject);
-    X500Name issuerName =
-        issuer == null
-            ? name
-            : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
-    Instant now = Instant.now();
-    X509v3CertificateBuilder builder =
-        new JcaX509v3CertificateBuilder(
-            issuerName,
-            BigInteger.valueOf(SERIAL.incrementAndGet()),
-            Date.from(now.minus(Duration.ofHours(2))),
-            Date.from(notAfter),
-            name,
-            keys.getPublic());
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-    var signingKey = issuer == null ? keys.getPrivate() : issuer.keys().getPrivate();
-    X509Certificate certificate =
-        new JcaX509CertificateConverter()
-            .getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signingKey)));
-    return new Issued(keys, certificate);
-  }
-
-  static Org org(String mspId) throws Exception {
-    Instant later = Instant.now().plus(Duration.ofDays(1));
-    Issued ca = issue("CN=ca." + mspId + ",O=" + mspId, null, true, later);
-    Issued peer = issue("CN=peer0." + mspId + ",OU=peer,O=" + mspId, ca, false, later);
-    return new Org(mspId, ca, peer);
-  }
-
-  static ChannelMsps msps(Org... orgs) {
-    Map<String, ChannelMsps.Msp> map = new java.util.TreeMap<>();
-    for (Org o : orgs) {
-      map.put(
-          o.mspId(),
-          new ChannelMsps.Msp(o.mspId(), List.of(o.ca().certificate()), List.of(), true));
-    }
-    return new ChannelMsps(map);
-  }
-
-  /** An endorser signing as an organisation with the given certificate and key. */
-  record Signer(String mspId, Issued identity) {}
-
   static final ByteString CHANNEL_HEADER =
       ChannelHeader.newBuilder()
           .setType(3)
@@ -170,23 +107,6 @@ class AttestationTest {
         .toByteString();
   }
 
-  static Endorsement endorse(Signer signer, ByteString signedPayload) throws Exception {
-    ByteString endorser =
-        SerializedIdentity.newBuilder()
-            .setMspid(signer.mspId())
-            .setIdBytes(ByteString.copyFromUtf8(Pem.toPem(signer.identity().certificate())))
-            .build()
-            .toByteString();
-    Signature signature = Signature.getInstance("SHA256withECDSA");
-    signature.initSign(signer.identity().keys().getPrivate());
-    signature.update(signedPayload.toByteArray());
-    signature.update(endorser.toByteArray());
-    return Endorsement.newBuilder()
-        .setEndorser(endorser)
-        .setSignature(ByteString.copyFrom(signature.sign()))
-        .build();
-  }
-
   /**
    * An envelope as the Gateway returns it: endorsements signed over {@code signed}, carrying {@code
    * carried} as the proposal response payload.
@@ -227,10 +147,6 @@ class AttestationTest {
     ByteString proposal = proposalPayload(ARGS);
     ByteString prp = responsePayload(proposal, ANSWER);
     return envelope(proposal, prp, prp, by);
-  }
-
-  static Signer peerOf(Org org) {
-    return new Signer(org.mspId(), org.peer());
   }
 
   static Endorsements.Attested check(
