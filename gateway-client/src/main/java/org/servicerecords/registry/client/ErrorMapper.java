@@ -158,7 +158,7 @@ final class ErrorMapper {
           new InvalidArgumentException(message, code, stage, transactionId, peerMessage);
       case INVALID_STATE ->
           new InvalidStateException(message, code, stage, transactionId, peerMessage);
-      case WRONG_NAMESPACE, INTERNAL_ERROR, TIMESTAMP_OUT_OF_TOLERANCE ->
+      case WRONG_NAMESPACE, INTERNAL_ERROR ->
           new ContractException(message, code, stage, transactionId, peerMessage);
     };
   }
