@@ -76,6 +76,7 @@ final class GovernanceOps {
     List<String> members = Requests.members("members", Arrays.asList(parsed));
     DetailsInput.none(stub);
     Caller caller = Caller.of(ctx).requireRole(ADMIN);
+    TimeTolerance.check(stub);
     String own = caller.msp();
     if (!members.contains(own)) {
       throw Refusal.notAuthorized("the caller's organisation " + own + " is not a member");
@@ -278,12 +279,15 @@ final class GovernanceOps {
   private record Approver(Caller caller, ConsortiumMembers members) {}
 
   /**
-   * Refuses a caller without {@code role=admin} ({@code NOT_AUTHORIZED}), a consortium without
-   * members ({@code INVALID_STATE}) and a caller whose organisation is not a member ({@code
-   * NOT_AUTHORIZED}).
+   * Refuses a caller without {@code role=admin} ({@code NOT_AUTHORIZED}), a transaction time beyond
+   * {@link TimeTolerance} of the endorsing peer's clock, a consortium without members ({@code
+   * INVALID_STATE}) and a caller whose organisation is not a member ({@code NOT_AUTHORIZED}).
    */
   private Approver approver() {
     Caller caller = Caller.of(ctx).requireRole(ADMIN);
+    // Governance history answers "was the agency allowed at time X": a change's time must be
+    // within the tolerance of every endorsing peer's clock, as for records writes.
+    TimeTolerance.check(stub);
     ConsortiumMembers members = consortium.requireMembers();
     if (!members.members().contains(caller.msp())) {
       throw Refusal.notAuthorized(

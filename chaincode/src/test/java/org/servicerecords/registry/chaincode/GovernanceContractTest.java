@@ -95,6 +95,30 @@ class GovernanceContractTest {
     }
 
     @Test
+    void refusesAnApprovalWhoseTimeIsBeyondTheToleranceOfTheEndorsingPeersClock() {
+      String request = Fixtures.agency("DigitalMSP", "records-digital", List.of());
+      java.time.Instant asserted = network.now();
+      for (java.time.Duration skew :
+          List.of(java.time.Duration.ofHours(1), java.time.Duration.ofSeconds(-301))) {
+        Network.Result result =
+            governance("RegisterAgency", request)
+                .by(JUSTICE_ADMIN)
+                .at(asserted)
+                .endorserClockAt(asserted.plus(skew))
+                .submit();
+        assertRefused(result, ErrorCode.TIMESTAMP_OUT_OF_TOLERANCE);
+        assertThat(result.writes()).isEmpty();
+      }
+      Network.Result atTheLimit =
+          governance("RegisterAgency", request)
+              .by(JUSTICE_ADMIN)
+              .at(asserted)
+              .endorserClockAt(asserted.plusSeconds(300))
+              .submit();
+      assertThat(atTheLimit.ok()).as(atTheLimit.message()).isTrue();
+    }
+
+    @Test
     void refusesBadFields() {
       List<AgencyRequest> bad =
           List.of(
