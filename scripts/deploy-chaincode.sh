@@ -119,9 +119,13 @@ net_file, governance_id, records_id = sys.argv[1:]
 net = json.load(open(net_file, encoding="utf-8"))
 cc = net["chaincodes"]
 print("governance", governance_id, cc["governance"]["endorsementPolicy"] or "-")
-for org in net["organizations"]:
-    if org.get("application") and org.get("namespace"):
-        print(org["namespace"], records_id, cc["records"]["endorsementPolicy"].replace("{owner}", org["msp"]))
+apps = [o for o in net["organizations"] if o.get("application")]
+for org in apps:
+    if org.get("namespace"):
+        # {owner}: the namespace's agency; {others}: every other application organisation's peers.
+        others = ", ".join(f"'{o['msp']}.peer'" for o in apps if o["msp"] != org["msp"])
+        print(org["namespace"], records_id,
+              cc["records"]["endorsementPolicy"].replace("{owner}", org["msp"]).replace("{others}", others))
 PY
 }
 
