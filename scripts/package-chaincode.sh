@@ -2,17 +2,18 @@
 # Packages a chaincode jar as a chaincode-as-a-service package for `peer lifecycle chaincode install`.
 #
 #   scripts/package-chaincode.sh SERVICE JAR OUTPUT_DIR
-#     SERVICE  governance | records | reference (the chaincode server that serves it; reference is
-#              the bare put/get contract of chaincode/reference, for benchmarks and trust tests)
+#     SERVICE  governance | records | reference | rogue (the chaincode server that serves it; reference is
+#              the bare put/get contract of chaincode/reference, for benchmarks and trust tests; rogue
+#              is chaincode/rogue, the test-only "agency running modified code" of trust_test.sh)
 #
 # The label is SERVICE_<SHA-256 of the jar>, so an organisation's approval names the exact code it
 # approves. Prints the package file and its package id (label:SHA-256 of the package file).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-[ $# -eq 3 ] || die $EXIT_FAILURE "usage: $0 governance|records|reference JAR OUTPUT_DIR"
+[ $# -eq 3 ] || die $EXIT_FAILURE "usage: $0 governance|records|reference|rogue JAR OUTPUT_DIR"
 service=$1 jar=$2 out=$3
-case "$service" in governance | records | reference) ;; *) die $EXIT_FAILURE "unknown service '$service'" ;; esac
+case "$service" in governance | records | reference | rogue) ;; *) die $EXIT_FAILURE "unknown service '$service'" ;; esac
 [ -f "$jar" ] || die $EXIT_FAILURE "no such jar: $jar"
 
 label="${service}_$(sha256sum "$jar" | cut -d' ' -f1)"

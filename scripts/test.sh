@@ -5,8 +5,8 @@
 #   3. installs Fabric and Fabric CA (built from source into the cache, once), starts the consortium's
 #      network (raft profile: 3 CAs, 3 Raft orderers, 3 peers), deploys the contract and bootstraps
 #      governance, then runs against it: every peer running each of its chaincode servers, the trust
-#      model (network_test.sh), redeployment (deploy_test.sh), the Java integration tests and the quick
-#      fault scenarios (faults_quick.sh);
+#      model (network_test.sh), agencies running modified code (trust_test.sh), redeployment
+#      (deploy_test.sh), the Java integration tests and the quick fault scenarios (faults_quick.sh);
 #   4. the bft profile (4 BFT orderers) comes up, is deployed and commits a transaction.
 # Every network it started is stopped again, also when a test fails. The networks use their own state
 # folders under .state/test-*, wiped at the start, so a developer's .state is left alone.
@@ -68,6 +68,9 @@ in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/chaincode_server_test.sh"
 
 info "Trust model on the real network"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/network_test.sh"
+
+info "Rogue agencies: modified code, crafted timestamps and planted events (chaincode/rogue)"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/trust_test.sh"
 
 info "Redeployment: a changed jar becomes the next sequence; the same jar again changes nothing"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/deploy_test.sh"
