@@ -19,8 +19,7 @@
 #   d. Services, running the rogue build for records-justice, plants an event there (a write of its
 #      own implicit collection only, endorsed by Services alone): it commits VALID - the attack -
 #      and the record it claims revoked stays ACTIVE everywhere; `registry watch` does not deliver
-#      the event and `registry audit events` reports it [events-owner-check: those two commands come
-#      with branch events-owner-check];
+#      the event and `registry audit events` reports it (exit 12);
 #   e. after each scenario the record is absent on every peer and all peers agree; at the end the
 #      deployment is restored (deploy-chaincode.sh) and a record anchored then verifies through
 #      Services' peer.
@@ -371,8 +370,8 @@ genuine() { echo "$out" && grep -q 'committed with status (VALID)' <<<"$out"; }
 check "then Justice anchors a record, endorsed by Justice and the audit office: committed VALID" genuine
 check "  every peer has the same height and current block hash" peers_agree 30
 
-# [events-owner-check] `registry watch` drops an event whose transaction's endorsers do not satisfy
-# the namespace owner's rule and names it on standard error (branch events-owner-check).
+# `registry watch` drops an event whose transaction the namespace's owner did not endorse and names it
+# on standard error.
 watch_ignores_planted() {
   local rc=0
   rm -f "$work/watch.checkpoint"
@@ -383,17 +382,17 @@ watch_ignores_planted() {
   [ $rc -eq 0 ] && grep -q "$genuine_id" "$work/watch.out" && ! grep -q "$planted_tx\|REVOKED" "$work/watch.out" \
     && grep -q "$planted_tx" "$work/watch.err"
 }
-check "[events-owner-check] registry watch from block $planted_block delivers the genuine event, not the planted one (named on stderr)" \
+check "registry watch from block $planted_block delivers the genuine event, not the planted one (named on stderr)" \
   watch_ignores_planted
-# [events-owner-check] `registry audit events` exits non-zero when it finds an ignored event.
+# `registry audit events` exits 12 when it finds an ignored event.
 audit_reports_planted() {
   local rc=0
   "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/audit/profile.json" --identity auditor1 --json \
     audit events --namespace "$NS" --from "$planted_block" --to "$planted_block" >"$work/audit.out" 2>&1 || rc=$?
   echo "exit $rc:"; cat "$work/audit.out"
-  [ $rc -ne 0 ] && grep -q "$planted_tx" "$work/audit.out"
+  [ $rc -eq 12 ] && grep -q "$planted_tx" "$work/audit.out" && grep -q NOT_ENDORSED_BY_OWNER "$work/audit.out"
 }
-check "[events-owner-check] registry audit events --namespace $NS reports the planted event (non-zero exit)" \
+check "registry audit events --namespace $NS reports the planted event as not endorsed by the owner (exit 12)" \
   audit_reports_planted
 
 # ==================================================================================================
