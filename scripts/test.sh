@@ -7,7 +7,9 @@
 #      governance, then runs against it: every peer running each of its chaincode servers, the trust
 #      model (network_test.sh), agencies running modified code (trust_test.sh), redeployment
 #      (deploy_test.sh), the Java integration tests and the quick fault scenarios (faults_quick.sh);
-#   4. the bft profile (4 BFT orderers) comes up, is deployed and commits a transaction.
+#   4. the failover profile (a second peer for Services): its gateway peer killed mid-way through a
+#      1,000-record batch, a watch killed and restarted, journal versus ledger (failover_test.sh);
+#   5. the bft profile (4 BFT orderers) comes up, is deployed and commits a transaction.
 # Every network it started is stopped again, also when a test fails. The networks use their own state
 # folders under .state/test-*, wiped at the start, so a developer's .state is left alone.
 #
@@ -26,6 +28,7 @@ MVN=(mvn -B -ntp)
 cd "$REPO_DIR"
 RAFT_STATE="$REPO_DIR/.state/test-raft"
 BFT_STATE="$REPO_DIR/.state/test-bft"
+FAILOVER_STATE="$REPO_DIR/.state/test-failover"
 running_state=""
 cleanup() {
   local rc=$?
@@ -41,7 +44,7 @@ trap cleanup EXIT
 network() { REGISTRY_STATE_DIR="$1" "$REPO_DIR/scripts/network.sh" "${@:2}"; }
 in_state() { REGISTRY_STATE_DIR="$1" "${@:2}"; }
 
-for state in "$RAFT_STATE" "$BFT_STATE" "$STATE_DIR"; do
+for state in "$RAFT_STATE" "$FAILOVER_STATE" "$BFT_STATE" "$STATE_DIR"; do
   if [ -n "$(find "$state/pids" -name '*.pid' 2>/dev/null)" ]; then
     die $EXIT_FAILURE "a network is running from $state; stop it first (REGISTRY_STATE_DIR=$state scripts/network.sh down)"
   fi
@@ -58,7 +61,7 @@ info "Installing Fabric CA and Fabric"
 "$REPO_DIR/scripts/tests/install_test.sh"
 
 info "Starting the network (raft profile) and deploying the contract"
-rm -rf "$RAFT_STATE" "$BFT_STATE"
+rm -rf "$RAFT_STATE" "$FAILOVER_STATE" "$BFT_STATE"
 running_state="$RAFT_STATE"
 network "$RAFT_STATE" up --profile raft
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/deploy-chaincode.sh"
@@ -93,6 +96,14 @@ in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/faults_quick.sh"
 info "All peers agree after the tests"
 network "$RAFT_STATE" status
 network "$RAFT_STATE" down
+running_state=""
+
+info "The failover profile: Services' gateway peer killed mid-batch; journal versus ledger"
+running_state="$FAILOVER_STATE"
+network "$FAILOVER_STATE" up --profile failover
+in_state "$FAILOVER_STATE" "$REPO_DIR/scripts/deploy-chaincode.sh"
+in_state "$FAILOVER_STATE" "$REPO_DIR/scripts/tests/failover_test.sh"
+network "$FAILOVER_STATE" down
 running_state=""
 
 info "The bft profile: 4 BFT orderers (DigitalMSP ordering only) come up and commit a transaction"
