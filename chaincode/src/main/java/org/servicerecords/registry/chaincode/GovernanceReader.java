@@ -1,7 +1,14 @@
 package org.servicerecords.registry.chaincode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.shim.Chaincode;
 import org.hyperledger.fabric.shim.ChaincodeStub;
@@ -23,16 +30,44 @@ import org.servicerecords.registry.model.NamespaceAgency;
  * governance process waits forever. Seen on the real network under concurrent verifications. So
  * each transaction asks one question that holds every answer it needs: {@link #byNamespace} for a
  * write, {@link #namespaceAgency} (the entry and its history) for a verification.
+ *
+ * <p>A call that gets no answer within {@link #DEADLINE} fails with {@code INTERNAL_ERROR} instead
+ * of holding the transaction's thread for good: the shim waits for the peer's answer without a
+ * limit, and one lost answer used to leave every transaction thread of the records process stuck
+ * until the process was restarted. The call runs on a thread of its own so the transaction can give
+ * up on it (the abandoned thread is a daemon and holds no lock). Like {@link TimeTolerance}, the
+ * deadline only decides whether the transaction answers at all, never what it writes.
  */
 final class GovernanceReader {
 
   /** Chaincode name of the governance namespace. */
   static final String CHAINCODE = "governance";
 
+  /**
+   * How long a records transaction waits for governance: well below the peer's chaincode execute
+   * timeout (30 s by default), so the refusal reaches the client before the peer gives up.
+   */
+  static final Duration DEADLINE = Duration.ofSeconds(20);
+
+  private static final ExecutorService CALLS =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "governance-call");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final ChaincodeStub stub;
+  private final Duration deadline;
 
   GovernanceReader(ChaincodeStub stub) {
+    this(stub, DEADLINE);
+  }
+
+  /** A reader whose calls give up after {@code deadline}. */
+  GovernanceReader(ChaincodeStub stub, Duration deadline) {
     this.stub = stub;
+    this.deadline = deadline;
   }
 
   /** Governance's agency for a records namespace, or {@code null} if none is registered. */
@@ -53,7 +88,7 @@ final class GovernanceReader {
         Stream.concat(Stream.of(function), Stream.of(args))
             .map(a -> a.getBytes(StandardCharsets.UTF_8))
             .toList();
-    Chaincode.Response response = stub.invokeChaincode(CHAINCODE, arguments, stub.getChannelId());
+    Chaincode.Response response = invokeWithDeadline(arguments);
     if (response == null) {
       throw Refusal.of(ErrorCode.INTERNAL_ERROR, "governance did not answer");
     }
@@ -64,5 +99,27 @@ final class GovernanceReader {
       return null;
     }
     throw Refusal.of(ErrorCode.INTERNAL_ERROR, "governance query failed");
+  }
+
+  private Chaincode.Response invokeWithDeadline(List<byte[]> arguments) {
+    String channel = stub.getChannelId();
+    Future<Chaincode.Response> call =
+        CALLS.submit(() -> stub.invokeChaincode(CHAINCODE, arguments, channel));
+    try {
+      return call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw Refusal.of(
+          ErrorCode.INTERNAL_ERROR,
+          "governance did not answer within " + deadline.toMillis() + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Refusal.of(ErrorCode.INTERNAL_ERROR, "interrupted while asking governance");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw Refusal.of(ErrorCode.INTERNAL_ERROR, "governance query failed");
+    }
   }
 }
