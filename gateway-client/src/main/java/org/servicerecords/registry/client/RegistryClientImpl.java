@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -145,11 +147,32 @@ final class RegistryClientImpl implements RegistryClient {
     if (details == null || record.detailsPurged()) {
       return;
     }
+    String problem = detailsProblem(DocumentHash.of(details), record);
+    if (problem != null) {
+      throw new DetailsNotStoredException(
+          record, new RegistryException(problem, null, Stage.LOCAL, null, null, null));
+    }
     try {
       storeDetails(Map.of(record.id(), details));
     } catch (RegistryException e) {
       throw new DetailsNotStoredException(record, e);
     }
+  }
+
+  /**
+   * Why details hashing to {@code detailsHash} can never be stored for the record on the ledger, or
+   * {@code null} when they can.
+   */
+  private static String detailsProblem(String detailsHash, RegistryRecord record) {
+    if (record.privateDetailsHash() == null) {
+      return "the record on the ledger was anchored without personal details";
+    }
+    if (!record.privateDetailsHash().equals(detailsHash)) {
+      return "the record on the ledger commits to other details: it was anchored by another"
+          + " identity (or one whose key cannot be exported), and only that identity can store"
+          + " them";
+    }
+    return null;
   }
 
   /** How often a {@code StoreDetails} is tried before its records are reported pending. */
@@ -270,11 +293,16 @@ final class RegistryClientImpl implements RegistryClient {
    * submitted again: a rerun of a batch anchors exactly the missing records.
    */
   private List<RecordOutcome> anchorChunk(List<Batches.Item> chunk) {
-    List<RecordOutcome> outcomes = anchorRecordsOf(chunk);
-    return storeDetailsOf(chunk, outcomes);
+    Set<String> keepDetails = new HashSet<>();
+    List<RecordOutcome> outcomes = anchorRecordsOf(chunk, keepDetails);
+    return storeDetailsOf(chunk, outcomes, keepDetails);
   }
 
-  private List<RecordOutcome> anchorRecordsOf(List<Batches.Item> chunk) {
+  /**
+   * Anchors the chunk's records; {@code keepDetails} receives the ids of records found on the
+   * ledger whose details must not be stored (purged since).
+   */
+  private List<RecordOutcome> anchorRecordsOf(List<Batches.Item> chunk, Set<String> keepDetails) {
     List<RecordOutcome> outcomes = new ArrayList<>();
     List<Batches.Item> pending = chunk;
     for (int round = 0; round < 3 && !pending.isEmpty(); round++) {
@@ -293,7 +321,7 @@ final class RegistryClientImpl implements RegistryClient {
       } catch (AlreadyExistsException e) {
         List<Batches.Item> missing = new ArrayList<>();
         for (Batches.Item item : pending) {
-          RecordOutcome existing = compareWithLedger(item.request());
+          RecordOutcome existing = compareWithLedger(item, keepDetails);
           if (existing == null) {
             missing.add(item);
           } else {
@@ -321,13 +349,16 @@ final class RegistryClientImpl implements RegistryClient {
    * them), so such a record is reported pending with the contract's reason.
    */
   private List<RecordOutcome> storeDetailsOf(
-      List<Batches.Item> chunk, List<RecordOutcome> outcomes) {
+      List<Batches.Item> chunk, List<RecordOutcome> outcomes, Set<String> keepDetails) {
     Map<String, byte[]> detailsById = new LinkedHashMap<>();
     Map<String, RecordOutcome> byId = new LinkedHashMap<>();
     outcomes.forEach(o -> byId.put(o.id(), o));
     for (Batches.Item item : chunk) {
       RecordOutcome outcome = byId.get(item.id());
-      if (item.details() != null && outcome != null && outcome.status().onLedger()) {
+      if (item.details() != null
+          && outcome != null
+          && outcome.status().onLedger()
+          && !keepDetails.contains(item.id())) {
         detailsById.put(item.id(), item.details());
       }
     }
@@ -353,15 +384,35 @@ final class RegistryClientImpl implements RegistryClient {
     }
   }
 
-  private RecordOutcome compareWithLedger(AnchorRequest request) {
-    String id = request.certificate().id();
+  /**
+   * The outcome of a record found on the ledger: {@code ALREADY_ANCHORED} when it is the request's
+   * (its details then stored again, unless purged since), {@code DETAILS_PENDING} when it commits
+   * to details this identity cannot store, {@code CONFLICT} when it is another record; {@code null}
+   * when there is none.
+   */
+  private RecordOutcome compareWithLedger(Batches.Item item, Set<String> keepDetails) {
+    CertificateRequest request = item.request().certificate();
+    String id = request.id();
     try {
       RegistryRecord stored = getRecord(id);
-      if (SameContent.certificate(request.certificate(), stored, msp)) {
-        return new RecordOutcome(id, Status.ALREADY_ANCHORED, stored.txId(), null);
+      if (!SameContent.certificate(request, stored, msp)) {
+        return new RecordOutcome(
+            id, Status.CONFLICT, stored.txId(), "a different record with this id is on the ledger");
       }
-      return new RecordOutcome(
-          id, Status.CONFLICT, stored.txId(), "a different record with this id is on the ledger");
+      if (item.details() != null && stored.detailsPurged()) {
+        keepDetails.add(id);
+      } else if (item.details() != null) {
+        String problem = detailsProblem(request.detailsHash(), stored);
+        if (problem != null) {
+          keepDetails.add(id);
+          return new RecordOutcome(
+              id,
+              Status.DETAILS_PENDING,
+              stored.txId(),
+              "anchored; details not stored: " + problem);
+        }
+      }
+      return new RecordOutcome(id, Status.ALREADY_ANCHORED, stored.txId(), null);
     } catch (NotFoundException e) {
       return null;
     } catch (RegistryException e) {

@@ -13,9 +13,9 @@ import org.servicerecords.registry.model.RegistryRecord;
 
 /**
  * Decides whether a record already on the ledger is the one a request would write, so that an
- * {@code ALREADY_EXISTS} refusal of a retried request counts as success. Personal details are
- * compared through their commitment ({@code detailsHash}): the library derives the same salt for
- * the same record and identity ({@link DetailsSalt}), so a rerun commits to the same details.
+ * {@code ALREADY_EXISTS} refusal of a retried request counts as success. Personal details are not
+ * part of the content: {@link #sameDetails} compares their commitment separately, since only the
+ * identity that anchored a record derives the same salt ({@link DetailsSalt}).
  */
 final class SameContent {
 
@@ -31,8 +31,12 @@ final class SameContent {
         && sameInstant(r.validFrom(), stored.validFrom())
         && sameInstant(r.validUntil(), stored.validUntil())
         && Objects.equals(r.applicationId(), stored.applicationId())
-        && sameMap(r.metadata(), stored.metadata())
-        && Objects.equals(r.detailsHash(), stored.privateDetailsHash());
+        && sameMap(r.metadata(), stored.metadata());
+  }
+
+  /** Whether the record on the ledger commits to the request's details (or both have none). */
+  static boolean sameDetails(CertificateRequest r, RegistryRecord stored) {
+    return Objects.equals(r.detailsHash(), stored.privateDetailsHash());
   }
 
   static boolean decision(DecisionRequest r, RegistryRecord stored, String issuerMsp) {

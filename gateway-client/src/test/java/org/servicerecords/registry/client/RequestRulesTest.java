@@ -129,13 +129,16 @@ class RequestRulesTest {
   }
 
   @Test
-  void theSameContentIncludesTheDetailsCommitment() {
+  void theDetailsCommitmentIsComparedApartFromTheContent() {
     RegistryRecord stored = stored("d".repeat(64));
-    assertThat(SameContent.certificate(GOOD.withDetailsHash("d".repeat(64)), stored, "JusticeMSP"))
-        .isTrue();
+    // The same record, whatever the details: a rerun by another identity is the same record...
     assertThat(SameContent.certificate(GOOD.withDetailsHash("e".repeat(64)), stored, "JusticeMSP"))
-        .isFalse();
-    assertThat(SameContent.certificate(GOOD, stored, "JusticeMSP")).isFalse();
+        .isTrue();
+    // ...whose details only the identity that derived the same salt can store.
+    assertThat(SameContent.sameDetails(GOOD.withDetailsHash("d".repeat(64)), stored)).isTrue();
+    assertThat(SameContent.sameDetails(GOOD.withDetailsHash("e".repeat(64)), stored)).isFalse();
+    assertThat(SameContent.sameDetails(GOOD, stored)).isFalse();
+    assertThat(SameContent.sameDetails(GOOD, stored(null))).isTrue();
   }
 
   @Test

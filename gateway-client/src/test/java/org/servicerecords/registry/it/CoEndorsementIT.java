@@ -9,7 +9,9 @@ import static org.servicerecords.registry.it.ItNetwork.JUSTICE_MSP;
 import static org.servicerecords.registry.it.ItNetwork.JUSTICE_NS;
 import static org.servicerecords.registry.it.ItNetwork.SERVICES_MSP;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +44,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.AnchorResult;
+import org.servicerecords.registry.client.BatchReport;
+import org.servicerecords.registry.client.DetailsNotStoredException;
+import org.servicerecords.registry.client.InvalidStateException;
 import org.servicerecords.registry.client.NotFoundException;
+import org.servicerecords.registry.client.RecordOutcome;
 import org.servicerecords.registry.client.RegistryConnection;
+import org.servicerecords.registry.client.ca.Enrollment;
+import org.servicerecords.registry.client.ca.FabricCaClient;
+import org.servicerecords.registry.client.ca.Registration;
+import org.servicerecords.registry.client.ca.Role;
+import org.servicerecords.registry.client.identity.Credentials;
+import org.servicerecords.registry.client.identity.Wallet;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DetailsRequest;
@@ -132,6 +144,48 @@ class CoEndorsementIT {
   }
 
   @Test
+  void aBatchRerunAfterAPurgeCompletesWithoutStoringThePurgedDetailsAgain() throws Exception {
+    List<AnchorRequest> batch = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      batch.add(new AnchorRequest(certificate(ItNetwork.id("co-batch")), details()));
+    }
+    var registry = justiceIssuer.registryClient();
+    BatchReport first = registry.anchorBatch(batch, false, (done, total) -> {});
+    assertThat(first.complete()).as(first.outcomes().toString()).isTrue();
+    String purgedId = batch.get(0).certificate().id();
+    registry.purgeDetails(purgedId);
+
+    BatchReport rerun = registry.anchorBatch(batch, false, (done, total) -> {});
+
+    assertThat(rerun.outcomes())
+        .extracting(RecordOutcome::status)
+        .containsOnly(RecordOutcome.Status.ALREADY_ANCHORED);
+    assertThat(registry.getRecord(purgedId).detailsPurged()).isTrue();
+    assertThatThrownBy(() -> registry.readDetails(purgedId))
+        .isInstanceOf(InvalidStateException.class);
+    for (AnchorRequest kept : batch.subList(1, 3)) {
+      assertThat(registry.readDetails(kept.certificate().id()).details()).isEqualTo(details());
+    }
+  }
+
+  @Test
+  void aRerunByAnotherIdentityOfTheAgencyFindsTheRecordButCannotStoreItsDetails() throws Exception {
+    String id = ItNetwork.id("co-other-identity");
+    AnchorRequest request = new AnchorRequest(certificate(id), details());
+    RegistryRecord anchored = justiceIssuer.registryClient().anchorCertificate(request).record();
+    try (RegistryConnection otherIssuer = ItNetwork.connect(JUSTICE, enrollAnotherIssuer())) {
+      assertThatThrownBy(() -> otherIssuer.registryClient().anchorCertificate(request))
+          .isInstanceOf(DetailsNotStoredException.class)
+          .hasMessageContaining("commits to other details")
+          .satisfies(
+              e ->
+                  assertThat(((DetailsNotStoredException) e).record().txId())
+                      .isEqualTo(anchored.txId()));
+    }
+    assertThat(justiceIssuer.registryClient().readDetails(id).details()).isEqualTo(details());
+  }
+
+  @Test
   void anAnchoringEndorsedByTheOwnerAloneIsInvalidatedAndWritesNothing() throws Exception {
     String id = ItNetwork.id("co-alone");
     try (ItNetwork.RawGateway raw = ItNetwork.rawGateway(JUSTICE, "issuer1")) {
@@ -198,6 +252,36 @@ class CoEndorsementIT {
           .hasStackTraceContaining("does not match the record's details commitment");
     }
     assertThat(justiceIssuer.registryClient().readDetails(id).details()).isEqualTo(details());
+  }
+
+  /**
+   * Registers and enrolls, with Justice's CA (the one the CA integration tests use), a second
+   * issuer of Justice, and puts it in Justice's wallet.
+   *
+   * @return its name in the wallet
+   */
+  private static String enrollAnotherIssuer() throws Exception {
+    FabricCaClient ca =
+        FabricCaClient.newBuilder(URI.create(env("REGISTRY_IT_CA_URL")))
+            .caName(System.getenv().getOrDefault("REGISTRY_IT_CA_NAME", ""))
+            .tlsCertificate(Path.of(env("REGISTRY_IT_CA_TLS_CERT")))
+            .build();
+    Credentials admin =
+        ca.enroll(env("REGISTRY_IT_CA_ADMIN"), env("REGISTRY_IT_CA_ADMIN_PASSWORD"))
+            .credentials(JUSTICE_MSP);
+    String name = "issuer-" + ItNetwork.RUN + "-" + ItNetwork.randomHex(3);
+    String secret =
+        ca.register(admin, Registration.forRole(name, null, Role.ISSUER, List.of(BIRTH)));
+    Enrollment enrollment = ca.enroll(name, secret);
+    Wallet.directory(ItNetwork.stateDir().resolve("orgs").resolve(JUSTICE).resolve("wallet"))
+        .put(name, enrollment.certificate(), enrollment.privateKey());
+    return name;
+  }
+
+  private static String env(String name) {
+    String value = System.getenv(name);
+    assertThat(value).as("environment variable %s (scripts/test.sh sets it)", name).isNotBlank();
+    return value;
   }
 
   /** A committed transaction as its block shows it. */
