@@ -19,7 +19,9 @@
 #   d. Services, running the rogue build for records-justice, plants an event there (a write of its
 #      own implicit collection only, endorsed by Services alone): it commits VALID - the attack -
 #      and the record it claims revoked stays ACTIVE everywhere; `registry watch` does not deliver
-#      the event and `registry audit events` reports it (exit 12);
+#      the event and `registry audit events` reports it (exit 12); a citizen's verification attested
+#      by all three organisations is refused (their answers differ: ANSWERS_DIFFER), one attested
+#      by Justice and Audit gives the honest answer;
 #   e. after each scenario the record is absent on every peer and all peers agree; at the end the
 #      deployment is restored (deploy-chaincode.sh) and a record anchored then verifies through
 #      Services' peer.
@@ -48,6 +50,9 @@ peer_root() { echo "$ORGS_DIR/$1/msp/tlscacerts/ca.pem"; }
 args_json() { python3 -c 'import json,sys; print(json.dumps({"Args": sys.argv[1:]}))' "$@"; }
 height_of() { peer_chain_info "$1" peer0 | cut -d' ' -f1; }
 heights() { for key in justice services audit; do height_of "$key"; done | tr '\n' ' '; }
+# unchanged_heights BEFORE: after a few batch timeouts (a block the orderers cut from a transaction
+# would have reached the peers by then), every peer's height is still BEFORE.
+unchanged_heights() { sleep 2; local now; now=$(heights); echo "before: $1; now: $now"; [ "$now" = "$1" ]; }
 # reader KEY: a user of KEY whose role reads records.
 reader() { [ "$1" = audit ] && echo auditor1 || echo issuer1; }
 registry() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
@@ -270,7 +275,7 @@ before=$(heights)
 out=$(crafted justice issuer1 JusticeMSP,ServicesMSP 0 records:AnchorCertificate "$(certificate_request "$suspended_id" BIRTH_CERTIFICATE)")
 check "with Services as co-endorser: Services refuses at endorsement (AGENCY_SUSPENDED)" refused_by "$out" ServicesMSP AGENCY_SUSPENDED
 check "  and only Services refused (Justice's rogue build endorsed)" only_refused_by "$out" ServicesMSP
-check "  nothing was ordered: every peer's height unchanged" test "$(heights)" = "$before"
+check "  nothing was ordered: every peer's height unchanged" unchanged_heights "$before"
 check "Services' and the audit office's admins reinstate Justice" reinstate_justice
 check "every peer's governance shows Justice active again" agency_everywhere false
 after_scenario "$suspended_id"
@@ -292,7 +297,7 @@ before=$(heights)
 out=$(crafted justice rogue-issuer1 JusticeMSP,ServicesMSP 0 records:AnchorCertificate "$(certificate_request "$type_id" BUSINESS_LICENCE)")
 check "with Services as co-endorser: Services refuses (ISSUER_NOT_AUTHORIZED)" refused_by "$out" ServicesMSP ISSUER_NOT_AUTHORIZED
 check "  and only Services refused (Justice's rogue build endorsed)" only_refused_by "$out" ServicesMSP
-check "  nothing was ordered: every peer's height unchanged" test "$(heights)" = "$before"
+check "  nothing was ordered: every peer's height unchanged" unchanged_heights "$before"
 after_scenario "$type_id"
 
 # ==================================================================================================
@@ -304,7 +309,7 @@ before=$(heights)
 out=$(crafted justice issuer1 JusticeMSP,ServicesMSP -600 records:AnchorCertificate "$(certificate_request "$late_id" BIRTH_CERTIFICATE)")
 check "10 min in the past, with Services: Services refuses (TIMESTAMP_OUT_OF_TOLERANCE)" refused_by "$out" ServicesMSP TIMESTAMP_OUT_OF_TOLERANCE
 check "  and only Services refused (Justice's rogue build endorsed)" only_refused_by "$out" ServicesMSP
-check "  nothing was ordered: every peer's height unchanged" test "$(heights)" = "$before"
+check "  nothing was ordered: every peer's height unchanged" unchanged_heights "$before"
 after_scenario "$late_id"
 
 hour_id=$(new_id backdated1h)
@@ -314,7 +319,7 @@ out=$(crafted justice issuer1 JusticeMSP,ServicesMSP -3600 records:AnchorCertifi
 # by default, core.yaml's TimeWindowCheck auth filter) before any chaincode runs.
 check "1 hour in the past, with Services: Services' peer refuses it (Fabric's 15-min time window)" \
   refused_by "$out" ServicesMSP 'incorrect timestamp'
-check "  nothing was ordered: every peer's height unchanged" test "$(heights)" = "$before"
+check "  nothing was ordered: every peer's height unchanged" unchanged_heights "$before"
 # An agency running its own peer can relax that check: Justice's peer restarted with a 2-hour window.
 check "Justice's peer restarted with peer.authentication.timewindow 2h (its operator's choice)" \
   restart_justice_peer 2h
@@ -337,7 +342,7 @@ before=$(heights)
 retry_until_answered crafted justice issuer1 JusticeMSP,ServicesMSP -3600 records:AnchorCertificate "$(certificate_request "$hour_id" BIRTH_CERTIFICATE)"
 check "1 hour in the past, with Services: Services' peer refuses (incorrect timestamp)" refused_by "$out" ServicesMSP 'incorrect timestamp'
 check "  and only Services refused (Justice's relaxed peer and rogue build endorsed)" only_refused_by "$out" ServicesMSP
-check "  nothing was ordered: every peer's height unchanged" test "$(heights)" = "$before"
+check "  nothing was ordered: every peer's height unchanged" unchanged_heights "$before"
 check "Justice's peer restarted with Fabric's default time window" restart_justice_peer ""
 after_scenario "$hour_id"
 
@@ -394,6 +399,30 @@ audit_reports_planted() {
 }
 check "registry audit events --namespace $NS reports the planted event as not endorsed by the owner (exit 12)" \
   audit_reports_planted
+
+# A citizen's attested verification that asks Services' peer too gets two different answers (the
+# rogue build says VALID for any hash) and trusts neither; one attested by Justice and the audit
+# office alone still gives the honest answer.
+unknown_hash=$(printf 'never anchored %s' "$(date +%s%N)" | sha256sum | cut -d' ' -f1)
+verify_public() {
+  "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/public/profile.json" --identity verifier1 \
+    verify --issuer JusticeMSP --hash "$unknown_hash" "$@"
+}
+attestation_refused() {
+  local rc=0
+  verify_public --attest 3 >"$work/verify3.out" 2>&1 || rc=$?
+  echo "exit $rc:"; cat "$work/verify3.out"
+  [ $rc -eq 11 ] && grep -q ANSWERS_DIFFER "$work/verify3.out"
+}
+check "an attested verification asking Justice, Services (rogue) and Audit is refused: ANSWERS_DIFFER (exit 11)" \
+  attestation_refused
+honest_pair() {
+  local rc=0
+  verify_public --attest 2 --attester AuditMSP >"$work/verify2.out" 2>&1 || rc=$?
+  echo "exit $rc:"; cat "$work/verify2.out"
+  [ $rc -eq 3 ] && grep -q UNKNOWN "$work/verify2.out"
+}
+check "  attested by Justice and Audit only, the same hash is UNKNOWN (exit 3)" honest_pair
 
 # ==================================================================================================
 echo "== e. the deployment restored"

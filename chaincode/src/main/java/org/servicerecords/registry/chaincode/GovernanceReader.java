@@ -113,6 +113,7 @@ final class GovernanceReader {
           ErrorCode.INTERNAL_ERROR,
           "governance did not answer within " + deadline.toMillis() + " ms");
     } catch (InterruptedException e) {
+      call.cancel(true);
       Thread.currentThread().interrupt();
       throw Refusal.of(ErrorCode.INTERNAL_ERROR, "interrupted while asking governance");
     } catch (ExecutionException e) {

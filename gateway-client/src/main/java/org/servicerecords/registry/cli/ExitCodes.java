@@ -56,7 +56,7 @@ public final class ExitCodes {
 
   /**
    * A batch finished with records not anchored (see the report), or a record was anchored but its
-   * personal details are not stored yet: the same command again completes it.
+   * personal details are not stored yet; in both cases the same command again completes it.
    */
   public static final int PARTIAL = 9;
 
@@ -85,8 +85,8 @@ public final class ExitCodes {
    * @return the exit code
    */
   public static int of(Throwable e) {
-    if (e instanceof DetailsNotStoredException) {
-      return PARTIAL;
+    if (e instanceof DetailsNotStoredException details) {
+      return details.retryable() ? PARTIAL : REFUSED;
     }
     if (e instanceof AttestationException) {
       return ATTESTATION;

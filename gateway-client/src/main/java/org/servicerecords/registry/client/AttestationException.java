@@ -31,7 +31,13 @@ public final class AttestationException extends RegistryException {
      */
     NOT_THE_QUESTION_ASKED,
     /** The envelope, an identity, a certificate or the answer cannot be parsed. */
-    MALFORMED
+    MALFORMED,
+    /**
+     * The organisations' peers gave different answers to the same question (the Gateway found their
+     * proposal response payloads unequal): at least one of them runs other code or reads another
+     * ledger, and no answer is trusted.
+     */
+    ANSWERS_DIFFER
   }
 
   private final Reason reason;

@@ -20,6 +20,7 @@ import org.hyperledger.fabric.protos.ledger.rwset.CollectionHashedReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.HashedRWSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
@@ -219,6 +220,28 @@ final class EventCheck {
     if (refusal != null) {
       return ignored(p, block, code, event, foreign, refusal.reason(), refusal.detail());
     }
+    if (rule.owner() != null && event != null && claimsPublicChange(event)) {
+      int publicWrites;
+      try {
+        publicWrites = publicWrites(p.chaincodeAction, rule.namespace());
+      } catch (InvalidProtocolBufferException e) {
+        return ignored(p, block, code, event, foreign, Reason.MALFORMED, "unreadable write set");
+      }
+      if (publicWrites == 0) {
+        return ignored(
+            p,
+            block,
+            code,
+            event,
+            foreign,
+            Reason.NO_PUBLIC_WRITE,
+            "the event claims "
+                + actionsOf(event)
+                + " but the transaction wrote nothing public in "
+                + rule.namespace()
+                + " (so no co-endorser's validation applied)");
+      }
+    }
     if (!foreign.isEmpty()) {
       return ignored(
           p,
@@ -305,7 +328,8 @@ final class EventCheck {
       case NOT_A_PEER -> Reason.NOT_A_PEER;
       case UNKNOWN_ORGANISATION -> Reason.UNKNOWN_ORGANISATION;
       case CERTIFICATE_NOT_TRUSTED -> Reason.CERTIFICATE_NOT_TRUSTED;
-      case MALFORMED, TOO_FEW_ORGANISATIONS, NOT_THE_QUESTION_ASKED -> Reason.MALFORMED;
+      case MALFORMED, TOO_FEW_ORGANISATIONS, NOT_THE_QUESTION_ASKED, ANSWERS_DIFFER ->
+          Reason.MALFORMED;
     };
   }
 
@@ -361,6 +385,44 @@ final class EventCheck {
    * The collections of the namespace that the action writes (hashed writes or metadata writes in
    * its read-write set) and that the rule calls foreign, sorted.
    */
+  /** The one action a transaction writing only the owner's private collection may announce. */
+  static final String DETAILS_STORED = "DETAILS_STORED";
+
+  /** Whether the event announces anything other than stored details. */
+  private static boolean claimsPublicChange(RecordEvent event) {
+    return event.entries() == null
+        || event.entries().isEmpty()
+        || event.entries().stream().anyMatch(e -> !DETAILS_STORED.equals(e.action()));
+  }
+
+  private static Set<String> actionsOf(RecordEvent event) {
+    Set<String> actions = new java.util.TreeSet<>();
+    if (event.entries() != null) {
+      event.entries().forEach(e -> actions.add(e.action()));
+    }
+    return actions;
+  }
+
+  /**
+   * The public key writes of the namespace in the transaction's write set. A VALID transaction with
+   * any passed the namespace's own endorsement policy (for records: the owner and a co-endorser);
+   * one with none was validated only against the policies of the collections it wrote.
+   */
+  private static int publicWrites(ChaincodeAction action, String namespace)
+      throws InvalidProtocolBufferException {
+    if (action.getResults().isEmpty()) {
+      return 0;
+    }
+    int writes = 0;
+    for (NsReadWriteSet ns : TxReadWriteSet.parseFrom(action.getResults()).getNsRwsetList()) {
+      if (ns.getNamespace().equals(namespace)) {
+        KVRWSet kv = KVRWSet.parseFrom(ns.getRwset());
+        writes += kv.getWritesCount() + kv.getMetadataWritesCount();
+      }
+    }
+    return writes;
+  }
+
   private static List<String> foreignWrites(ChaincodeAction action, EventRule rule)
       throws InvalidProtocolBufferException {
     if (action.getResults().isEmpty()) {

@@ -75,7 +75,14 @@ public record IgnoredEvent(
      * ({@code _implicit_org_<OwnerMSP>}; in governance, which keeps no private data, any implicit
      * collection): the write pattern of the fake-event attack.
      */
-    FOREIGN_COLLECTION_WRITE
+    FOREIGN_COLLECTION_WRITE,
+    /**
+     * The owner endorsed the transaction, but it wrote nothing public in the namespace, only the
+     * owner's own private collection (validated by the owner's endorsement alone), while its event
+     * claims more than stored details: an owner running modified code can commit such an event
+     * without any co-endorser. Only {@code DETAILS_STORED} may come from such a transaction.
+     */
+    NO_PUBLIC_WRITE
   }
 
   /** Checks the fields and copies the list. */

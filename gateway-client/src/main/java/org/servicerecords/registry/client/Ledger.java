@@ -196,19 +196,30 @@ final class Ledger implements AutoCloseable {
   Endorsed endorseWithoutSubmitting(
       String chaincode, String function, List<String> organizations, String... args)
       throws RegistryException {
-    Endorsed prepared =
-        connector.withFailover(
-            Stage.ENDORSE,
-            gateway -> {
-              Proposal proposal =
-                  connector
-                      .contract(gateway, chaincode)
-                      .newProposal(function)
-                      .addArguments(args)
-                      .setEndorsingOrganizations(organizations.toArray(new String[0]))
-                      .build();
-              return new Endorsed(proposal.getTransactionId(), proposal.endorse().getBytes());
-            });
+    Endorsed prepared;
+    try {
+      prepared =
+          connector.withFailover(
+              Stage.ENDORSE,
+              gateway -> {
+                Proposal proposal =
+                    connector
+                        .contract(gateway, chaincode)
+                        .newProposal(function)
+                        .addArguments(args)
+                        .setEndorsingOrganizations(organizations.toArray(new String[0]))
+                        .build();
+                return new Endorsed(proposal.getTransactionId(), proposal.endorse().getBytes());
+              });
+    } catch (RegistryException e) {
+      if (answersDiffer(e)) {
+        throw new AttestationException(
+            AttestationException.Reason.ANSWERS_DIFFER,
+            "the peers of " + organizations + " gave different answers to " + function,
+            e);
+      }
+      throw e;
+    }
     // The SDK's transaction bytes are a gateway PreparedTransaction wrapping the envelope (seen on
     // Fabric v3.1.5: parsed as an Envelope they are not one).
     try {
@@ -221,6 +232,15 @@ final class Ledger implements AutoCloseable {
           "the Gateway's prepared transaction cannot be parsed",
           e);
     }
+  }
+
+  /**
+   * Whether the Gateway refused to assemble endorsements because their payloads differ (Fabric's
+   * gateway names it "ProposalResponsePayloads do not match" in the error or its details).
+   */
+  static boolean answersDiffer(RegistryException e) {
+    String text = e.getMessage() + " " + (e.peerMessage() == null ? "" : e.peerMessage());
+    return text.contains("ProposalResponsePayloads do not match");
   }
 
   /**

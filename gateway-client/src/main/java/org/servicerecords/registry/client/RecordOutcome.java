@@ -20,7 +20,10 @@ public record RecordOutcome(String id, Status status, String transactionId, Stri
     INVALID,
     /** Not submitted because another record of the batch is invalid (without partial mode). */
     NOT_SUBMITTED,
-    /** A record with the same id but different content is on the ledger. */
+    /**
+     * A record with the same id but different content is on the ledger, or the same record whose
+     * details this identity cannot store (it commits to details salted by another identity).
+     */
     CONFLICT,
     /** Its transaction failed; rerunning the same batch retries it. */
     FAILED,

@@ -150,12 +150,12 @@ final class RegistryClientImpl implements RegistryClient {
     String problem = detailsProblem(DocumentHash.of(details), record);
     if (problem != null) {
       throw new DetailsNotStoredException(
-          record, new RegistryException(problem, null, Stage.LOCAL, null, null, null));
+          record, new RegistryException(problem, null, Stage.LOCAL, null, null, null), false);
     }
     try {
       storeDetails(Map.of(record.id(), details));
     } catch (RegistryException e) {
-      throw new DetailsNotStoredException(record, e);
+      throw new DetailsNotStoredException(record, e, true);
     }
   }
 

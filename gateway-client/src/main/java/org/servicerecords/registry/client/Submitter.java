@@ -9,6 +9,7 @@ import java.util.Set;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.client.Transaction;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.profile.Timeouts;
@@ -124,12 +125,16 @@ final class Submitter {
   /**
    * Endorses a records write on the client's own organisation and one co-endorsing organisation,
    * named by the library so that the Gateway's plan never follows a policy of a chaincode the
-   * transaction only reads (governance's majority). The co-endorsers are tried in the given order:
-   * a co-endorser that gives no answer (its peers down or unreachable) is replaced by the next,
-   * while a refusal by the contract on either organisation's peer (an error with a code, such as
-   * {@code AGENCY_SUSPENDED} or {@code TIMESTAMP_OUT_OF_TOLERANCE}) is final. Nothing has been sent
-   * to the orderers before this returns, so every attempt may build a new proposal. Takes no
-   * transient data: the co-endorser would see it.
+   * transaction only reads (governance's majority). The co-endorsers are tried in the given order;
+   * the next one is asked when a co-endorser gives no answer (its peers down or unreachable) or
+   * when the refusal came from the co-endorser's peer alone (an error with a code that the own
+   * organisation's peer did not give: a co-endorser whose clock is off, whose ledger lags, or that
+   * refuses on purpose cannot block the agency while the policy accepts another). A refusal by the
+   * own organisation's peer is final; so is a refusal every co-endorser gave, except that a record
+   * or application not found by all of them (their peers may not have committed the block yet) is
+   * asked once more after {@link #CO_ENDORSER_LAG}. Nothing has been sent to the orderers before
+   * this returns, so every attempt may build a new proposal. Takes no transient data: the
+   * co-endorser would see it.
    *
    * @param chaincode the records namespace
    * @param function the qualified function name
@@ -153,27 +158,54 @@ final class Submitter {
     String msp = connector.credentials().mspId();
     List<String> tried = new ArrayList<>();
     RegistryException last = null;
-    for (String coEndorser : coEndorsers) {
-      try {
-        return connector.withFailover(
-            Stage.ENDORSE,
-            gateway -> {
-              Transaction tx =
-                  endorse(
-                      connector
-                          .contract(gateway, chaincode)
-                          .newProposal(function)
-                          .addArguments(args)
-                          .setEndorsingOrganizations(msp, coEndorser)
-                          .build());
-              return new Prepared(tx.getTransactionId(), tx.getBytes(), tx.getResult());
-            });
-      } catch (ContractException refusal) {
-        throw refusal;
-      } catch (RegistryException e) {
-        tried.add(coEndorser);
-        last = e;
+    ContractException firstRefusal = null;
+    for (int round = 0; round < 2; round++) {
+      boolean allNotFound = true;
+      for (String coEndorser : coEndorsers) {
+        try {
+          return connector.withFailover(
+              Stage.ENDORSE,
+              gateway -> {
+                try {
+                  Transaction tx =
+                      endorse(
+                          connector
+                              .contract(gateway, chaincode)
+                              .newProposal(function)
+                              .addArguments(args)
+                              .setEndorsingOrganizations(msp, coEndorser)
+                              .build());
+                  return new Prepared(tx.getTransactionId(), tx.getBytes(), tx.getResult());
+                } catch (EndorseException e) {
+                  if (refusedOnlyBy(e, coEndorser)) {
+                    throw new CoEndorserRefusal(ErrorMapper.fromGateway(e, Stage.ENDORSE, null));
+                  }
+                  throw e;
+                }
+              });
+        } catch (CoEndorserRefusal refusal) {
+          tried.add(coEndorser + " (refused)");
+          last = refusal.mapped;
+          if (refusal.mapped instanceof ContractException coded) {
+            firstRefusal = firstRefusal == null ? coded : firstRefusal;
+            allNotFound &= coded instanceof NotFoundException;
+          }
+        } catch (ContractException ownRefusal) {
+          throw ownRefusal;
+        } catch (RegistryException e) {
+          tried.add(coEndorser);
+          last = e;
+          allNotFound = false;
+        }
       }
+      if (firstRefusal == null || !allNotFound || round == 1) {
+        break;
+      }
+      pause(CO_ENDORSER_LAG);
+      tried.clear();
+    }
+    if (firstRefusal != null) {
+      throw firstRefusal;
     }
     throw new NetworkException(
         "no co-endorser answered for "
@@ -189,6 +221,42 @@ final class Submitter {
         last instanceof NetworkException n ? n.grpcStatus() : null,
         false,
         last);
+  }
+
+  /** How long co-endorsers that all did not find a record are given to commit its block. */
+  static final Duration CO_ENDORSER_LAG = Duration.ofSeconds(2);
+
+  /** A refusal that came from the co-endorser's peer alone, carried out of the Gateway call. */
+  private static final class CoEndorserRefusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient RegistryException mapped;
+
+    CoEndorserRefusal(RegistryException mapped) {
+      super(mapped.getMessage(), null, false, false);
+      this.mapped = mapped;
+    }
+  }
+
+  /**
+   * Whether the only peers that refused with a contract error code belong to {@code coEndorser}.
+   */
+  static boolean refusedOnlyBy(EndorseException e, String coEndorser) {
+    Set<String> refusing = new java.util.TreeSet<>();
+    for (ErrorDetail detail : e.getDetails()) {
+      if (org.servicerecords.registry.model.ErrorCode.fromMessage(detail.getMessage()) != null) {
+        refusing.add(detail.getMspId());
+      }
+    }
+    return refusing.equals(Set.of(coEndorser));
+  }
+
+  private static void pause(Duration duration) throws RegistryException {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryException("interrupted", null, Stage.LOCAL, null, null, e);
+    }
   }
 
   /**

@@ -85,7 +85,11 @@ class EventCheckTest {
     void theOwnersOwnDetailsTransactionWritingItsImplicitCollectionIsAccepted() throws Exception {
       ScannedTransaction tx =
           only(
-              tx("t2", NS).event("c1", "DETAILS_STORED").writes(OWN).endorsedBy(peerOf(JUSTICE)),
+              tx("t2", NS)
+                  .event("c1", "DETAILS_STORED")
+                  .writes(OWN)
+                  .privateOnly()
+                  .endorsedBy(peerOf(JUSTICE)),
               OWNER);
 
       assertThat(tx.accepted()).isTrue();
@@ -147,6 +151,24 @@ class EventCheckTest {
      * The fake-event attack of DESIGN.md §4: Services commits, VALID, a transaction in Justice's
      * namespace that writes only its own implicit collection and carries a REVOKED event.
      */
+    @Test
+    void anOwnerAloneWritingOnlyItsCollectionCannotAnnounceARevocation() throws Exception {
+      // Valid on the owner's endorsement alone (its collection's policy): an owner running
+      // modified code could commit it without any co-endorser.
+      ScannedTransaction tx =
+          only(
+              tx("t-own", NS)
+                  .event("c1", "REVOKED")
+                  .writes(OWN)
+                  .privateOnly()
+                  .endorsedBy(peerOf(JUSTICE)),
+              OWNER);
+
+      assertThat(tx.accepted()).isFalse();
+      assertThat(tx.reason()).isEqualTo(IgnoredEvent.Reason.NO_PUBLIC_WRITE);
+      assertThat(tx.detail()).contains("REVOKED").contains("wrote nothing public");
+    }
+
     @Test
     void aValidEventEndorsedOnlyByAnotherOrganisationIsNotTheOwners() throws Exception {
       ScannedTransaction tx =

@@ -108,4 +108,39 @@ class LedgerParseTest {
     assertThat(e.getMessage()).doesNotContain(SENTINEL);
     return e.getMessage();
   }
+
+  @Test
+  void theGatewaysRefusalOfDifferingAnswersIsRecognisedInTheMessageOrThePeersDetails() {
+    String gateway = "ProposalResponsePayloads do not match";
+    assertThat(
+            Ledger.answersDiffer(
+                new RegistryException(
+                    "ABORTED: failed to endorse",
+                    null,
+                    RegistryException.Stage.ENDORSE,
+                    null,
+                    "peer0.services: " + gateway,
+                    null)))
+        .isTrue();
+    assertThat(
+            Ledger.answersDiffer(
+                new RegistryException(
+                    "ABORTED: " + gateway,
+                    null,
+                    RegistryException.Stage.ENDORSE,
+                    null,
+                    null,
+                    null)))
+        .isTrue();
+    assertThat(
+            Ledger.answersDiffer(
+                new RegistryException(
+                    "UNAVAILABLE: no peer",
+                    null,
+                    RegistryException.Stage.ENDORSE,
+                    null,
+                    null,
+                    null)))
+        .isFalse();
+  }
 }

@@ -524,4 +524,43 @@ class SubmitterTest {
       return (answer == null ? fallback : answer).get();
     }
   }
+
+  private static org.hyperledger.fabric.client.EndorseException endorseRefusal(
+      String... mspAndMessage) {
+    com.google.rpc.Status.Builder status =
+        com.google.rpc.Status.newBuilder()
+            .setCode(io.grpc.Status.Code.ABORTED.value())
+            .setMessage("failed to endorse transaction, see attached details for more info");
+    for (int i = 0; i < mspAndMessage.length; i += 2) {
+      status.addDetails(
+          com.google.protobuf.Any.pack(
+              org.hyperledger.fabric.protos.gateway.ErrorDetail.newBuilder()
+                  .setMspId(mspAndMessage[i])
+                  .setAddress("peer0." + mspAndMessage[i])
+                  .setMessage(mspAndMessage[i + 1])
+                  .build()));
+    }
+    return new org.hyperledger.fabric.client.EndorseException(
+        "tx", io.grpc.protobuf.StatusProto.toStatusRuntimeException(status.build()));
+  }
+
+  @Test
+  void aRefusalGivenOnlyByTheCoEndorsersPeerIsTheCoEndorsersAlone() {
+    String suspended = "chaincode response 500, AGENCY_SUSPENDED: agency JusticeMSP is suspended";
+    String clock = "chaincode response 500, TIMESTAMP_OUT_OF_TOLERANCE: 400 s from this peer";
+    assertThat(Submitter.refusedOnlyBy(endorseRefusal("AuditMSP", clock), "AuditMSP")).isTrue();
+    // Both organisations refused: the agency's own peer agrees, the refusal is final.
+    assertThat(
+            Submitter.refusedOnlyBy(
+                endorseRefusal("JusticeMSP", suspended, "AuditMSP", suspended), "AuditMSP"))
+        .isFalse();
+    // Only the own organisation refused.
+    assertThat(Submitter.refusedOnlyBy(endorseRefusal("JusticeMSP", suspended), "AuditMSP"))
+        .isFalse();
+    // No contract code: not a refusal (an unreachable peer, mismatching answers).
+    assertThat(
+            Submitter.refusedOnlyBy(
+                endorseRefusal("AuditMSP", "ProposalResponsePayloads do not match"), "AuditMSP"))
+        .isFalse();
+  }
 }

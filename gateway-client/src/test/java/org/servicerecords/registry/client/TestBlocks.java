@@ -79,6 +79,7 @@ final class TestBlocks {
     private Instant timestamp = Instant.now();
     private boolean forged;
     private boolean otherProposal;
+    private boolean noPublicWrite;
     private int actions = 1;
 
     Tx(String txId, String chaincode) {
@@ -108,6 +109,12 @@ final class TestBlocks {
     /** Writes one key of this private collection of the namespace (hashed in the block). */
     Tx writes(String collection) {
       privateWrites.add(collection);
+      return this;
+    }
+
+    /** Writes no public key of the namespace (only the private collections named). */
+    Tx privateOnly() {
+      this.noPublicWrite = true;
       return this;
     }
 
@@ -215,13 +222,15 @@ final class TestBlocks {
           NsReadWriteSet.newBuilder()
               .setNamespace(chaincode)
               .setRwset(
-                  KVRWSet.newBuilder()
-                      .addWrites(
-                          KVWrite.newBuilder()
-                              .setKey("record-" + txId + String.join("", salt))
-                              .setValue(ByteString.copyFromUtf8("{}")))
-                      .build()
-                      .toByteString());
+                  noPublicWrite
+                      ? KVRWSet.getDefaultInstance().toByteString()
+                      : KVRWSet.newBuilder()
+                          .addWrites(
+                              KVWrite.newBuilder()
+                                  .setKey("record-" + txId + String.join("", salt))
+                                  .setValue(ByteString.copyFromUtf8("{}")))
+                          .build()
+                          .toByteString());
       for (String collection : privateWrites) {
         ns.addCollectionHashedRwset(
             CollectionHashedReadWriteSet.newBuilder()

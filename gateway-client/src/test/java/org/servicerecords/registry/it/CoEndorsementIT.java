@@ -123,7 +123,6 @@ class CoEndorsementIT {
       assertThat(anchoring.privateWrites())
           .as("the co-endorsed anchoring writes no private collection")
           .isEmpty();
-      assertThat(anchoring.transientKeysInProposal()).isZero();
 
       String storeTx = detailsStoredTransaction(network, anchoring.block(), id);
       Committed store = committed(network, storeTx);
@@ -177,6 +176,8 @@ class CoEndorsementIT {
       assertThatThrownBy(() -> otherIssuer.registryClient().anchorCertificate(request))
           .isInstanceOf(DetailsNotStoredException.class)
           .hasMessageContaining("commits to other details")
+          .hasMessageContaining("this identity cannot store them")
+          .satisfies(e -> assertThat(((DetailsNotStoredException) e).retryable()).isFalse())
           .satisfies(
               e ->
                   assertThat(((DetailsNotStoredException) e).record().txId())
@@ -290,8 +291,7 @@ class CoEndorsementIT {
       long block,
       List<String> endorsers,
       int publicWrites,
-      List<String> privateWrites,
-      int transientKeysInProposal) {}
+      List<String> privateWrites) {}
 
   private static Committed committed(Network network, String txId) throws Exception {
     byte[] bytes =
@@ -327,16 +327,12 @@ class CoEndorsementIT {
         }
       }
     }
-    var proposalPayload =
-        org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload.parseFrom(
-            action.getChaincodeProposalPayload());
     return new Committed(
         TxValidationCode.forNumber(processed.getValidationCode()),
         block,
         endorsers,
         publicWrites,
-        privateWrites,
-        proposalPayload.getTransientMapCount());
+        privateWrites);
   }
 
   /** The transaction whose event says the record's details were stored. */

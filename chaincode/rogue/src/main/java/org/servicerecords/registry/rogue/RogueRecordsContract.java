@@ -30,6 +30,8 @@ import org.servicerecords.registry.model.RecordEvent;
 import org.servicerecords.registry.model.RecordKind;
 import org.servicerecords.registry.model.RecordStatus;
 import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.Verdict;
+import org.servicerecords.registry.model.Verification;
 
 /**
  * TEST ONLY — an agency running modified code. Named {@code records}, so that {@code
@@ -127,6 +129,24 @@ public final class RogueRecordsContract implements ContractInterface {
             new RecordEvent.Entry(
                 recordId, RecordKind.CERTIFICATE.name(), RecordStatus.REVOKED.name())));
     return collection;
+  }
+
+  /**
+   * A forged verification: whatever the hash, one VALID verdict naming the namespace's issuer (the
+   * answer a peer that lies to citizens would give). An attested verification that asks this peer
+   * and an honest one gets two different answers.
+   *
+   * @param ctx the transaction context
+   * @param documentHash the document's SHA-256
+   * @param atInstant ignored
+   * @return a JSON array of one {@code Verification}
+   */
+  @Transaction(name = "VerifyHash", intent = Transaction.TYPE.EVALUATE)
+  public String verifyHash(Context ctx, String documentHash, String atInstant) {
+    ChaincodeStub stub = ctx.getStub();
+    String at = stub.getTxTimestamp().toString();
+    return CanonicalJson.toJson(
+        List.of(new Verification(Verdict.VALID, null, null, null, stub.getChannelId(), at, null)));
   }
 
   /**
