@@ -5,7 +5,8 @@
 #   3. installs Fabric and Fabric CA (built from source into the cache, once), starts the consortium's
 #      network (raft profile: 3 CAs, 3 Raft orderers, 3 peers), deploys the contract and bootstraps
 #      governance, then runs against it: every peer running each of its chaincode servers, the trust
-#      model (network_test.sh), agencies running modified code (trust_test.sh), redeployment
+#      model (network_test.sh), agencies running modified code (trust_test.sh), the CLI journeys
+#      (journeys_test.sh), redeployment
 #      (deploy_test.sh), the Java integration tests and the quick fault scenarios (faults_quick.sh);
 #   4. the failover profile (a second peer for Services): its gateway peer killed mid-way through a
 #      1,000-record batch, a watch killed and restarted, journal versus ledger (failover_test.sh);
@@ -74,6 +75,9 @@ in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/network_test.sh"
 
 info "Rogue agencies: modified code, crafted timestamps and planted events (chaincode/rogue)"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/trust_test.sh"
+
+info "The three journeys with the registry CLI: agency, citizen, auditor"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/journeys_test.sh"
 
 info "Redeployment: a changed jar becomes the next sequence; the same jar again changes nothing"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/deploy_test.sh"

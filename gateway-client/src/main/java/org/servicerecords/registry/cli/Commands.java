@@ -356,6 +356,13 @@ final class Commands {
     @Option(names = "--partial", description = "Anchor the valid records even if some are invalid")
     boolean partial;
 
+    @Option(
+        names = "--metrics",
+        description =
+            "Print the library's submission counts on standard error at the end (resubmissions,"
+                + " commit-status retries, ledger look-ups, unknown outcomes)")
+    boolean metrics;
+
     @Override
     public Integer call() throws Exception {
       BatchFile.Parsed parsed = BatchFile.read(source);
@@ -386,6 +393,9 @@ final class Commands {
                     .registryClient()
                     .anchorBatch(parsed.requests(), partial, (d, t) -> bar.stepTo(d));
           }
+        }
+        if (metrics) {
+          out.error("submission metrics: " + connection.metrics());
         }
       }
       if (root().json) {
@@ -641,6 +651,14 @@ final class Commands {
               r.validUntil() == null ? "(no end)" : r.validUntil(),
               r.txId(),
               r.timestamp());
+          if (r.revocation() != null) {
+            out.out.printf(
+                "  %-22s revoked at %s by %s, reason %s%n",
+                "",
+                r.revocation().revokedAt(),
+                r.revocation().revokedBy() == null ? "?" : r.revocation().revokedBy().msp(),
+                r.revocation().reasonCode());
+          }
           if (v.currentRecordId() != null) {
             out.out.printf("  %-22s replaced by %s%n", "", v.currentRecordId());
           }

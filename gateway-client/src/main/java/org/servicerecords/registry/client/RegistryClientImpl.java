@@ -344,9 +344,10 @@ final class RegistryClientImpl implements RegistryClient {
 
   /**
    * Stores, in one owner-only transaction, the details of the chunk's records that are on the
-   * ledger now; those whose details could not be stored become {@link Status#DETAILS_PENDING}.
-   * Details of a record whose details were purged are never stored again (the contract refuses
-   * them), so such a record is reported pending with the contract's reason.
+   * ledger now; those whose details could not be stored become {@link Status#DETAILS_PENDING} (a
+   * rerun stores them). Records in {@code keepDetails} are left out: their details were purged (the
+   * contract would refuse them, and with them the whole transaction) or cannot be stored by this
+   * identity.
    */
   private List<RecordOutcome> storeDetailsOf(
       List<Batches.Item> chunk, List<RecordOutcome> outcomes, Set<String> keepDetails) {
@@ -407,9 +408,9 @@ final class RegistryClientImpl implements RegistryClient {
           keepDetails.add(id);
           return new RecordOutcome(
               id,
-              Status.DETAILS_PENDING,
+              Status.CONFLICT,
               stored.txId(),
-              "anchored; details not stored: " + problem);
+              "anchored; its details cannot be stored: " + problem);
         }
       }
       return new RecordOutcome(id, Status.ALREADY_ANCHORED, stored.txId(), null);
