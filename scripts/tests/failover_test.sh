@@ -13,6 +13,8 @@
 #     the file exactly once, each with one version (no duplicate anchoring), and nothing else of this
 #     run; the numbers are printed;
 #   - the same file again anchors nothing (every record ALREADY_ANCHORED);
+#   - with a commit-status deadline of 1 ms (every commit-status call fails), a small batch is
+#     settled by asking the commit status again, then the ledger (qscc), and nothing is sent twice;
 #   - peer0, restarted by `network.sh up`, catches up and every peer agrees.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
@@ -146,6 +148,33 @@ echo "== the same file again anchors nothing"
 registry --profile "$services_profile" --identity issuer1 --json issue-batch "$work/batch.csv" >"$work/rerun.json"
 all_already() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); s={o["status"] for o in r["outcomes"]}; print(s); sys.exit(s != {"ALREADY_ANCHORED"})' "$work/rerun.json"; }
 check "a rerun reports every record ALREADY_ANCHORED" all_already
+
+echo "== commit statuses that never arrive: the library asks again, then the ledger, and sends nothing twice"
+# A profile whose commit-status deadline is 1 ms: every commit-status call fails, on every endpoint
+# of the organisation. The orderers have accepted each transaction all the same; the library must
+# learn its outcome from the ledger (qscc) instead of sending the envelope again.
+impatient_profile="$ORGS_DIR/services/profile-no-commit-status.json"
+python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); p["timeouts"]={"commitStatusMillis": 1}; json.dump(p, open(sys.argv[2], "w"), indent=2)' \
+  "$services_profile" "$impatient_profile"
+head -n 4 "$work/batch.csv" | sed "s/$run-/$run-cs-/g" >"$work/commit-status.csv"
+registry --profile "$impatient_profile" --identity issuer1 --json issue-batch --metrics "$work/commit-status.csv" \
+  >"$work/commit-status.json" 2>"$work/commit-status.err" || true
+rm -f "$impatient_profile"
+grep 'submission metrics' "$work/commit-status.err" || cat "$work/commit-status.err"
+check "the 3 records are anchored" test "$(anchored_count "$work/commit-status.json")" -eq 3
+settled_from_the_ledger() {
+  python3 - "$work/commit-status.err" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+counts = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", text)}
+print(counts)
+ok = (counts.get("commitStatusRetries", 0) >= 1 and counts.get("ledgerLookups", 0) >= 1
+      and counts.get("resubmissions", -1) == 0 and counts.get("unknownOutcomes", -1) == 0)
+sys.exit(0 if ok else 1)
+PY
+}
+check "commit status asked again on the other endpoint, then the ledger; 0 resubmissions, 0 unknown" \
+  settled_from_the_ledger
 
 echo "== $sname.$skey restarted"
 "$REPO_DIR/scripts/network.sh" up >"$work/up.out" 2>&1 || { cat "$work/up.out"; exit 1; }
