@@ -1,6 +1,7 @@
 # What the script-level tests share: a temporary folder ($work, removed on exit), named checks with a
-# count, the summary line, and peer agreement on a running network. Source it after common.sh (and
-# nodes.sh for peers_agree).
+# count, the summary line, peer agreement on a running network, and Fabric's own peer CLI as an
+# organisation's user (peer_invoke, peer_query). Source it after common.sh (and nodes.sh for
+# peers_agree and the peer CLI; the peer CLI functions read $CHANNEL).
 # shellcheck shell=bash
 
 work=$(mktemp -d)
@@ -40,4 +41,37 @@ peers_agree() {
     ((SECONDS < deadline)) || return 1
     sleep 1
   done
+}
+
+peer_address() { netdesc peers | awk -v k="$1" -v p="${2:-peer0}" '$1 == k && $3 == p {print $4 ":" $5}'; }
+peer_root() { echo "$ORGS_DIR/$1/msp/tlscacerts/ca.pem"; }
+args_json() { python3 -c 'import json,sys; print(json.dumps({"Args": sys.argv[1:]}))' "$@"; }
+
+# peer_invoke KEY USER "ENDORSING_ORGS" CHAINCODE ARGS...: Fabric's peer CLI submits as KEY's USER,
+# endorsed by the first peer of each listed organisation only, and waits for the commit; prints the
+# CLI's output (at INFO it reports the endorsement and the commit status it waited for).
+peer_invoke() {
+  local key=$1 user=$2 orgs=$3 cc=$4 peers=() org
+  shift 4
+  for org in $orgs; do
+    peers+=(--peerAddresses "$(peer_address "$org")" --tlsRootCertFiles "$(peer_root "$org")")
+  done
+  (
+    eval "$(peer_cli_env "$key")"
+    export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/$key/users/$user/msp"
+    export FABRIC_LOGGING_SPEC=INFO
+    "$FABRIC_BIN/peer" chaincode invoke -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" -C "$CHANNEL" \
+      -n "$cc" -c "$(args_json "$@")" "${peers[@]}" --waitForEvent --waitForEventTimeout 90s 2>&1
+  )
+}
+
+# peer_query KEY USER CHAINCODE ARGS...: an evaluate on KEY's first peer as its USER.
+peer_query() {
+  local key=$1 user=$2 cc=$3
+  shift 3
+  (
+    eval "$(peer_cli_env "$key")"
+    export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/$key/users/$user/msp"
+    "$FABRIC_BIN/peer" chaincode query -C "$CHANNEL" -n "$cc" -c "$(args_json "$@")" 2>&1
+  )
 }

@@ -23,38 +23,8 @@ source "$REPO_DIR/scripts/tests/lib.sh"
 
 CHANNEL=$(netdesc channel)
 
-peer_address() { netdesc peers | awk -v k="$1" -v p="${2:-peer0}" '$1 == k && $3 == p {print $4 ":" $5}'; }
-peer_root() { echo "$ORGS_DIR/$1/msp/tlscacerts/ca.pem"; }
-args_json() { python3 -c 'import json,sys; print(json.dumps({"Args": sys.argv[1:]}))' "$@"; }
-
-# invoke KEY USER "ENDORSING_ORGS" CHAINCODE ARGS...: submits as KEY's USER, endorsed by the first
-# peer of each listed organisation only, and waits for the commit; prints the peer CLI's output.
-invoke() {
-  local key=$1 user=$2 orgs=$3 cc=$4 peers=() org
-  shift 4
-  for org in $orgs; do
-    peers+=(--peerAddresses "$(peer_address "$org")" --tlsRootCertFiles "$(peer_root "$org")")
-  done
-  (
-    eval "$(peer_cli_env "$key")"
-    export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/$key/users/$user/msp"
-    # At INFO the CLI reports the endorsement and the commit status it waited for.
-    export FABRIC_LOGGING_SPEC=INFO
-    "$FABRIC_BIN/peer" chaincode invoke -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" -C "$CHANNEL" \
-      -n "$cc" -c "$(args_json "$@")" "${peers[@]}" --waitForEvent --waitForEventTimeout 60s 2>&1
-  )
-}
-
-# query KEY USER CHAINCODE ARGS...: an evaluate on KEY's first peer as its USER.
-query() {
-  local key=$1 user=$2 cc=$3
-  shift 3
-  (
-    eval "$(peer_cli_env "$key")"
-    export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/$key/users/$user/msp"
-    "$FABRIC_BIN/peer" chaincode query -C "$CHANNEL" -n "$cc" -c "$(args_json "$@")" 2>&1
-  )
-}
+invoke() { peer_invoke "$@"; }
+query() { peer_query "$@"; }
 
 # Predicates on the peer CLI's output of invoke(); each prints it, for a failing check to show.
 committed() { echo "$1" && grep -q 'committed with status (VALID)' <<<"$1" && ! grep -q 'Error' <<<"$1"; }

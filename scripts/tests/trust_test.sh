@@ -45,9 +45,6 @@ policy=$(cat "$STATE_DIR/chaincode/definitions/$NS.policy" 2>/dev/null || true)
 [[ $policy == AND\(* ]] || die $EXIT_FAILURE "$NS is not deployed with the co-endorsed policy (found: ${policy:-none})"
 source "$STATE_DIR/chaincode/deployed.env"
 
-peer_address() { netdesc peers | awk -v k="$1" '$1 == k && $3 == "peer0" {print $4 ":" $5}'; }
-peer_root() { echo "$ORGS_DIR/$1/msp/tlscacerts/ca.pem"; }
-args_json() { python3 -c 'import json,sys; print(json.dumps({"Args": sys.argv[1:]}))' "$@"; }
 height_of() { peer_chain_info "$1" peer0 | cut -d' ' -f1; }
 heights() { for key in justice services audit; do height_of "$key"; done | tr '\n' ' '; }
 # unchanged_heights BEFORE: after a few batch timeouts (a block the orderers cut from a transaction
@@ -59,31 +56,9 @@ registry() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/$1/pro
 
 # invoke KEY USER "ENDORSING_ORGS" FUNCTION ARGS...: Fabric's peer CLI submits to records-justice as
 # KEY's USER, endorsed by the first peer of each listed organisation, and waits for the commit.
-invoke() {
-  local key=$1 user=$2 orgs=$3 peers=() org
-  shift 3
-  for org in $orgs; do
-    peers+=(--peerAddresses "$(peer_address "$org")" --tlsRootCertFiles "$(peer_root "$org")")
-  done
-  (
-    eval "$(peer_cli_env "$key")"
-    export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/$key/users/$user/msp"
-    export FABRIC_LOGGING_SPEC=INFO
-    "$FABRIC_BIN/peer" chaincode invoke -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" -C "$CHANNEL" \
-      -n "$NS" -c "$(args_json "$@")" "${peers[@]}" --waitForEvent --waitForEventTimeout 90s 2>&1
-  )
-}
-
+invoke() { peer_invoke "$1" "$2" "$3" "$NS" "${@:4}"; }
 # query KEY CHAINCODE ARGS...: an evaluate on KEY's peer as its reader.
-query() {
-  local key=$1 cc=$2
-  shift 2
-  (
-    eval "$(peer_cli_env "$key")"
-    export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/$key/users/$(reader "$key")/msp"
-    "$FABRIC_BIN/peer" chaincode query -C "$CHANNEL" -n "$cc" -c "$(args_json "$@")" 2>&1
-  )
-}
+query() { peer_query "$1" "$(reader "$1")" "${@:2}"; }
 
 # crafted KEY USER "MSP,MSP" OFFSET FUNCTION ARGS...: a hand-built proposal to records-justice with
 # the transaction time OFFSET seconds from now, sent to KEY's peer's Gateway as KEY's USER, naming
