@@ -125,9 +125,7 @@ final class RegistryClientImpl implements RegistryClient {
       return new WithDetails(request.certificate().withDetailsHash(null), null);
     }
     String id = request.certificate().id();
-    byte[] details =
-        CanonicalJson.toJson(new PrivateDetails(salts.forRecord(ns, id), request.personalDetails()))
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] details = detailsBytes(salts.forRecord(ns, id), request.personalDetails());
     return new WithDetails(
         request.certificate().withDetailsHash(DocumentHash.of(details)), details);
   }
