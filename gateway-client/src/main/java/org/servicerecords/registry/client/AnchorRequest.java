@@ -7,9 +7,10 @@ import java.util.TreeMap;
 import org.servicerecords.registry.model.CertificateRequest;
 
 /**
- * A certificate to anchor, with the subject's personal details. The details travel only as
- * transient data into the issuing agency's private collection, with a salt the library generates;
- * they never reach the shared ledger.
+ * A certificate to anchor, with the subject's personal details. The details never reach the shared
+ * ledger: the co-endorsed anchoring carries only their salted commitment, and the owner-only {@code
+ * StoreDetails} takes them as transient data into the issuing agency's private collection, with a
+ * salt the library derives for the record ({@code DetailsSalt}).
  *
  * @param certificate the public part of the record
  * @param personalDetails personal details, or empty

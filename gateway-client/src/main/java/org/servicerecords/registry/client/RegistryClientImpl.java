@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -191,7 +192,7 @@ final class RegistryClientImpl implements RegistryClient {
     RegistryException last = null;
     for (int attempt = 0; attempt < STORE_DETAILS_ATTEMPTS; attempt++) {
       if (attempt > 0) {
-        pause(attempt);
+        Submitter.pause(Duration.ofMillis(500L * attempt));
       }
       try {
         submitter.submit(
@@ -208,15 +209,6 @@ final class RegistryClientImpl implements RegistryClient {
       }
     }
     throw last;
-  }
-
-  private static void pause(int attempt) throws RegistryException {
-    try {
-      Thread.sleep(500L * attempt);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RegistryException("interrupted", null, Stage.LOCAL, null, null, e);
-    }
   }
 
   @Override

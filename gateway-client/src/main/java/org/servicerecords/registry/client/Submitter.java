@@ -250,7 +250,8 @@ final class Submitter {
     return refusing.equals(Set.of(coEndorser));
   }
 
-  private static void pause(Duration duration) throws RegistryException {
+  /** Waits, turning an interruption into a {@link RegistryException} (the thread stays flagged). */
+  static void pause(Duration duration) throws RegistryException {
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
