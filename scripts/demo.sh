@@ -26,14 +26,14 @@ build() { # build MAVEN_ARGS...: a quiet Maven build; its log is shown only when
 }
 say() { printf '\n\033[1m%s\033[0m\n' "$*"; }
 show() { # show COMMAND...: print a command as a person would type it, then run it
-  printf '  $ %s\n' "$*" | sed "s|$REPO_DIR/gateway-client/bin/registry --profile $STATE_DIR/orgs/\([a-z]*\)/profile.json|registry --profile .state/orgs/\1/profile.json|"
+  printf '  $ %s\n' "$*" | sed "s|$REPO_DIR/gateway-client/registry-cli/bin/registry --profile $STATE_DIR/orgs/\([a-z]*\)/profile.json|registry --profile .state/orgs/\1/profile.json|"
   "$@" 2>&1 | sed 's/^/    /'
   return "${PIPESTATUS[0]}"
 }
 
 say "1. Build the contract and the registry command-line tool"
-build -pl model,chaincode,gateway-client -am
-step "chaincode/target/registry-chaincode.jar and gateway-client/bin/registry are ready"
+build -pl :registry-chaincode,:registry-cli -am
+step "chaincode/target/registry-chaincode.jar and gateway-client/registry-cli/bin/registry are ready"
 
 say "2. Start the consortium's network (builds Fabric $FABRIC_VERSION and Fabric CA into $CACHE_DIR the first time)"
 "$REPO_DIR/scripts/network.sh" up "$@"
@@ -42,8 +42,8 @@ say "3. Deploy the contract: every organisation approves, governance records the
 "$REPO_DIR/scripts/deploy-chaincode.sh"
 "$REPO_DIR/scripts/network.sh" status || true
 
-justice="$REPO_DIR/gateway-client/bin/registry --profile $STATE_DIR/orgs/justice/profile.json"
-services="$REPO_DIR/gateway-client/bin/registry --profile $STATE_DIR/orgs/services/profile.json"
+justice="$REPO_DIR/gateway-client/registry-cli/bin/registry --profile $STATE_DIR/orgs/justice/profile.json"
+services="$REPO_DIR/gateway-client/registry-cli/bin/registry --profile $STATE_DIR/orgs/services/profile.json"
 
 say "4. The Ministry of Justice's CA registers and enrolls a registry officer allowed to sign birth certificates"
 issuer="demo-issuer-$(date +%s)"
@@ -118,7 +118,7 @@ step "decision dec-${record_id#bc-} recorded; a court checks what it relied on, 
 show $services --identity issuer1 verify-decision "dec-${record_id#bc-}" || step "(exit code $?)"
 
 say "11. The audit office exports the Ministry's records and reads the registry's events"
-auditor="$REPO_DIR/gateway-client/bin/registry --profile $STATE_DIR/orgs/audit/profile.json"
+auditor="$REPO_DIR/gateway-client/registry-cli/bin/registry --profile $STATE_DIR/orgs/audit/profile.json"
 $auditor --identity auditor1 export --issuer JusticeMSP --format CSV --out "$demo_dir/justice-records.csv"
 step "$(($(wc -l <"$demo_dir/justice-records.csv") - 1)) rows exported to $demo_dir/justice-records.csv (a record and each of its versions)"
 rm -f "$demo_dir/events.checkpoint"

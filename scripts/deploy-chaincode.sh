@@ -35,7 +35,7 @@ jar=${1:-$REPO_DIR/chaincode/target/registry-chaincode.jar}
 if [ ! -f "$jar" ] && [ -z "${1:-}" ]; then
   require_maven
   info "Building the contract jar"
-  (cd "$REPO_DIR" && mvn -B -ntp -q -pl model,chaincode -am install -DskipTests) || die $EXIT_FAILURE "the contract build failed"
+  (cd "$REPO_DIR" && mvn -B -ntp -q -pl :registry-chaincode -am install -DskipTests) || die $EXIT_FAILURE "the contract build failed"
 fi
 [ -f "$jar" ] || die $EXIT_FAILURE "no such jar: $jar"
 jar_sha=$(sha256sum "$jar" | cut -d' ' -f1)
@@ -213,11 +213,11 @@ while read -r name id policy; do
 done < <(definitions)
 
 # --- 4. governance bootstrap ------------------------------------------------------------------------
-registry_cli="$REPO_DIR/gateway-client/bin/registry"
-if [ -z "$(find "$REPO_DIR/gateway-client/target" -maxdepth 1 -name 'registry*.jar' 2>/dev/null)" ]; then
+registry_cli="$REPO_DIR/gateway-client/registry-cli/bin/registry"
+if [ -z "$(find "$REPO_DIR/gateway-client/registry-cli/target" -maxdepth 1 -name 'registry*.jar' 2>/dev/null)" ]; then
   require_maven
   info "Building the registry command-line tool"
-  (cd "$REPO_DIR" && mvn -B -ntp -q -pl model,gateway-client -am install -DskipTests) || die $EXIT_FAILURE "the client build failed"
+  (cd "$REPO_DIR" && mvn -B -ntp -q -pl :registry-cli -am install -DskipTests) || die $EXIT_FAILURE "the client build failed"
 fi
 as_org() { # as_org KEY ARGS...: the registry CLI as KEY's admin
   local key=$1

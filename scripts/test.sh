@@ -92,7 +92,7 @@ REGISTRY_IT_CA_TLS_CERT=$(prop tlsCert) \
 REGISTRY_IT_CA_ADMIN=$(prop adminUser) \
 REGISTRY_IT_CA_ADMIN_PASSWORD=$(<"$(prop adminPasswordFile)") \
 REGISTRY_IT_STATE_DIR="$RAFT_STATE" \
-  "${MVN[@]}" -pl gateway-client failsafe:integration-test failsafe:verify -DskipITs=false
+  "${MVN[@]}" -pl :registry-client,:registry-cli failsafe:integration-test failsafe:verify -DskipITs=false
 
 info "Quick faults: the Raft leader and a peer killed and restarted"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/faults_quick.sh"

@@ -9,7 +9,7 @@ source "$REPO_DIR/scripts/lib/nodes.sh"
 source "$REPO_DIR/scripts/tests/lib.sh"
 
 [ "$PROFILE" = bft ] || die $EXIT_FAILURE "the network in $STATE_DIR is profile '$PROFILE', not bft"
-registry() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
+registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
 
 consenters_in_genesis() {
   "$FABRIC_BIN/configtxlator" proto_decode --type common.Block --input "$CHANNEL_DIR/genesis.block" >"$work/genesis.json"

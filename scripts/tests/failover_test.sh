@@ -24,7 +24,7 @@ source "$REPO_DIR/scripts/tests/lib.sh"
 
 [ "$PROFILE" = failover ] || die $EXIT_FAILURE "the network in $STATE_DIR is profile '$PROFILE', not failover"
 RECORDS=1000
-registry() { "$REPO_DIR/gateway-client/bin/registry" "$@"; }
+registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" "$@"; }
 services_profile="$ORGS_DIR/services/profile.json"
 # The same profile with one batch transaction in flight at a time, beside the original so that its
 # relative paths still resolve.

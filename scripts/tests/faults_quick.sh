@@ -14,7 +14,7 @@ source "$REPO_DIR/scripts/lib/nodes.sh"
 source "$REPO_DIR/scripts/tests/lib.sh"
 
 [ "$PROFILE" = raft ] || die $EXIT_FAILURE "the network in $STATE_DIR is profile '$PROFILE', not raft"
-registry() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
+registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
 # anchor NAME [SECONDS]: Justice's issuer anchors a fresh document ($work/NAME.txt) as an agency
 # system would: when the outcome is unknown (a submission caught in a Raft leader election can run
 # out of time), it reruns the same request, which is idempotent; within SECONDS (60) the record must

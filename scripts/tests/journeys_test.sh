@@ -16,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 source "$REPO_DIR/scripts/lib/nodes.sh"
 source "$REPO_DIR/scripts/tests/lib.sh"
 
-registry() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/$1/profile.json" "${@:2}"; }
+registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/$1/profile.json" "${@:2}"; }
 # expect CODE PATTERN COMMAND...: the command exits CODE and prints (stdout and stderr) PATTERN.
 expect() {
   local code=$1 pattern=$2 rc=0
@@ -42,9 +42,9 @@ clerk_secret=$(register "$clerk" clerk)
 check "the registrar registered an issuer and a clerk (the CA generated their secrets)" \
   test -n "$issuer_secret" -a -n "$clerk_secret"
 check "the issuer enrolls" env REGISTRY_ENROLL_SECRET="$issuer_secret" \
-  "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/justice/profile.json" enroll --user "$issuer"
+  "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/justice/profile.json" enroll --user "$issuer"
 check "the clerk enrolls" env REGISTRY_ENROLL_SECRET="$clerk_secret" \
-  "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/justice/profile.json" enroll --user "$clerk"
+  "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/justice/profile.json" enroll --user "$clerk"
 
 echo "== agency: anchoring"
 printf 'BIRTH CERTIFICATE %s (fictitious person)\n' "$run" >"$work/birth.txt"

@@ -35,7 +35,7 @@ invalidated_by_policy() { echo "$1" && grep -q 'transaction invalidated with sta
 height_of() { peer_chain_info "$1" "${2:-peer0}" | cut -d' ' -f1; }
 
 echo "== a records-justice transaction endorsed by Justice and a co-endorser commits; all peers agree"
-registry_justice() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/justice/profile.json" "$@"; }
+registry_justice() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/justice/profile.json" "$@"; }
 printf 'network test document %s\n' "$(date +%s%N)" >"$work/doc.txt"
 record="net-test-$(date +%s%N)"
 before=$(height_of justice)
@@ -76,7 +76,7 @@ check "nothing was written: the key is absent from records-justice on Services' 
 stop_node "$(chaincode_server_node reference services peer0)"
 
 echo "== outsiders (PublicMSP: citizens', banks' verifiers) read through the agencies' peers, never write"
-registry_public() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/public/profile.json" "$@"; }
+registry_public() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/public/profile.json" "$@"; }
 check "PublicMSP's verifier verifies the anchored document VALID, naming no issuer" \
   registry_public --identity verifier1 verify "$work/doc.txt"
 # outsider_submit: PublicMSP's verifier submits a (read-only) transaction through Justice's peer.

@@ -52,7 +52,7 @@ heights() { for key in justice services audit; do height_of "$key"; done | tr '\
 unchanged_heights() { sleep 2; local now; now=$(heights); echo "before: $1; now: $now"; [ "$now" = "$1" ]; }
 # reader KEY: a user of KEY whose role reads records.
 reader() { [ "$1" = audit ] && echo auditor1 || echo issuer1; }
-registry() { "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
+registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
 
 # invoke KEY USER "ENDORSING_ORGS" FUNCTION ARGS...: Fabric's peer CLI submits to records-justice as
 # KEY's USER, endorsed by the first peer of each listed organisation, and waits for the commit.
@@ -355,7 +355,7 @@ check "  every peer has the same height and current block hash" peers_agree 30
 watch_ignores_planted() {
   local rc=0
   rm -f "$work/watch.checkpoint"
-  timeout 120 "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/audit/profile.json" --identity auditor1 \
+  timeout 120 "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/audit/profile.json" --identity auditor1 \
     watch --checkpoint "$work/watch.checkpoint" --issuer "$NS" --from-block "$planted_block" --max-events 1 \
     >"$work/watch.out" 2>"$work/watch.err" || rc=$?
   echo "exit $rc; stdout:"; cat "$work/watch.out"; echo "stderr:"; cat "$work/watch.err"
@@ -367,7 +367,7 @@ check "registry watch from block $planted_block delivers the genuine event, not 
 # `registry audit events` exits 12 when it finds an ignored event.
 audit_reports_planted() {
   local rc=0
-  "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/audit/profile.json" --identity auditor1 --json \
+  "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/audit/profile.json" --identity auditor1 --json \
     audit events --namespace "$NS" --from "$planted_block" --to "$planted_block" >"$work/audit.out" 2>&1 || rc=$?
   echo "exit $rc:"; cat "$work/audit.out"
   [ $rc -eq 12 ] && grep -q "$planted_tx" "$work/audit.out" && grep -q NOT_ENDORSED_BY_OWNER "$work/audit.out"
@@ -380,7 +380,7 @@ check "registry audit events --namespace $NS reports the planted event as not en
 # office alone still gives the honest answer.
 unknown_hash=$(printf 'never anchored %s' "$(date +%s%N)" | sha256sum | cut -d' ' -f1)
 verify_public() {
-  "$REPO_DIR/gateway-client/bin/registry" --profile "$ORGS_DIR/public/profile.json" --identity verifier1 \
+  "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/public/profile.json" --identity verifier1 \
     verify --issuer JusticeMSP --hash "$unknown_hash" "$@"
 }
 attestation_refused() {
