@@ -24,6 +24,7 @@ import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordKind;
 import org.servicerecords.registry.model.RecordStatus;
 import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.RequestRules;
 import org.servicerecords.registry.model.Revocation;
 import org.servicerecords.registry.model.TransientKeys;
 
@@ -51,7 +52,7 @@ final class RecordWrites {
 
   String anchorCertificate(String requestJson) {
     CertificateRequest request =
-        Requests.certificate("", Inputs.json("request", requestJson, CertificateRequest.class));
+        Requests.certificate(Inputs.json("request", requestJson, CertificateRequest.class));
     DetailsInput.none(stub);
 
     Caller caller = issuer().requireDocumentType(request.documentType());
@@ -108,7 +109,7 @@ final class RecordWrites {
    */
   String storeDetails(String requestJson) {
     List<String> ids =
-        Requests.detailsIds(Inputs.json("request", requestJson, DetailsRequest.class).ids());
+        Requests.detailsIds(Inputs.json("request", requestJson, DetailsRequest.class));
     Map<String, byte[]> transientMap = transientMap();
     Set<String> allowedKeys = new TreeSet<>();
     for (String id : ids) {
@@ -270,8 +271,7 @@ final class RecordWrites {
   }
 
   String revoke(String id, String reasonCode) {
-    Inputs.id("id", id);
-    Inputs.code("reasonCode", reasonCode);
+    Inputs.require(RequestRules.revocation(id, reasonCode));
     DetailsInput.none(stub);
     Caller caller = issuer();
     TimeTolerance.check(stub);
@@ -300,11 +300,8 @@ final class RecordWrites {
   String supersede(String oldId, String newRequestJson) {
     Inputs.id("oldId", oldId);
     CertificateRequest request =
-        Requests.certificate(
-            "", Inputs.json("newRequest", newRequestJson, CertificateRequest.class));
-    if (request.id().equals(oldId)) {
-      throw Refusal.invalid("id", "of the new record must differ from oldId");
-    }
+        Requests.supersession(
+            oldId, Inputs.json("newRequest", newRequestJson, CertificateRequest.class));
     DetailsInput.none(stub);
 
     Caller caller = issuer().requireDocumentType(request.documentType());
@@ -340,7 +337,7 @@ final class RecordWrites {
   }
 
   String purgeDetails(String id) {
-    Inputs.id("id", id);
+    Inputs.require(RequestRules.purge(id));
     DetailsInput.none(stub);
     Caller caller = issuer();
     TimeTolerance.check(stub);
