@@ -44,8 +44,13 @@ final class DetailsInput {
    * the transient map touches no state.
    */
   static void none(ChaincodeStub stub) {
+    onlyKeys(transientMap(stub), Set.of());
+  }
+
+  /** The proposal's transient data; empty when it has none. */
+  static Map<String, byte[]> transientMap(ChaincodeStub stub) {
     Map<String, byte[]> transientMap = stub.getTransient();
-    onlyKeys(transientMap == null ? Map.of() : transientMap, Set.of());
+    return transientMap == null ? Map.of() : transientMap;
   }
 
   /**

@@ -17,9 +17,9 @@ import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.GovernanceChange;
+import org.servicerecords.registry.model.GovernanceRules;
 import org.servicerecords.registry.model.MembersApproval;
 import org.servicerecords.registry.model.NamespaceAgency;
-import org.servicerecords.registry.model.RequestRules;
 import org.servicerecords.registry.model.VerdictRules;
 
 /**
@@ -186,7 +186,7 @@ final class GovernanceOps {
   }
 
   String suspendAgency(String msp, String reasonCode) {
-    Inputs.require(RequestRules.suspension(msp, reasonCode));
+    Inputs.require(GovernanceRules.suspension(msp, reasonCode));
     DetailsInput.none(stub);
     Approver approver = approver();
     AgencyEntry old = store.require(msp);

@@ -9,14 +9,16 @@ import org.servicerecords.registry.model.BatchRequest;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DecisionRequest;
 import org.servicerecords.registry.model.DetailsRequest;
+import org.servicerecords.registry.model.GovernanceRules;
 import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.RequestRules;
 import org.servicerecords.registry.model.VerdictRules;
 
 /**
- * The request values of the transactions, checked by {@link RequestRules} (refused with the first
- * problem) and returned in the form in which they are stored: instants normalised to UTC ({@link
- * Instant#toString()}), lists of document types and members sorted.
+ * The request values of the transactions, checked by {@link RequestRules} and {@link
+ * GovernanceRules} (refused with the first problem) and returned in the form in which they are
+ * stored: instants normalised to UTC ({@link Instant#toString()}), lists of document types and
+ * members sorted.
  */
 final class Requests {
 
@@ -58,7 +60,7 @@ final class Requests {
   }
 
   static AgencyRequest agency(AgencyRequest r) {
-    Inputs.require(RequestRules.agency(r));
+    Inputs.require(GovernanceRules.agency(r));
     return new AgencyRequest(
         r.msp(),
         r.displayName(),
@@ -70,13 +72,13 @@ final class Requests {
 
   /** Checks the consortium's member list and returns it sorted. */
   static List<String> members(List<String> members) {
-    Inputs.require(RequestRules.members(members));
+    Inputs.require(GovernanceRules.members(members));
     return sorted(members);
   }
 
   /** Checks the arguments of {@code SetDocumentTypes} and returns the types sorted. */
   static List<String> documentTypes(String msp, List<String> types) {
-    Inputs.require(RequestRules.documentTypesChange(msp, types));
+    Inputs.require(GovernanceRules.documentTypesChange(msp, types));
     return sorted(types);
   }
 

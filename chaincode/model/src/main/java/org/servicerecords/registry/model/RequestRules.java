@@ -28,6 +28,9 @@ import java.util.function.BiFunction;
  */
 public final class RequestRules {
 
+  // The rules of the governance transactions are in GovernanceRules, which shares the helpers
+  // below.
+
   private RequestRules() {}
 
   /**
@@ -74,12 +77,9 @@ public final class RequestRules {
    */
   public static List<Problem> batch(BatchRequest batch) {
     List<CertificateRequest> records = batch.records();
-    if (records == null || records.isEmpty()) {
-      return List.of(Problem.invalid("records", "must hold 1 to " + BATCH_MAXIMUM + " records"));
-    }
     List<Problem> problems = new ArrayList<>();
-    if (records.size() > BATCH_MAXIMUM) {
-      problems.add(Problem.invalid("records", "holds more than " + BATCH_MAXIMUM + " records"));
+    if (!batchSize(problems, "records", records, "records")) {
+      return problems;
     }
     Set<String> ids = new TreeSet<>();
     for (int i = 0; i < records.size(); i++) {
@@ -117,12 +117,9 @@ public final class RequestRules {
    */
   public static List<Problem> details(DetailsRequest r) {
     List<String> ids = r.ids();
-    if (ids == null || ids.isEmpty()) {
-      return List.of(Problem.invalid("ids", "must hold 1 to " + BATCH_MAXIMUM + " record ids"));
-    }
     List<Problem> problems = new ArrayList<>();
-    if (ids.size() > BATCH_MAXIMUM) {
-      problems.add(Problem.invalid("ids", "holds more than " + BATCH_MAXIMUM + " record ids"));
+    if (!batchSize(problems, "ids", ids, "record ids")) {
+      return problems;
     }
     Set<String> seen = new TreeSet<>();
     for (int i = 0; i < ids.size(); i++) {
@@ -286,95 +283,10 @@ public final class RequestRules {
   }
 
   /**
-   * The problems of a {@code governance:RegisterAgency} request.
-   *
-   * @param r the request
-   * @return every problem, in field order; empty when acceptable
-   */
-  public static List<Problem> agency(AgencyRequest r) {
-    List<Problem> problems = new ArrayList<>();
-    problems.addAll(InputRules.msp("msp", r.msp()));
-    problems.addAll(InputRules.text("displayName", r.displayName(), InputRules.MAX_DISPLAY_NAME));
-    if (noneAdded(problems, InputRules.namespace("namespace", r.namespace()))
-        && InputRules.GOVERNANCE_NAMESPACE.equals(r.namespace())) {
-      problems.add(Problem.invalid("namespace", "must not be the governance namespace"));
-    }
-    problems.addAll(documentTypes("documentTypes", r.documentTypes()));
-    window(problems, "activeFrom", r.activeFrom(), "activeUntil", r.activeUntil());
-    return problems;
-  }
-
-  /**
-   * The problems of the arguments of {@code governance:SetDocumentTypes}.
-   *
-   * @param msp the agency's MSP id
-   * @param types the document types
-   * @return every problem; empty when acceptable
-   */
-  public static List<Problem> documentTypesChange(String msp, List<String> types) {
-    List<Problem> problems = new ArrayList<>(InputRules.msp("msp", msp));
-    problems.addAll(documentTypes("types", types));
-    return problems;
-  }
-
-  /**
-   * The problems of the arguments of {@code governance:SuspendAgency}.
-   *
-   * @param msp the agency's MSP id
-   * @param reasonCode why, as a code
-   * @return every problem; empty when acceptable
-   */
-  public static List<Problem> suspension(String msp, String reasonCode) {
-    List<Problem> problems = new ArrayList<>(InputRules.msp("msp", msp));
-    problems.addAll(InputRules.code("reasonCode", reasonCode));
-    return problems;
-  }
-
-  /**
-   * The problems of the member list of {@code governance:InitConsortium}: 1 to {@value
-   * ConsortiumMembers#MAX_MEMBERS} distinct MSP ids.
-   *
-   * @param members the MSP ids, may be {@code null}
-   * @return every problem; empty when acceptable
-   */
-  public static List<Problem> members(List<String> members) {
-    List<Problem> problems = new ArrayList<>();
-    if (members == null || members.isEmpty() || members.size() > ConsortiumMembers.MAX_MEMBERS) {
-      problems.add(
-          Problem.invalid(
-              "members", "must hold 1 to " + ConsortiumMembers.MAX_MEMBERS + " MSP ids"));
-    }
-    if (members != null) {
-      problems.addAll(distinct("members", members, InputRules::msp));
-    }
-    return problems;
-  }
-
-  /**
-   * The problems of a list of document types: present (may be empty), at most {@value
-   * InputRules#MAX_LIST}, each a code, distinct.
-   *
-   * @param field the list's name
-   * @param types the document types, may be {@code null}
-   * @return every problem; empty when acceptable
-   */
-  public static List<Problem> documentTypes(String field, List<String> types) {
-    if (types == null) {
-      return List.of(Problem.invalid(field, "is required (may be empty)"));
-    }
-    List<Problem> problems = new ArrayList<>();
-    if (types.size() > MAX_LIST) {
-      problems.add(Problem.invalid(field, "has more than " + MAX_LIST + " entries"));
-    }
-    problems.addAll(distinct(field, types, InputRules::code));
-    return problems;
-  }
-
-  /**
    * Checks each entry of a list with {@code rule} ({@code field[i]}), and that the acceptable ones
    * are distinct ({@code field repeats 'x'}).
    */
-  private static List<Problem> distinct(
+  static List<Problem> distinct(
       String field, List<String> values, BiFunction<String, String, List<Problem>> rule) {
     List<Problem> problems = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
@@ -388,7 +300,7 @@ public final class RequestRules {
   }
 
   /** Checks a required start and an optional end, and that the end comes after the start. */
-  private static void window(
+  static void window(
       List<Problem> problems, String fromField, String from, String untilField, String until) {
     boolean fromValid = noneAdded(problems, InputRules.instant(fromField, from));
     boolean untilValid =
@@ -401,8 +313,24 @@ public final class RequestRules {
     }
   }
 
+  /**
+   * Checks that a list holds 1 to {@value InputRules#BATCH_MAXIMUM} entries; tells whether it holds
+   * any, so that its entries can be checked.
+   */
+  private static boolean batchSize(
+      List<Problem> problems, String field, List<?> values, String what) {
+    if (values == null || values.isEmpty()) {
+      problems.add(Problem.invalid(field, "must hold 1 to " + BATCH_MAXIMUM + " " + what));
+      return false;
+    }
+    if (values.size() > BATCH_MAXIMUM) {
+      problems.add(Problem.invalid(field, "holds more than " + BATCH_MAXIMUM + " " + what));
+    }
+    return true;
+  }
+
   /** Adds the problems found and tells whether there were none. */
-  private static boolean noneAdded(List<Problem> problems, List<Problem> found) {
+  static boolean noneAdded(List<Problem> problems, List<Problem> found) {
     problems.addAll(found);
     return found.isEmpty();
   }

@@ -140,14 +140,14 @@ class RequestRulesTest {
             List.of("B", "A", "B"),
             "2025-01-01T00:00:00Z",
             "2024-01-01T00:00:00Z");
-    assertThat(words(RequestRules.agency(agency)))
+    assertThat(words(GovernanceRules.agency(agency)))
         .containsExactly(
             "namespace must not be the governance namespace",
             "documentTypes repeats 'B'",
             "activeUntil must be after activeFrom");
-    assertThat(words(RequestRules.members(List.of())))
+    assertThat(words(GovernanceRules.members(List.of())))
         .containsExactly("members must hold 1 to " + ConsortiumMembers.MAX_MEMBERS + " MSP ids");
-    assertThat(words(RequestRules.suspension("", "bad code")))
+    assertThat(words(GovernanceRules.suspension("", "bad code")))
         .containsExactly("msp is required", "reasonCode must be " + InputRules.CODE_RULE);
     assertThat(words(RequestRules.supersession("bc-1", GOOD)))
         .containsExactly("id of the new record must differ from oldId");
