@@ -26,8 +26,7 @@ final class AgencyStore {
   }
 
   AgencyEntry get(String msp) {
-    byte[] value = Queries.state(stub, Keys.agency(stub, msp));
-    return value == null ? null : CanonicalJson.fromBytes(value, AgencyEntry.class);
+    return Queries.read(stub, Keys.agency(stub, msp), AgencyEntry.class);
   }
 
   AgencyEntry require(String msp) {
@@ -39,8 +38,7 @@ final class AgencyStore {
   }
 
   String mspOfNamespace(String namespace) {
-    byte[] value = Queries.state(stub, Keys.agencyByNamespace(stub, namespace));
-    return value == null ? null : CanonicalJson.fromBytes(value, String.class);
+    return Queries.read(stub, Keys.agencyByNamespace(stub, namespace), String.class);
   }
 
   void put(AgencyEntry entry) {

@@ -28,8 +28,7 @@ final class ConsortiumStore {
 
   /** The members, or {@code null} before {@code InitConsortium}. */
   ConsortiumMembers members() {
-    byte[] value = Queries.state(stub, Keys.consortium(stub));
-    return value == null ? null : CanonicalJson.fromBytes(value, ConsortiumMembers.class);
+    return Queries.read(stub, Keys.consortium(stub), ConsortiumMembers.class);
   }
 
   /** The members; refuses with {@code INVALID_STATE} before {@code InitConsortium}. */

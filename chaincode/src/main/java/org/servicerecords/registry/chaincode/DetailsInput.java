@@ -8,6 +8,7 @@ import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.JsonFormatException;
 import org.servicerecords.registry.model.PrivateDetails;
+import org.servicerecords.registry.model.RequestRules;
 import org.servicerecords.registry.model.TransientKeys;
 
 /**
@@ -25,8 +26,6 @@ final class DetailsInput {
   static final String BATCH_KEY_PREFIX = TransientKeys.BATCH_DETAILS_PREFIX;
 
   static final int MAX_BYTES = InputRules.MAX_DETAILS_BYTES;
-  static final int MAX_ENTRIES = InputRules.MAX_DETAILS_ENTRIES;
-  static final int MAX_KEY = InputRules.MAX_DETAILS_KEY;
 
   private DetailsInput() {}
 
@@ -45,8 +44,13 @@ final class DetailsInput {
    * the transient map touches no state.
    */
   static void none(ChaincodeStub stub) {
+    onlyKeys(transientMap(stub), Set.of());
+  }
+
+  /** The proposal's transient data; empty when it has none. */
+  static Map<String, byte[]> transientMap(ChaincodeStub stub) {
     Map<String, byte[]> transientMap = stub.getTransient();
-    onlyKeys(transientMap == null ? Map.of() : transientMap, Set.of());
+    return transientMap == null ? Map.of() : transientMap;
   }
 
   /**
@@ -70,9 +74,8 @@ final class DetailsInput {
     if (value == null) {
       return null;
     }
-    if (value.length == 0 || value.length > MAX_BYTES) {
-      throw Refusal.transientInvalid(key, "must hold 1 to " + MAX_BYTES + " bytes");
-    }
+    String field = "transient '" + key + "'";
+    Inputs.require(RequestRules.detailsSize(field, value.length));
     PrivateDetails details;
     try {
       details =
@@ -80,21 +83,7 @@ final class DetailsInput {
     } catch (JsonFormatException e) {
       throw Refusal.transientInvalid(key, "is not a PrivateDetails JSON object");
     }
-    if (details.salt() == null || !InputRules.SALT.matcher(details.salt()).matches()) {
-      throw Refusal.transientInvalid(key, "needs a salt of 32 to 128 lowercase hex digits");
-    }
-    Map<String, String> entries = details.details();
-    if (entries == null || entries.isEmpty() || entries.size() > MAX_ENTRIES) {
-      throw Refusal.transientInvalid(key, "needs 1 to " + MAX_ENTRIES + " details");
-    }
-    for (Map.Entry<String, String> entry : entries.entrySet()) {
-      if (entry.getKey().isEmpty() || entry.getKey().length() > MAX_KEY) {
-        throw Refusal.transientInvalid(key, "has a detail name outside 1 to " + MAX_KEY + " chars");
-      }
-      if (entry.getValue() == null) {
-        throw Refusal.transientInvalid(key, "has a detail that is not a string");
-      }
-    }
+    Inputs.require(RequestRules.privateDetails(field, details));
     return value.clone();
   }
 }

@@ -1,12 +1,9 @@
 package org.servicerecords.registry.chaincode;
 
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.hyperledger.fabric.shim.ChaincodeStub;
-import org.servicerecords.registry.model.ErrorCode;
 
 /**
  * The governance contract, served only in the {@code governance} namespace (its own package, with a
@@ -23,46 +20,11 @@ import org.servicerecords.registry.model.ErrorCode;
             title = "Service records registry: governance",
             description = "The consortium's registry of agencies and their authority",
             version = "0.1.0"))
-public final class GovernanceContract implements ContractInterface {
+public final class GovernanceContract extends ServedContract {
 
   /** Creates the contract; the shim instantiates it once per process. */
-  public GovernanceContract() {}
-
-  private static final Invocation INVOCATION =
-      new Invocation("governance", GovernanceContract.class);
-
-  /**
-   * Creates the transaction context, after refusing a malformed transaction name or a wrong number
-   * of arguments (which the shim would answer with an uncoded error, or silently ignore).
-   *
-   * @param stub the transaction's stub
-   * @return the context
-   */
-  @Override
-  public Context createContext(ChaincodeStub stub) {
-    INVOCATION.check(stub);
-    return ContractInterface.super.createContext(stub);
-  }
-
-  /**
-   * Refuses every transaction unless this process serves governance.
-   *
-   * @param ctx the transaction context
-   */
-  @Override
-  public void beforeTransaction(Context ctx) {
-    ServedRole.require(ServedRole.GOVERNANCE);
-  }
-
-  /**
-   * Refuses transaction names this contract does not define.
-   *
-   * @param ctx the transaction context
-   */
-  @Override
-  public void unknownTransaction(Context ctx) {
-    ServedRole.require(ServedRole.GOVERNANCE);
-    throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "governance has no such transaction");
+  public GovernanceContract() {
+    super("governance", ServedRole.GOVERNANCE);
   }
 
   /**

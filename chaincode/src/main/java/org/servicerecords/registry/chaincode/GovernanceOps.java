@@ -17,6 +17,7 @@ import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.GovernanceChange;
+import org.servicerecords.registry.model.GovernanceRules;
 import org.servicerecords.registry.model.MembersApproval;
 import org.servicerecords.registry.model.NamespaceAgency;
 import org.servicerecords.registry.model.VerdictRules;
@@ -73,7 +74,7 @@ final class GovernanceOps {
    */
   String initConsortium(String membersJsonArray) {
     String[] parsed = Inputs.json("members", membersJsonArray, String[].class);
-    List<String> members = Requests.members("members", Arrays.asList(parsed));
+    List<String> members = Requests.members(Arrays.asList(parsed));
     DetailsInput.none(stub);
     Caller caller = Caller.of(ctx).requireRole(ADMIN);
     TimeTolerance.check(stub);
@@ -171,7 +172,7 @@ final class GovernanceOps {
   String setDocumentTypes(String msp, String typesJsonArray) {
     Inputs.msp("msp", msp);
     String[] parsed = Inputs.json("types", typesJsonArray, String[].class);
-    List<String> types = Requests.documentTypes("types", Arrays.asList(parsed));
+    List<String> types = Requests.documentTypes(msp, Arrays.asList(parsed));
     DetailsInput.none(stub);
     Approver approver = approver();
     AgencyEntry old = store.require(msp);
@@ -185,8 +186,7 @@ final class GovernanceOps {
   }
 
   String suspendAgency(String msp, String reasonCode) {
-    Inputs.msp("msp", msp);
-    Inputs.code("reasonCode", reasonCode);
+    Inputs.require(GovernanceRules.suspension(msp, reasonCode));
     DetailsInput.none(stub);
     Approver approver = approver();
     AgencyEntry old = store.require(msp);

@@ -15,6 +15,7 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.NamespaceAgency;
 
 /**
@@ -41,7 +42,7 @@ import org.servicerecords.registry.model.NamespaceAgency;
 final class GovernanceReader {
 
   /** Chaincode name of the governance namespace. */
-  static final String CHAINCODE = "governance";
+  static final String CHAINCODE = InputRules.GOVERNANCE_NAMESPACE;
 
   /**
    * How long a records transaction waits for governance: well below the peer's chaincode execute

@@ -19,6 +19,14 @@ final class Queries {
   }
 
   /**
+   * The value of a public key read as canonical JSON of {@code type}, or {@code null} if absent.
+   */
+  static <T> T read(ChaincodeStub stub, String key, Class<T> type) {
+    byte[] value = state(stub, key);
+    return value == null ? null : CanonicalJson.fromBytes(value, type);
+  }
+
+  /**
    * Builds one history entry: tx id, timestamp, deleted, and the value ({@code null} if deleted).
    */
   @FunctionalInterface

@@ -60,10 +60,7 @@ final class RecordReads {
    */
   String readDetails(String id) {
     Inputs.id("id", id);
-    Map<String, byte[]> transientMap = stub.getTransient();
-    if (transientMap == null) {
-      transientMap = Map.of();
-    }
+    Map<String, byte[]> transientMap = DetailsInput.transientMap(stub);
     DetailsInput.onlyKeys(transientMap, RESPONSE_KEYS);
     byte[] key =
         DetailsInput.exactly(transientMap, TransientKeys.RESPONSE_KEY, DetailsCipher.KEY_BYTES);

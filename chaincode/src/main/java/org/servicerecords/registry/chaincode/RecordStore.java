@@ -23,8 +23,7 @@ final class RecordStore {
   }
 
   RegistryRecord get(String id) {
-    byte[] value = Queries.state(stub, Keys.record(stub, id));
-    return value == null ? null : CanonicalJson.fromBytes(value, RegistryRecord.class);
+    return Queries.read(stub, Keys.record(stub, id), RegistryRecord.class);
   }
 
   RegistryRecord require(String id) {
@@ -58,8 +57,7 @@ final class RecordStore {
   }
 
   ApplicationReceipt application(String applicationId) {
-    byte[] value = Queries.state(stub, Keys.application(stub, applicationId));
-    return value == null ? null : CanonicalJson.fromBytes(value, ApplicationReceipt.class);
+    return Queries.read(stub, Keys.application(stub, applicationId), ApplicationReceipt.class);
   }
 
   boolean applicationExists(String applicationId) {
@@ -72,8 +70,7 @@ final class RecordStore {
 
   /** The details commitment of a record, or {@code null} when it has none (yet). */
   DetailsCommitment commitment(String id) {
-    byte[] value = Queries.state(stub, Keys.detailsCommitment(stub, id));
-    return value == null ? null : CanonicalJson.fromBytes(value, DetailsCommitment.class);
+    return Queries.read(stub, Keys.detailsCommitment(stub, id), DetailsCommitment.class);
   }
 
   void putCommitment(DetailsCommitment commitment) {

@@ -1,13 +1,10 @@
 package org.servicerecords.registry.chaincode;
 
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Default;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.hyperledger.fabric.shim.ChaincodeStub;
-import org.servicerecords.registry.model.ErrorCode;
 
 /**
  * The records contract, served in every agency's records namespace ({@code records-justice}, ...).
@@ -27,45 +24,11 @@ import org.servicerecords.registry.model.ErrorCode;
             title = "Service records registry: records",
             description = "Certificates and decisions of one issuing agency",
             version = "0.1.0"))
-public final class RecordsContract implements ContractInterface {
+public final class RecordsContract extends ServedContract {
 
   /** Creates the contract; the shim instantiates it once per process. */
-  public RecordsContract() {}
-
-  private static final Invocation INVOCATION = new Invocation("records", RecordsContract.class);
-
-  /**
-   * Creates the transaction context, after refusing a malformed transaction name or a wrong number
-   * of arguments (which the shim would answer with an uncoded error, or silently ignore).
-   *
-   * @param stub the transaction's stub
-   * @return the context
-   */
-  @Override
-  public Context createContext(ChaincodeStub stub) {
-    INVOCATION.check(stub);
-    return ContractInterface.super.createContext(stub);
-  }
-
-  /**
-   * Refuses every transaction unless this process serves records namespaces.
-   *
-   * @param ctx the transaction context
-   */
-  @Override
-  public void beforeTransaction(Context ctx) {
-    ServedRole.require(ServedRole.RECORDS);
-  }
-
-  /**
-   * Refuses transaction names this contract does not define.
-   *
-   * @param ctx the transaction context
-   */
-  @Override
-  public void unknownTransaction(Context ctx) {
-    ServedRole.require(ServedRole.RECORDS);
-    throw Refusal.of(ErrorCode.INVALID_ARGUMENT, "records has no such transaction");
+  public RecordsContract() {
+    super("records", ServedRole.RECORDS);
   }
 
   /**
@@ -108,7 +71,7 @@ public final class RecordsContract implements ContractInterface {
    */
   @Transaction(name = "StoreDetails", intent = Transaction.TYPE.SUBMIT)
   public String storeDetails(Context ctx, String requestJson) {
-    return Guard.run("StoreDetails", () -> new RecordWrites(ctx).storeDetails(requestJson));
+    return Guard.run("StoreDetails", () -> new DetailsWrites(ctx).storeDetails(requestJson));
   }
 
   /** Most records one {@code AnchorBatch} accepts. */
@@ -124,7 +87,7 @@ public final class RecordsContract implements ContractInterface {
   @Transaction(name = "RecordApplication", intent = Transaction.TYPE.SUBMIT)
   public String recordApplication(Context ctx, String requestJson) {
     return Guard.run(
-        "RecordApplication", () -> new RecordWrites(ctx).recordApplication(requestJson));
+        "RecordApplication", () -> new DecisionWrites(ctx).recordApplication(requestJson));
   }
 
   /**
@@ -136,7 +99,7 @@ public final class RecordsContract implements ContractInterface {
    */
   @Transaction(name = "RecordDecision", intent = Transaction.TYPE.SUBMIT)
   public String recordDecision(Context ctx, String requestJson) {
-    return Guard.run("RecordDecision", () -> new RecordWrites(ctx).recordDecision(requestJson));
+    return Guard.run("RecordDecision", () -> new DecisionWrites(ctx).recordDecision(requestJson));
   }
 
   /**
@@ -175,7 +138,7 @@ public final class RecordsContract implements ContractInterface {
    */
   @Transaction(name = "PurgeDetails", intent = Transaction.TYPE.SUBMIT)
   public String purgeDetails(Context ctx, String id) {
-    return Guard.run("PurgeDetails", () -> new RecordWrites(ctx).purgeDetails(id));
+    return Guard.run("PurgeDetails", () -> new DetailsWrites(ctx).purgeDetails(id));
   }
 
   /**

@@ -121,23 +121,179 @@ public final class InputRules {
   /** Most records in one batch transaction (one event entry each). */
   public static final int BATCH_MAXIMUM = RecordEvent.MAX_ENTRIES;
 
+  /** Name of the governance namespace, which no agency's records namespace may take. */
+  public static final String GOVERNANCE_NAMESPACE = "governance";
+
+  /** What {@link #ID} admits, in the words of the refusals. */
+  public static final String ID_RULE = "1 to 128 characters of [A-Za-z0-9._:-]";
+
+  /** What {@link #CODE} admits, in the words of the refusals. */
+  public static final String CODE_RULE = "1 to 64 characters of [A-Za-z0-9._:-]";
+
+  /** What {@link #HASH} admits, in the words of the refusals. */
+  public static final String HASH_RULE = "64 lowercase hex digits (SHA-256)";
+
+  /** What {@link #SUBJECT_REF} admits, in the words of the refusals. */
+  public static final String SUBJECT_REF_RULE =
+      "32 to 128 characters of [A-Za-z0-9._:-] (a salted hash)";
+
+  /** What {@link #MSP} admits, in the words of the refusals. */
+  public static final String MSP_RULE = "1 to 64 characters of [A-Za-z0-9._-]";
+
+  /** What {@link #NAMESPACE} admits, in the words of the refusals. */
+  public static final String NAMESPACE_RULE =
+      "a chaincode name ([A-Za-z0-9] runs joined by - or _)";
+
+  /** What an instant must be, in the words of the refusals. */
+  public static final String INSTANT_RULE = "an ISO-8601 instant such as 2024-05-01T10:00:00Z";
+
+  // Each check below returns the problems of one value: none, or the first rule it breaks. They
+  // never echo the value, so a problem may be logged and returned to any caller.
+
   /**
-   * What is wrong with a record's metadata, in the words the contract refuses it with: at most
-   * {@value #MAX_METADATA_ENTRIES} entries; keys of 1 to {@value #MAX_METADATA_KEY} characters
-   * without control characters or U+10FFFF; values of at most {@value #MAX_METADATA_VALUE}
-   * characters without U+0000 or U+10FFFF; at most {@value #MAX_METADATA_BYTES} UTF-8 bytes in all.
+   * Checks a record or application id ({@link #ID}).
    *
-   * @param field the field's name for the messages (for example {@code metadata})
-   * @param metadata the metadata, may be {@code null} (no metadata)
-   * @return problems, each starting with the field it concerns; empty when acceptable
+   * @param field the field's name for the problem
+   * @param value the value, may be {@code null}
+   * @return no problem, or the one problem of the value
    */
-  public static List<String> metadataProblems(String field, Map<String, String> metadata) {
-    List<String> problems = new ArrayList<>();
+  public static List<Problem> id(String field, String value) {
+    return matching(field, value, ID, ID_RULE);
+  }
+
+  /**
+   * Checks a code ({@link #CODE}): document type, service code, reason code.
+   *
+   * @param field the field's name for the problem
+   * @param value the value, may be {@code null}
+   * @return no problem, or the one problem of the value
+   */
+  public static List<Problem> code(String field, String value) {
+    return matching(field, value, CODE, CODE_RULE);
+  }
+
+  /**
+   * Checks a SHA-256 hash ({@link #HASH}).
+   *
+   * @param field the field's name for the problem
+   * @param value the value, may be {@code null}
+   * @return no problem, or the one problem of the value
+   */
+  public static List<Problem> hash(String field, String value) {
+    return matching(field, value, HASH, HASH_RULE);
+  }
+
+  /**
+   * Checks a subject reference ({@link #SUBJECT_REF}).
+   *
+   * @param field the field's name for the problem
+   * @param value the value, may be {@code null}
+   * @return no problem, or the one problem of the value
+   */
+  public static List<Problem> subjectRef(String field, String value) {
+    return matching(field, value, SUBJECT_REF, SUBJECT_REF_RULE);
+  }
+
+  /**
+   * Checks an MSP id ({@link #MSP}).
+   *
+   * @param field the field's name for the problem
+   * @param value the value, may be {@code null}
+   * @return no problem, or the one problem of the value
+   */
+  public static List<Problem> msp(String field, String value) {
+    return matching(field, value, MSP, MSP_RULE);
+  }
+
+  /**
+   * Checks a records namespace ({@link #NAMESPACE}, at most {@value #MAX_NAMESPACE} characters).
+   *
+   * @param field the field's name for the problem
+   * @param value the value, may be {@code null}
+   * @return no problem, or the one problem of the value
+   */
+  public static List<Problem> namespace(String field, String value) {
+    List<Problem> problems = matching(field, value, NAMESPACE, NAMESPACE_RULE);
+    if (problems.isEmpty() && value.length() > MAX_NAMESPACE) {
+      return List.of(Problem.invalid(field, "is longer than " + MAX_NAMESPACE + " characters"));
+    }
+    return problems;
+  }
+
+  /**
+   * Checks a legal basis ({@link #LEGAL_BASIS}).
+   *
+   * @param field the field's name for the problem
+   * @param value the value, may be {@code null}
+   * @return no problem, or the one problem of the value
+   */
+  public static List<Problem> legalBasis(String field, String value) {
+    return matching(field, value, LEGAL_BASIS, LEGAL_BASIS_RULE);
+  }
+
+  /**
+   * Checks an ISO-8601 instant as {@link VerdictRules#parseInstant} reads it, of at most {@value
+   * #MAX_INSTANT} characters.
+   *
+   * @param field the field's name for the problem
+   * @param value the value, may be {@code null}
+   * @return no problem, or the one problem of the value
+   */
+  public static List<Problem> instant(String field, String value) {
+    if (value == null || value.isEmpty()) {
+      return required(field);
+    }
+    if (value.length() > MAX_INSTANT) {
+      return List.of(Problem.invalid(field, "is longer than " + MAX_INSTANT + " characters"));
+    }
+    try {
+      VerdictRules.parseInstant(value);
+      return List.of();
+    } catch (IllegalArgumentException e) {
+      return List.of(Problem.invalid(field, "must be " + INSTANT_RULE));
+    }
+  }
+
+  /**
+   * Checks a free text: present, not blank, at most {@code maxChars} characters, without control
+   * characters or U+10FFFF.
+   *
+   * @param field the field's name for the problem
+   * @param value the value, may be {@code null}
+   * @param maxChars the most characters
+   * @return no problem, or the one problem of the value
+   */
+  public static List<Problem> text(String field, String value, int maxChars) {
+    if (value == null || value.isBlank()) {
+      return required(field);
+    }
+    if (value.length() > maxChars) {
+      return List.of(Problem.invalid(field, "is longer than " + maxChars + " characters"));
+    }
+    if (!plainText(value)) {
+      return List.of(Problem.invalid(field, "must not contain control characters or U+10FFFF"));
+    }
+    return List.of();
+  }
+
+  /**
+   * What is wrong with a record's metadata: at most {@value #MAX_METADATA_ENTRIES} entries; keys of
+   * 1 to {@value #MAX_METADATA_KEY} characters without control characters or U+10FFFF; values of at
+   * most {@value #MAX_METADATA_VALUE} characters without U+0000 or U+10FFFF; at most {@value
+   * #MAX_METADATA_BYTES} UTF-8 bytes in all. Problems come in the metadata's iteration order (key
+   * order for the sorted maps of requests).
+   *
+   * @param field the field's name for the problems (for example {@code metadata})
+   * @param metadata the metadata, may be {@code null} (no metadata)
+   * @return every problem; empty when acceptable
+   */
+  public static List<Problem> metadata(String field, Map<String, String> metadata) {
+    List<Problem> problems = new ArrayList<>();
     if (metadata == null) {
       return problems;
     }
     if (metadata.size() > MAX_METADATA_ENTRIES) {
-      problems.add(field + " has more than " + MAX_METADATA_ENTRIES + " entries");
+      problems.add(Problem.invalid(field, "has more than " + MAX_METADATA_ENTRIES + " entries"));
     }
     int bytes = 0;
     for (Map.Entry<String, String> entry : metadata.entrySet()) {
@@ -145,27 +301,45 @@ public final class InputRules {
       String value = entry.getValue();
       if (key == null || key.isBlank() || key.length() > MAX_METADATA_KEY || !plainText(key)) {
         problems.add(
-            field
-                + " key must be 1 to "
-                + MAX_METADATA_KEY
-                + " characters without control characters or U+10FFFF");
+            Problem.invalid(
+                field,
+                "key must be 1 to "
+                    + MAX_METADATA_KEY
+                    + " characters without control characters or U+10FFFF"));
         continue;
       }
+      String entryField = field + "." + key;
       if (value == null) {
-        problems.add(field + "." + key + " must be a string");
+        problems.add(Problem.invalid(entryField, "must be a string"));
       } else if (value.length() > MAX_METADATA_VALUE) {
-        problems.add(field + "." + key + " is longer than " + MAX_METADATA_VALUE);
+        problems.add(Problem.invalid(entryField, "is longer than " + MAX_METADATA_VALUE));
       } else if (value.indexOf('\u0000') >= 0 || value.contains("\udbff\udfff")) {
-        problems.add(field + "." + key + " must not contain U+0000 or U+10FFFF");
+        problems.add(Problem.invalid(entryField, "must not contain U+0000 or U+10FFFF"));
       } else {
         bytes += key.getBytes(StandardCharsets.UTF_8).length;
         bytes += value.getBytes(StandardCharsets.UTF_8).length;
       }
     }
     if (bytes > MAX_METADATA_BYTES) {
-      problems.add(field + " is larger than " + MAX_METADATA_BYTES + " UTF-8 bytes in total");
+      problems.add(
+          Problem.invalid(field, "is larger than " + MAX_METADATA_BYTES + " UTF-8 bytes in total"));
     }
     return problems;
+  }
+
+  private static List<Problem> matching(
+      String field, String value, Pattern pattern, String expected) {
+    if (value == null || value.isEmpty()) {
+      return required(field);
+    }
+    if (!pattern.matcher(value).matches()) {
+      return List.of(Problem.invalid(field, "must be " + expected));
+    }
+    return List.of();
+  }
+
+  private static List<Problem> required(String field) {
+    return List.of(Problem.invalid(field, "is required"));
   }
 
   private static boolean plainText(String text) {

@@ -8,28 +8,33 @@ import org.junit.jupiter.api.Test;
 
 class InputRulesTest {
 
+  /** The metadata's problems in words. */
+  private static java.util.List<String> details(String field, Map<String, String> metadata) {
+    return InputRules.metadata(field, metadata).stream().map(Problem::detail).toList();
+  }
+
   @Test
   void acceptsNoMetadataAndOrdinaryMetadata() {
-    assertThat(InputRules.metadataProblems("metadata", null)).isEmpty();
-    assertThat(InputRules.metadataProblems("metadata", Map.of("office", "Bucharest 3"))).isEmpty();
+    assertThat(details("metadata", null)).isEmpty();
+    assertThat(details("metadata", Map.of("office", "Bucharest 3"))).isEmpty();
   }
 
   @Test
   void refusesKeysThatAreBlankTooLongOrHoldControlCharacters() {
-    assertThat(InputRules.metadataProblems("metadata", Map.of(" ", "v"))).hasSize(1);
-    assertThat(InputRules.metadataProblems("metadata", Map.of("k".repeat(65), "v"))).hasSize(1);
-    assertThat(InputRules.metadataProblems("metadata", Map.of("a\nb", "v")))
+    assertThat(details("metadata", Map.of(" ", "v"))).hasSize(1);
+    assertThat(details("metadata", Map.of("k".repeat(65), "v"))).hasSize(1);
+    assertThat(details("metadata", Map.of("a\nb", "v")))
         .containsExactly(
             "metadata key must be 1 to 64 characters without control characters or U+10FFFF");
   }
 
   @Test
   void refusesValuesTooLongOrHoldingCharactersThatCannotBeKeyMaterial() {
-    assertThat(InputRules.metadataProblems("metadata", Map.of("k", "v".repeat(257))))
+    assertThat(details("metadata", Map.of("k", "v".repeat(257))))
         .containsExactly("metadata.k is longer than 256");
-    assertThat(InputRules.metadataProblems("metadata", Map.of("k", "a\u0000b")))
+    assertThat(details("metadata", Map.of("k", "a\u0000b")))
         .containsExactly("metadata.k must not contain U+0000 or U+10FFFF");
-    assertThat(InputRules.metadataProblems("metadata", Map.of("k", "a\udbff\udfffb")))
+    assertThat(details("metadata", Map.of("k", "a\udbff\udfffb")))
         .containsExactly("metadata.k must not contain U+0000 or U+10FFFF");
   }
 
@@ -39,14 +44,13 @@ class InputRulesTest {
     for (int i = 0; i < InputRules.MAX_METADATA_ENTRIES + 1; i++) {
       many.put("k" + i, "v");
     }
-    assertThat(InputRules.metadataProblems("metadata", many))
-        .containsExactly("metadata has more than 16 entries");
+    assertThat(details("metadata", many)).containsExactly("metadata has more than 16 entries");
 
     Map<String, String> large = new TreeMap<>();
     for (int i = 0; i < 16; i++) {
       large.put("key" + i, "é".repeat(200)); // 400 UTF-8 bytes each
     }
-    assertThat(InputRules.metadataProblems("metadata", large))
+    assertThat(details("metadata", large))
         .containsExactly("metadata is larger than 4096 UTF-8 bytes in total");
   }
 

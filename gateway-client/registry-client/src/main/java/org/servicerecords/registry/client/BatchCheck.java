@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.servicerecords.registry.client.RecordOutcome.Status;
 import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.model.RequestRules;
 
 /**
  * A batch checked whole before anything of it is submitted: every record against the contract's
@@ -95,7 +96,7 @@ record BatchCheck(
     String id = request.certificate().id();
     List<String> problems = new ArrayList<>(RequestChecks.anchor(request));
     if (id != null && key.startsWith("#")) {
-      problems.add("id '" + id + "' appears more than once in the batch");
+      problems.add(RequestRules.repeatedInBatch("id", id).detail());
     }
     if (!problems.isEmpty()) {
       return problems;

@@ -484,7 +484,7 @@ final class RegistryClientImpl implements RegistryClient {
   @Override
   public RegistryRecord supersede(String oldId, AnchorRequest replacement)
       throws RegistryException {
-    checkLocally(RequestChecks.anchor(replacement), replacement.certificate().id());
+    checkLocally(RequestChecks.supersession(oldId, replacement), replacement.certificate().id());
     checkRights(
         rights().problemAnchoring(replacement.certificate().documentType()),
         replacement.certificate().id());

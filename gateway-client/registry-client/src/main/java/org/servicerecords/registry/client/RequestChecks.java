@@ -1,36 +1,24 @@
 package org.servicerecords.registry.client;
 
-import static org.servicerecords.registry.model.InputRules.CODE;
-import static org.servicerecords.registry.model.InputRules.HASH;
-import static org.servicerecords.registry.model.InputRules.ID;
-import static org.servicerecords.registry.model.InputRules.LEGAL_BASIS;
-import static org.servicerecords.registry.model.InputRules.MAX_DETAILS_BYTES;
-import static org.servicerecords.registry.model.InputRules.MAX_DETAILS_ENTRIES;
-import static org.servicerecords.registry.model.InputRules.MAX_DETAILS_KEY;
-import static org.servicerecords.registry.model.InputRules.MAX_LIST;
-import static org.servicerecords.registry.model.InputRules.NAMESPACE;
-import static org.servicerecords.registry.model.InputRules.SUBJECT_REF;
-
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
-import java.util.regex.Pattern;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.DecisionRequest;
-import org.servicerecords.registry.model.InputRules;
 import org.servicerecords.registry.model.PrivateDetails;
-import org.servicerecords.registry.model.RecordRef;
+import org.servicerecords.registry.model.Problem;
+import org.servicerecords.registry.model.RequestRules;
 
 /**
- * The contract's input rules, checked in the library so that a batch can be validated whole before
- * anything is submitted. The contract checks them again; these only give earlier, friendlier
- * errors.
+ * The contract's input rules ({@link RequestRules}), checked in the library so that a request or a
+ * batch is refused whole, with every problem, before anything is submitted. The contract checks
+ * them again and refuses with the first problem, in the same words.
  */
 final class RequestChecks {
+
+  /** The field the personal details of an {@link AnchorRequest} are named by in problems. */
+  static final String PERSONAL_DETAILS = "personalDetails";
 
   /** A salt of the length the library generates: the size of details does not depend on it. */
   private static final String SALT_OF_LIBRARY_LENGTH = "0".repeat(64);
@@ -38,120 +26,61 @@ final class RequestChecks {
   private RequestChecks() {}
 
   /**
-   * Lists what is wrong with an anchor request: the certificate's fields and the personal details
-   * (at most {@value InputRules#MAX_DETAILS_ENTRIES} entries, names of 1 to {@value
-   * InputRules#MAX_DETAILS_KEY} characters, string values, at most {@value
-   * InputRules#MAX_DETAILS_BYTES} bytes as the transient JSON the library sends). Problems never
-   * echo a detail's value.
+   * Lists what is wrong with an anchor request: the certificate's fields, then the personal details
+   * as {@code StoreDetails} will carry them (with a salt of the library's length). Problems never
+   * echo a detail.
    *
    * @param r the request
-   * @return problems; empty when the request is acceptable
+   * @return problems in words; empty when the request is acceptable
    */
   static List<String> anchor(AnchorRequest r) {
-    List<String> problems = certificate(r.certificate());
-    details(problems, r.personalDetails());
-    return problems;
+    List<Problem> problems = new ArrayList<>(RequestRules.certificate(r.certificate()));
+    problems.addAll(details(r.personalDetails()));
+    return words(problems);
+  }
+
+  /**
+   * Lists what is wrong with the arguments of a supersession: the old id, the replacement and its
+   * personal details.
+   *
+   * @param oldId the record replaced
+   * @param r the replacement
+   * @return problems in words; empty when acceptable
+   */
+  static List<String> supersession(String oldId, AnchorRequest r) {
+    List<Problem> problems = new ArrayList<>(RequestRules.supersession(oldId, r.certificate()));
+    problems.addAll(details(r.personalDetails()));
+    return words(problems);
   }
 
   /**
    * Lists what is wrong with a certificate request.
    *
    * @param r the request
-   * @return problems, each naming the field; empty when the request is acceptable
+   * @return problems in words, each naming the field; empty when the request is acceptable
    */
   static List<String> certificate(CertificateRequest r) {
-    List<String> problems = new ArrayList<>();
-    matches(problems, "id", r.id(), ID, "1 to 128 characters of [A-Za-z0-9._:-]");
-    matches(
-        problems, "documentType", r.documentType(), CODE, "1 to 64 characters of [A-Za-z0-9._:-]");
-    matches(problems, "documentHash", r.documentHash(), HASH, "64 lowercase hex digits");
-    matches(
-        problems,
-        "subjectRef",
-        r.subjectRef(),
-        SUBJECT_REF,
-        "32 to 128 characters of [A-Za-z0-9._:-]");
-    Instant from = instant(problems, "validFrom", r.validFrom(), true);
-    Instant until = instant(problems, "validUntil", r.validUntil(), false);
-    if (from != null && until != null && !until.isAfter(from)) {
-      problems.add("validUntil must be after validFrom");
-    }
-    if (r.applicationId() != null) {
-      matches(problems, "applicationId", r.applicationId(), ID, "a record id");
-    }
-    metadata(problems, r.metadata());
-    return problems;
+    return words(RequestRules.certificate(r));
   }
 
   /**
    * Lists what is wrong with a decision request.
    *
    * @param r the request
-   * @return problems; empty when the request is acceptable
+   * @return problems in words; empty when the request is acceptable
    */
   static List<String> decision(DecisionRequest r) {
-    List<String> problems = new ArrayList<>();
-    matches(problems, "id", r.id(), ID, "1 to 128 characters of [A-Za-z0-9._:-]");
-    matches(problems, "applicationId", r.applicationId(), ID, "a record id");
-    if (r.outcome() == null) {
-      problems.add("outcome is required");
-    }
-    matches(problems, "legalBasis", r.legalBasis(), LEGAL_BASIS, InputRules.LEGAL_BASIS_RULE);
-    matches(
-        problems, "documentType", r.documentType(), CODE, "1 to 64 characters of [A-Za-z0-9._:-]");
-    matches(problems, "documentHash", r.documentHash(), HASH, "64 lowercase hex digits");
-    matches(
-        problems,
-        "subjectRef",
-        r.subjectRef(),
-        SUBJECT_REF,
-        "32 to 128 characters of [A-Za-z0-9._:-]");
-    List<RecordRef> inputs = r.inputRecords() == null ? List.of() : r.inputRecords();
-    if (inputs.size() > MAX_LIST) {
-      problems.add("inputRecords has more than " + MAX_LIST + " entries");
-    }
-    for (RecordRef ref : inputs) {
-      matches(problems, "inputRecords.namespace", ref.namespace(), NAMESPACE, "a namespace");
-      matches(problems, "inputRecords.id", ref.id(), ID, "a record id");
-    }
-    metadata(problems, r.metadata());
-    return problems;
+    return words(RequestRules.decision(r));
   }
 
-  private static void details(List<String> problems, SortedMap<String, String> details) {
-    if (details.isEmpty()) {
-      return; // nothing is sent
-    }
-    if (details.size() > MAX_DETAILS_ENTRIES) {
-      problems.add("personal details have more than " + MAX_DETAILS_ENTRIES + " entries");
-    }
-    boolean complete = true;
-    for (Map.Entry<String, String> e : details.entrySet()) {
-      String name = e.getKey();
-      if (name.isEmpty() || name.length() > MAX_DETAILS_KEY) {
-        problems.add(
-            "personal detail name '"
-                + (name.length() > 70 ? name.substring(0, 70) + "..." : name)
-                + "' must be 1 to "
-                + MAX_DETAILS_KEY
-                + " characters");
-      }
-      if (e.getValue() == null) {
-        problems.add("personal detail '" + name + "' has no value");
-        complete = false;
-      }
-    }
-    if (complete) {
-      int bytes = detailsBytes(details);
-      if (bytes > MAX_DETAILS_BYTES) {
-        problems.add(
-            "personal details take "
-                + bytes
-                + " bytes as transient JSON; at most "
-                + MAX_DETAILS_BYTES
-                + " are accepted");
-      }
-    }
+  /**
+   * Returns the problems in words, in their order.
+   *
+   * @param problems the problems
+   * @return each problem's {@link Problem#detail()}
+   */
+  static List<String> words(List<Problem> problems) {
+    return problems.stream().map(Problem::detail).toList();
   }
 
   /**
@@ -164,32 +93,18 @@ final class RequestChecks {
     return CanonicalJson.toBytes(new PrivateDetails(SALT_OF_LIBRARY_LENGTH, details)).length;
   }
 
-  private static void metadata(List<String> problems, Map<String, String> metadata) {
-    problems.addAll(InputRules.metadataProblems("metadata", metadata));
-  }
-
-  private static void matches(
-      List<String> problems, String field, String value, Pattern pattern, String expected) {
-    if (value == null || value.isEmpty()) {
-      problems.add(field + " is required");
-    } else if (!pattern.matcher(value).matches()) {
-      problems.add(field + " must be " + expected);
+  /** The problems of personal details; none when there are none (nothing is sent). */
+  private static List<Problem> details(SortedMap<String, String> details) {
+    if (details.isEmpty()) {
+      return List.of();
     }
-  }
-
-  private static Instant instant(
-      List<String> problems, String field, String value, boolean required) {
-    if (value == null) {
-      if (required) {
-        problems.add(field + " is required");
-      }
-      return null;
+    List<Problem> problems =
+        new ArrayList<>(
+            RequestRules.privateDetails(
+                PERSONAL_DETAILS, new PrivateDetails(SALT_OF_LIBRARY_LENGTH, details)));
+    if (!details.containsValue(null)) {
+      problems.addAll(RequestRules.detailsSize(PERSONAL_DETAILS, detailsBytes(details)));
     }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      problems.add(field + " must be an ISO-8601 instant such as 2024-05-01T10:00:00Z");
-      return null;
-    }
+    return problems;
   }
 }

@@ -96,7 +96,7 @@ class BatchCheckTest {
             NOW);
     assertThat(check.order()).containsExactly("b1", "#1");
     assertThat(check.outcomes().get("#1").message())
-        .isEqualTo("record 2: id 'b1' appears more than once in the batch");
+        .isEqualTo("record 2: id repeats 'b1' in the batch");
     assertThat(check.toSubmit()).isEmpty();
   }
 }

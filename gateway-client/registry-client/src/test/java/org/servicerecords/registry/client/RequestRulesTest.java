@@ -154,18 +154,18 @@ class RequestRulesTest {
       many.put("d" + i, "v");
     }
     assertThat(RequestChecks.anchor(new AnchorRequest(GOOD, many)))
-        .containsExactly("personal details have more than 32 entries");
+        .containsExactly("personalDetails needs 1 to 32 details");
 
     java.util.SortedMap<String, String> longName = new TreeMap<>();
     longName.put("n".repeat(65), "secret-value");
     assertThat(String.join("|", RequestChecks.anchor(new AnchorRequest(GOOD, longName))))
-        .contains("must be 1 to 64 characters")
+        .contains("personalDetails has a detail name outside 1 to 64 chars")
         .doesNotContain("secret-value");
 
     java.util.SortedMap<String, String> large = new TreeMap<>();
     large.put("photo", "secret".repeat(3000));
     assertThat(String.join("|", RequestChecks.anchor(new AnchorRequest(GOOD, large))))
-        .contains("at most 16384 are accepted")
+        .contains("personalDetails must hold 1 to 16384 bytes")
         .doesNotContain("secret");
 
     java.util.SortedMap<String, String> fits = new TreeMap<>();
