@@ -1,7 +1,10 @@
 package org.servicerecords.registry.cli;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.servicerecords.registry.client.AgencyInactiveException;
 import org.servicerecords.registry.client.AgencySuspendedException;
 import org.servicerecords.registry.client.AlreadyExistsException;
@@ -76,6 +79,53 @@ public final class ExitCodes {
    */
   public static final int EVENTS_IGNORED = 12;
 
+  /**
+   * What a code means in general, for the exit code list of every command's help (a command lists
+   * its own meaning of a code where it has one, as {@code verify} does for 0, 1 and 3).
+   */
+  static final Map<Integer, String> MEANINGS =
+      Collections.unmodifiableMap(
+          new TreeMap<>(
+              Map.ofEntries(
+                  Map.entry(OK, "success"),
+                  Map.entry(NOT_VALID, "verify: known but not valid; verify-decision: not all"),
+                  Map.entry(USAGE, "usage: unknown option, missing parameter"),
+                  Map.entry(NOT_FOUND, "not found: no such record, application or agency"),
+                  Map.entry(NOT_AUTHORIZED, "not authorised, or the agency suspended or inactive"),
+                  Map.entry(BAD_INPUT, "bad input: invalid hash, instant or fields; missing file"),
+                  Map.entry(NETWORK, "network: peers or CA unreachable, outcome unknown (rerun)"),
+                  Map.entry(REFUSED, "refused for the ledger's state (e.g. a different record)"),
+                  Map.entry(CONFIG, "configuration: profile or identity missing or malformed"),
+                  Map.entry(PARTIAL, "partly done: run the same command again to complete it"),
+                  Map.entry(INTERNAL, "internal error"),
+                  Map.entry(ATTESTATION, "verify: the answer could not be attested"),
+                  Map.entry(EVENTS_IGNORED, "audit events: at least one event was ignored"))));
+
+  /**
+   * Failure types and their codes, the first match winning: a subtype before its supertypes, the
+   * library's specific exceptions before the general ones.
+   */
+  private static final List<Map.Entry<Class<? extends Throwable>, Integer>> BY_TYPE =
+      List.of(
+          Map.entry(AttestationException.class, ATTESTATION),
+          Map.entry(NotFoundException.class, NOT_FOUND),
+          Map.entry(NotAuthorizedException.class, NOT_AUTHORIZED),
+          Map.entry(IssuerNotAuthorizedException.class, NOT_AUTHORIZED),
+          Map.entry(AgencySuspendedException.class, NOT_AUTHORIZED),
+          Map.entry(AgencyInactiveException.class, NOT_AUTHORIZED),
+          Map.entry(CaAuthenticationException.class, NOT_AUTHORIZED),
+          Map.entry(InvalidArgumentException.class, BAD_INPUT),
+          Map.entry(IllegalArgumentException.class, BAD_INPUT),
+          Map.entry(NetworkException.class, NETWORK),
+          Map.entry(CaUnreachableException.class, NETWORK),
+          Map.entry(AlreadyExistsException.class, REFUSED),
+          Map.entry(ContractException.class, REFUSED),
+          Map.entry(ProfileException.class, CONFIG),
+          Map.entry(IdentityException.class, CONFIG),
+          Map.entry(IOException.class, BAD_INPUT),
+          Map.entry(CaException.class, REFUSED),
+          Map.entry(RegistryException.class, REFUSED));
+
   private ExitCodes() {}
 
   /**
@@ -88,36 +138,10 @@ public final class ExitCodes {
     if (e instanceof DetailsNotStoredException details) {
       return details.retryable() ? PARTIAL : REFUSED;
     }
-    if (e instanceof AttestationException) {
-      return ATTESTATION;
-    }
-    if (e instanceof NotFoundException) {
-      return NOT_FOUND;
-    }
-    if (e instanceof NotAuthorizedException
-        || e instanceof IssuerNotAuthorizedException
-        || e instanceof AgencySuspendedException
-        || e instanceof AgencyInactiveException
-        || e instanceof CaAuthenticationException) {
-      return NOT_AUTHORIZED;
-    }
-    if (e instanceof InvalidArgumentException || e instanceof IllegalArgumentException) {
-      return BAD_INPUT;
-    }
-    if (e instanceof NetworkException || e instanceof CaUnreachableException) {
-      return NETWORK;
-    }
-    if (e instanceof AlreadyExistsException || e instanceof ContractException) {
-      return REFUSED;
-    }
-    if (e instanceof ProfileException || e instanceof IdentityException) {
-      return CONFIG;
-    }
-    if (e instanceof NoSuchFileException || e instanceof IOException) {
-      return BAD_INPUT;
-    }
-    if (e instanceof CaException || e instanceof RegistryException) {
-      return REFUSED;
+    for (Map.Entry<Class<? extends Throwable>, Integer> entry : BY_TYPE) {
+      if (entry.getKey().isInstance(e)) {
+        return entry.getValue();
+      }
     }
     return INTERNAL;
   }

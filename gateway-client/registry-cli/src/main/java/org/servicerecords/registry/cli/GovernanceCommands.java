@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.servicerecords.registry.client.GovernanceAdmin;
-import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.ChangeApproval;
 import org.servicerecords.registry.model.ConsortiumMembers;
@@ -37,7 +36,8 @@ final class GovernanceCommands {
         Suspend.class,
         Reinstate.class,
         Approvals.class
-      })
+      },
+      footer = {"  registry --identity admin governance suspend --msp ServicesMSP --reason AUDIT"})
   static final class Group implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -51,7 +51,7 @@ final class GovernanceCommands {
   }
 
   /** Base of the change commands: connects, runs one governance call, prints the result. */
-  abstract static class Change extends Commands.Base {
+  abstract static class Change extends CliCommand {
 
     abstract GovernanceChange approve(GovernanceAdmin admin) throws Exception;
 
@@ -61,44 +61,10 @@ final class GovernanceCommands {
     @Override
     public Integer call() throws Exception {
       check();
-      try (RegistryConnection connection = root().connect()) {
-        GovernanceChange change = approve(connection.governanceAdmin());
-        if (root().json) {
-          out().json(change);
-        } else {
-          out().out.println(describe(change));
-        }
-      }
+      GovernanceChange change = connected(c -> approve(c.governanceAdmin()));
+      out().print(change, List.of(Output.change(change)));
       return ExitCodes.OK;
     }
-  }
-
-  /**
-   * One line on where a change stands.
-   *
-   * @param change the contract's answer
-   * @return for example {@code change 3f2a… SuspendAgency ServicesMSP: approved by AuditMSP,
-   *     JusticeMSP (2 of 2 needed): applied}; without the MSP when the change concerns no agency
-   *     ({@code change 9c1e… InitConsortium: approved by JusticeMSP (1 of 3 needed): waiting for 2
-   *     more approvals})
-   */
-  static String describe(GovernanceChange change) {
-    int missing = change.required() - change.approvals().size();
-    return "change "
-        + change.changeId()
-        + " "
-        + change.action()
-        + (change.msp() == null ? "" : " " + change.msp())
-        + ": approved by "
-        + String.join(", ", change.approvals())
-        + " ("
-        + change.approvals().size()
-        + " of "
-        + change.required()
-        + " needed): "
-        + (change.applied()
-            ? "applied"
-            : "waiting for " + missing + " more approval" + (missing == 1 ? "" : "s"));
   }
 
   /**
@@ -122,7 +88,11 @@ final class GovernanceCommands {
       name = "init",
       description =
           "Approve the consortium's member list for your organisation; it is set (once, before"
-              + " registering) when every listed organisation approved the same list.")
+              + " registering) when every listed organisation approved the same list.",
+      footer = {
+        "  registry --identity admin governance init \\",
+        "      --members JusticeMSP,ServicesMSP,AuditMSP"
+      })
   static final class Init extends Change {
     @Option(
         names = "--members",
@@ -138,32 +108,28 @@ final class GovernanceCommands {
   }
 
   /** {@code registry governance members}. */
-  @Command(name = "members", description = "Show the consortium's members.")
-  static final class Members extends Commands.Base {
+  @Command(
+      name = "members",
+      description = "Show the consortium's members and how many approvals a change needs.",
+      footer = {"  registry --identity admin governance members"})
+  static final class Members extends CliCommand {
     @Override
     public Integer call() throws Exception {
-      try (RegistryConnection connection = root().connect()) {
-        ConsortiumMembers members = connection.governanceAdmin().members();
-        if (root().json) {
-          out().json(members);
-        } else {
-          out().out.println(describe(members));
-        }
-      }
+      ConsortiumMembers members = connected(c -> c.governanceAdmin().members());
+      out().print(members, List.of(Output.members(members)));
       return ExitCodes.OK;
-    }
-
-    static String describe(ConsortiumMembers members) {
-      return "consortium members: "
-          + String.join(", ", members.members())
-          + " (a change needs "
-          + members.required()
-          + " approvals)";
     }
   }
 
   /** {@code registry governance register}. */
-  @Command(name = "register", description = "Approve registering an agency.")
+  @Command(
+      name = "register",
+      description = "Approve registering an agency.",
+      footer = {
+        "  registry --identity admin governance register --msp HealthMSP \\",
+        "      --name Health --namespace records-health \\",
+        "      --types VACCINATION_CERTIFICATE --active-from 2025-01-01T00:00:00Z"
+      })
   static final class RegisterAgency extends Change {
     @Option(names = "--msp", required = true, description = "The agency's MSP id")
     String msp;
@@ -207,7 +173,13 @@ final class GovernanceCommands {
   }
 
   /** {@code registry governance set-types}. */
-  @Command(name = "set-types", description = "Approve replacing an agency's document types.")
+  @Command(
+      name = "set-types",
+      description = "Approve replacing an agency's document types.",
+      footer = {
+        "  registry --identity admin governance set-types --msp JusticeMSP \\",
+        "      --types 'BIRTH_CERTIFICATE;MARRIAGE_CERTIFICATE'"
+      })
   static final class SetTypes extends Change {
     @Option(names = "--msp", required = true, description = "The agency's MSP id")
     String msp;
@@ -225,7 +197,10 @@ final class GovernanceCommands {
   }
 
   /** {@code registry governance suspend}. */
-  @Command(name = "suspend", description = "Approve suspending an agency.")
+  @Command(
+      name = "suspend",
+      description = "Approve suspending an agency.",
+      footer = {"  registry --identity admin governance suspend --msp ServicesMSP --reason AUDIT"})
   static final class Suspend extends Change {
     @Option(names = "--msp", required = true, description = "The agency's MSP id")
     String msp;
@@ -240,7 +215,10 @@ final class GovernanceCommands {
   }
 
   /** {@code registry governance reinstate}. */
-  @Command(name = "reinstate", description = "Approve reinstating a suspended agency.")
+  @Command(
+      name = "reinstate",
+      description = "Approve reinstating a suspended agency.",
+      footer = {"  registry --identity admin governance reinstate --msp ServicesMSP"})
   static final class Reinstate extends Change {
     @Option(names = "--msp", required = true, description = "The agency's MSP id")
     String msp;
@@ -252,8 +230,11 @@ final class GovernanceCommands {
   }
 
   /** {@code registry governance approvals}. */
-  @Command(name = "approvals", description = "List the approvals of a change.")
-  static final class Approvals extends Commands.Base {
+  @Command(
+      name = "approvals",
+      description = "List the approvals of a change, or with --members of a member list.",
+      footer = {"  registry --identity admin governance approvals $CHANGE_ID"})
+  static final class Approvals extends CliCommand {
     @Parameters(
         index = "0",
         paramLabel = "ID",
@@ -267,51 +248,15 @@ final class GovernanceCommands {
 
     @Override
     public Integer call() throws Exception {
-      try (RegistryConnection connection = root().connect()) {
-        if (membersList) {
-          printMembers(connection.governanceAdmin().membersApprovals(id));
-        } else {
-          printChanges(connection.governanceAdmin().approvals(id));
-        }
+      Output out = out();
+      if (membersList) {
+        List<MembersApproval> approvals = connected(c -> c.governanceAdmin().membersApprovals(id));
+        out.print(approvals, Output.membersApprovals(approvals));
+      } else {
+        List<ChangeApproval> approvals = connected(c -> c.governanceAdmin().approvals(id));
+        out.print(approvals, Output.changeApprovals(approvals));
       }
       return ExitCodes.OK;
-    }
-
-    private void printChanges(List<ChangeApproval> approvals) {
-      if (root().json) {
-        out().json(approvals);
-        return;
-      }
-      for (ChangeApproval approval : approvals) {
-        out()
-            .out
-            .printf(
-                "%s %s: approved by %s (role %s) at %s, tx %s%n",
-                approval.change().action(),
-                approval.change().msp(),
-                approval.actor().msp(),
-                approval.actor().role(),
-                approval.timestamp(),
-                approval.txId());
-      }
-    }
-
-    private void printMembers(List<MembersApproval> approvals) {
-      if (root().json) {
-        out().json(approvals);
-        return;
-      }
-      for (MembersApproval approval : approvals) {
-        out()
-            .out
-            .printf(
-                "members %s: approved by %s (role %s) at %s, tx %s%n",
-                String.join(",", approval.members()),
-                approval.actor().msp(),
-                approval.actor().role(),
-                approval.timestamp(),
-                approval.txId());
-      }
     }
   }
 }

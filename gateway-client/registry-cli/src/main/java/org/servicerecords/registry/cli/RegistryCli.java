@@ -1,10 +1,16 @@
 package org.servicerecords.registry.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.client.profile.ConnectionProfile;
@@ -17,33 +23,57 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code registry} command: agencies issue and decide, citizens verify, auditors read. Exit
- * codes are those of {@link ExitCodes}; each failure prints one line, never a stack trace.
+ * codes are those of {@link ExitCodes}; each failure prints one line, never a stack trace. Every
+ * command explains itself: {@code registry COMMAND --help} and {@code registry help COMMAND} print
+ * its options, an example and its exit codes, and {@code registry completion} prints a shell
+ * completion script.
  */
 @Command(
     name = "registry",
     mixinStandardHelpOptions = true,
     version = "registry 0.1.0",
     description = "Service Records Registry: anchor, verify and audit government records.",
+    commandListHeading = "%nCommands (registry help COMMAND explains each):%n",
     subcommands = {
-      Commands.Enroll.class,
-      Commands.Register.class,
-      Commands.Issue.class,
-      Commands.IssueBatch.class,
-      Commands.Receive.class,
-      Commands.Decide.class,
-      Commands.Revoke.class,
-      Commands.Supersede.class,
-      Commands.Verify.class,
-      Commands.VerifyDecision.class,
-      Commands.Show.class,
-      Commands.History.class,
-      Commands.ListRecords.class,
-      Commands.Export.class,
-      Commands.Watch.class,
-      Commands.Audit.class,
-      GovernanceCommands.Group.class
+      CaCommands.Enroll.class,
+      CaCommands.Register.class,
+      AgencyCommands.Issue.class,
+      AgencyCommands.IssueBatch.class,
+      AgencyCommands.Receive.class,
+      AgencyCommands.Decide.class,
+      AgencyCommands.Revoke.class,
+      AgencyCommands.Supersede.class,
+      VerifyCommands.Verify.class,
+      VerifyCommands.VerifyDecision.class,
+      VerifyCommands.Show.class,
+      AuditCommands.History.class,
+      AuditCommands.ListRecords.class,
+      AuditCommands.Export.class,
+      AuditCommands.Watch.class,
+      AuditCommands.Audit.class,
+      GovernanceCommands.Group.class,
+      Help.class,
+      Completion.class
+    },
+    footer = {
+      "  registry --profile bank.json --identity verifier1 verify certificate.pdf",
+      "  registry help issue",
+      "  source <(registry completion)"
     })
 public final class RegistryCli implements Callable<Integer> {
+
+  /** The general exit codes of a command that connects, besides its own ({@link ExitCodes}). */
+  private static final List<Integer> CONNECTED_CODES =
+      List.of(
+          ExitCodes.OK,
+          ExitCodes.USAGE,
+          ExitCodes.NOT_FOUND,
+          ExitCodes.NOT_AUTHORIZED,
+          ExitCodes.BAD_INPUT,
+          ExitCodes.NETWORK,
+          ExitCodes.REFUSED,
+          ExitCodes.CONFIG,
+          ExitCodes.INTERNAL);
 
   @Option(
       names = "--profile",
@@ -79,7 +109,7 @@ public final class RegistryCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    new CommandLine(this).usage(out);
+    commandLine(this).usage(out);
     return ExitCodes.USAGE;
   }
 
@@ -87,8 +117,9 @@ public final class RegistryCli implements Callable<Integer> {
     return new Output(out, err, json);
   }
 
+  /** The connection profile the options and the environment name ({@link ConnectionProfile}). */
   ConnectionProfile profile() throws ProfileException {
-    Map<String, String> env = new java.util.HashMap<>(environment);
+    Map<String, String> env = new HashMap<>(environment);
     if (identity != null) {
       env.put(ConnectionProfile.ENV_IDENTITY, identity);
     }
@@ -98,6 +129,7 @@ public final class RegistryCli implements Callable<Integer> {
     return ConnectionProfile.locate(profileFile, env);
   }
 
+  /** Opens a connection with {@link #profile()}: the only place the CLI connects. */
   RegistryConnection connect() throws Exception {
     return RegistryConnection.open(profile());
   }
@@ -126,10 +158,9 @@ public final class RegistryCli implements Callable<Integer> {
     root.environment = environment;
     root.out = out;
     root.err = err;
-    CommandLine cli = new CommandLine(root);
-    addHelpOptions(cli);
-    cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-    cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    CommandLine cli = commandLine(root);
+    cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setExitCodeExceptionMapper(ExitCodes::of);
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
@@ -146,20 +177,57 @@ public final class RegistryCli implements Callable<Integer> {
   }
 
   /**
-   * Gives every subcommand the {@code -h}/{@code --help} option its usage errors point to (the top
-   * command has it from picocli's standard options).
+   * The command tree over a top command: every command and group with {@code -h}/{@code --help}
+   * (the option its usage errors point to), its exit codes and its example in its help.
+   *
+   * @param root the top command
+   * @return the command line; streams and handlers not set
    */
-  private static void addHelpOptions(CommandLine command) {
+  static CommandLine commandLine(RegistryCli root) {
+    CommandLine cli = new CommandLine(root);
+    describe(cli);
+    return cli;
+  }
+
+  /**
+   * Gives a command and those under it the {@code -h}/{@code --help} option, the heading of their
+   * example and the list of their exit codes: the command's own meanings (its {@code
+   * exitCodeList}), then the general ones of the codes a command that connects can end with, or,
+   * for the others (groups, {@code help}, {@code completion}), of success and usage; for {@code
+   * registry} itself, every code.
+   */
+  private static void describe(CommandLine command) {
+    CommandSpec spec = command.getCommandSpec();
+    if (spec.findOption("--help") == null) {
+      spec.addOption(
+          OptionSpec.builder("-h", "--help")
+              .usageHelp(true)
+              .description("Show this help message and exit.")
+              .build());
+    }
+    Map<Integer, String> codes = new TreeMap<>();
+    spec.usageMessage()
+        .exitCodeList()
+        .forEach((code, meaning) -> codes.put(Integer.parseInt(code.strip()), meaning));
+    Collection<Integer> general;
+    if (spec.parent() == null) {
+      general = ExitCodes.MEANINGS.keySet();
+    } else if (spec.userObject() instanceof CliCommand) {
+      general = CONNECTED_CODES;
+    } else {
+      general = List.of(ExitCodes.OK, ExitCodes.USAGE);
+    }
+    for (int code : general) {
+      codes.putIfAbsent(code, ExitCodes.MEANINGS.get(code));
+    }
+    Map<String, String> list = new LinkedHashMap<>();
+    codes.forEach((code, meaning) -> list.put(String.format("%2d", code), meaning));
+    spec.usageMessage()
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(list)
+        .footerHeading("%nExample:%n");
     for (CommandLine sub : command.getSubcommands().values()) {
-      CommandSpec spec = sub.getCommandSpec();
-      if (spec.findOption("--help") == null) {
-        spec.addOption(
-            OptionSpec.builder("-h", "--help")
-                .usageHelp(true)
-                .description("Show this help message and exit.")
-                .build());
-      }
-      addHelpOptions(sub);
+      describe(sub);
     }
   }
 

@@ -14,7 +14,7 @@ class GovernanceCommandsTest {
   @Test
   void describesAChangeWaitingForApprovalsAndAnAppliedOne() {
     assertThat(
-            GovernanceCommands.describe(
+            Output.change(
                 new GovernanceChange(
                     ID, "SuspendAgency", "ServicesMSP", List.of("JusticeMSP"), 2, false, null)))
         .isEqualTo(
@@ -23,7 +23,7 @@ class GovernanceCommandsTest {
                 + " SuspendAgency ServicesMSP: approved by JusticeMSP (1 of 2 needed):"
                 + " waiting for 1 more approval");
     assertThat(
-            GovernanceCommands.describe(
+            Output.change(
                 new GovernanceChange(
                     ID,
                     "SuspendAgency",
@@ -38,7 +38,7 @@ class GovernanceCommandsTest {
   @Test
   void describesAMemberListWithoutAnMsp() {
     assertThat(
-            GovernanceCommands.describe(
+            Output.change(
                 new GovernanceChange(
                     ID, "InitConsortium", null, List.of("JusticeMSP"), 3, false, null)))
         .isEqualTo(
@@ -47,7 +47,7 @@ class GovernanceCommandsTest {
                 + " InitConsortium: approved by JusticeMSP (1 of 3 needed): waiting for 2 more"
                 + " approvals");
     assertThat(
-            GovernanceCommands.describe(
+            Output.change(
                 new GovernanceChange(
                     ID,
                     "InitConsortium",

@@ -316,7 +316,7 @@ class RegistryCliTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
-    int code = Commands.VerifyDecision.print(new Output(out, out, false), mixed);
+    int code = VerifyCommands.VerifyDecision.print(new Output(out, out, false), mixed);
 
     assertThat(code).isEqualTo(ExitCodes.NOT_VALID);
     assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
@@ -332,7 +332,7 @@ class RegistryCliTest {
     DecisionInputsReport allValid =
         DecisionInputsReport.of(
             "records-services", "d-2", "2025-03-01T02:00:00Z", mixed.inputs().subList(0, 1));
-    assertThat(Commands.VerifyDecision.print(new Output(out, out, true), allValid))
+    assertThat(VerifyCommands.VerifyDecision.print(new Output(out, out, true), allValid))
         .isEqualTo(ExitCodes.OK);
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .startsWith("{\"allValidWhenDecided\":true,\"decidedAt\":\"2025-03-01T02:00:00Z\"")

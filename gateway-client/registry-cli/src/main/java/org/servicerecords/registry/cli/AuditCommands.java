@@ -1,0 +1,262 @@
+package org.servicerecords.registry.cli;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.servicerecords.registry.client.Auditor;
+import org.servicerecords.registry.client.EventScan;
+import org.servicerecords.registry.client.ExportFormat;
+import org.servicerecords.registry.client.FileCheckpoint;
+import org.servicerecords.registry.client.ListQuery;
+import org.servicerecords.registry.model.RecordHistoryEntry;
+import org.servicerecords.registry.model.RecordPage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The commands of auditors, who read the ledger rather than a document: {@code history}, {@code
+ * list}, {@code export}, {@code watch} and {@code audit events}.
+ */
+final class AuditCommands {
+
+  private AuditCommands() {}
+
+  /** {@code registry history}. */
+  @Command(
+      name = "history",
+      description = "Show a record's history, newest first: each transaction, status and actor.",
+      footer = {"  registry --identity auditor1 history --issuer JusticeMSP bc-7"})
+  static final class History extends CliCommand {
+    @Parameters(paramLabel = "ID", description = "Record id")
+    String id;
+
+    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
+    String issuer;
+
+    @Override
+    public Integer call() throws Exception {
+      List<RecordHistoryEntry> history =
+          connected(c -> c.auditor().history(namespace(c, issuer), id));
+      out().print(history, Output.history(history));
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry list}. */
+  @Command(
+      name = "list",
+      description = {
+        "List records by type, subject or application, a page at a time.",
+        "When there is a next page, the last line is 'next page: --bookmark TOKEN'."
+      },
+      footer = {
+        "  registry list --by TYPE BIRTH_CERTIFICATE --issuer JusticeMSP",
+        "  registry list --by APPLICATION app-42 --bookmark $TOKEN"
+      })
+  static final class ListRecords extends CliCommand {
+    @Option(names = "--by", defaultValue = "TYPE", description = "TYPE, SUBJECT or APPLICATION")
+    ListQuery by;
+
+    @Parameters(paramLabel = "VALUE", description = "The type, subject reference or application id")
+    String value;
+
+    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
+    String issuer;
+
+    @Option(names = "--page-size", defaultValue = "100", description = "1 to 500")
+    int pageSize;
+
+    @Option(
+        names = "--bookmark",
+        description = "The token the previous page printed after 'next page:' (JSON: bookmark)")
+    String bookmark;
+
+    @Override
+    public Integer call() throws Exception {
+      if (pageSize < 1 || pageSize > 500) {
+        throw new IllegalArgumentException("--page-size must be between 1 and 500");
+      }
+      String start = CommandLineBookmark.decode(bookmark);
+      RecordPage page =
+          connected(c -> c.auditor().list(namespace(c, issuer), by, value, pageSize, start));
+      // The bookmark as a token a command line can carry back (it holds U+0000).
+      RecordPage printed =
+          new RecordPage(
+              page.records(), CommandLineBookmark.encode(page.bookmark()), page.fetchedCount());
+      out().print(printed, Output.page(printed));
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry export}. */
+  @Command(
+      name = "export",
+      description = "Export every record with its history (JSON lines or CSV).",
+      footer = {
+        "  registry --identity auditor1 export --issuer JusticeMSP \\",
+        "      --format CSV --out records.csv"
+      })
+  static final class Export extends CliCommand {
+    @Option(names = "--format", defaultValue = "JSONL", description = "JSONL or CSV")
+    ExportFormat format;
+
+    @Option(names = "--out", description = "Output file (default: standard output)")
+    Path file;
+
+    @Option(names = "--issuer", description = "Namespace or MSP id (repeatable; default: all)")
+    List<String> issuers = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      Output out = out();
+      connected(
+          connection -> {
+            try (Writer writer =
+                file == null
+                    ? new BufferedWriter(new OutputStreamWriter(out.out, StandardCharsets.UTF_8))
+                    : Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+              Auditor auditor = connection.auditor();
+              if (file != null && !out.json) {
+                long count;
+                try (ProgressBar bar = progress(out, "exporting", -1)) {
+                  count = auditor.export(issuers, format, writer, bar::stepTo);
+                }
+                out.out.printf("exported %d records to %s%n", count, file);
+              } else {
+                auditor.export(issuers, format, writer, n -> {});
+              }
+            }
+            return null;
+          });
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry watch}. */
+  @Command(
+      name = "watch",
+      description = {
+        "Print registry events endorsed by the namespace's owner, one line per entry (any other"
+            + " event to standard error); resumes after the checkpoint.",
+        "--max-events counts events, that is transactions, and prints every entry of the last."
+      },
+      footer = {
+        "  registry --identity auditor1 watch --issuer JusticeMSP \\",
+        "      --checkpoint events.checkpoint --from-block 0 --max-events 4"
+      })
+  static final class Watch extends CliCommand {
+    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
+    String issuer;
+
+    @Option(names = "--checkpoint", required = true, description = "Checkpoint file")
+    Path checkpointFile;
+
+    @Option(
+        names = "--from-block",
+        defaultValue = "0",
+        description = "First block without a checkpoint")
+    long fromBlock;
+
+    @Option(
+        names = "--max-events",
+        defaultValue = "0",
+        description =
+            "Stop after this many events, that is transactions, each printed with all its"
+                + " entries (0: never)")
+    long maxEvents;
+
+    @Override
+    public Integer call() throws Exception {
+      FileCheckpoint checkpoint = FileCheckpoint.open(checkpointFile);
+      Output out = out();
+      WatchPrinter printer = new WatchPrinter(out, maxEvents);
+      try {
+        connected(
+            c -> {
+              c.auditor().watch(namespace(c, issuer), checkpoint, fromBlock, printer);
+              return null;
+            });
+      } finally {
+        if (printer.ignored() > 0) {
+          out.error(
+              "watch: "
+                  + printer.printed()
+                  + " events printed, "
+                  + printer.ignored()
+                  + " ignored (not shown to come from the namespace's owner; see above)");
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code registry audit}: the group; without a subcommand, a usage error. */
+  @Command(
+      name = "audit",
+      description = "Audit the ledger itself.",
+      subcommands = {AuditEvents.class},
+      footer = {"  registry --identity auditor1 audit events --namespace JusticeMSP"})
+  static final class Audit implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      throw new ParameterException(spec.commandLine(), "a subcommand is required: events");
+    }
+  }
+
+  /** {@code registry audit events}. */
+  @Command(
+      name = "events",
+      description = {
+        "Judge every event of a namespace in a range of blocks: accepted only when its"
+            + " transaction is VALID and endorsed by a peer of the namespace's owner (governance:"
+            + " a majority of the members); also flags writes of another organisation's implicit"
+            + " collection.",
+        "Prints one line per transaction, ACCEPTED or IGNORED with the reason, then the counts."
+      },
+      exitCodeList = {
+        " 0:every event was accepted",
+        "12:at least one event was ignored, or a transaction wrote another organisation's"
+            + " implicit collection"
+      },
+      footer = {
+        "  registry --identity auditor1 audit events --namespace records-justice \\",
+        "      --from 0 --to 120"
+      })
+  static final class AuditEvents extends CliCommand {
+    @Option(
+        names = "--namespace",
+        required = true,
+        description = "Namespace, MSP id of its agency, or the governance chaincode")
+    String namespace;
+
+    @Option(names = "--from", defaultValue = "0", description = "First block (default 0)")
+    long from;
+
+    @Option(names = "--to", description = "Last block (default: the ledger's last)")
+    Long to;
+
+    @Override
+    public Integer call() throws Exception {
+      if (from < 0 || (to != null && to < from)) {
+        throw new IllegalArgumentException("--from must be 0 or more and --to not before it");
+      }
+      EventScan scan =
+          connected(c -> c.auditor().scanEvents(namespace, from, to == null ? -1 : to));
+      out().print(scan, EventScanPrinter.lines(scan));
+      return scan.anyIgnored() ? ExitCodes.EVENTS_IGNORED : ExitCodes.OK;
+    }
+  }
+}
