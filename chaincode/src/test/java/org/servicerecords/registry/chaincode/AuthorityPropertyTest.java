@@ -23,6 +23,8 @@ import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordKind;
 import org.servicerecords.registry.model.RegistryRecord;
 import org.servicerecords.registry.model.TransientKeys;
+import org.servicerecords.registry.testing.Ledger;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * Random sequences of writes, queries and governance changes by users of every agency and role
@@ -83,7 +85,10 @@ class AuthorityPropertyTest {
 
       if (!result.ok() || !tx.op().submitted()) {
         if (!result.ok()) {
-          assertThat(result.code()).as(step).isNotNull().isNotEqualTo(ErrorCode.INTERNAL_ERROR);
+          assertThat(Outcomes.code(result))
+              .as(step)
+              .isNotNull()
+              .isNotEqualTo(ErrorCode.INTERNAL_ERROR);
         }
         assertThat(result.writes()).as(step).isEmpty();
         assertThat(result.events()).as(step).isEmpty();
@@ -268,7 +273,7 @@ class AuthorityPropertyTest {
       byte[] value =
           network
               .ledger(Fixtures.GOVERNANCE)
-              .state
+              .state()
               .get(new CompositeKey(Keys.APPROVAL, approval.changeId(), member).toString());
       if (value != null) {
         approvals++;
@@ -315,7 +320,7 @@ class AuthorityPropertyTest {
     byte[] stored =
         result
             .stub()
-            .ledger
+            .ledger()
             .privateValue(
                 Keys.implicitCollection(owner),
                 new CompositeKey(Keys.DETAILS, read.id()).toString());
@@ -327,7 +332,7 @@ class AuthorityPropertyTest {
     byte[] value =
         network
             .ledger(Fixtures.GOVERNANCE)
-            .state
+            .state()
             .get(new CompositeKey(Keys.AGENCY_BY_NAMESPACE, namespace).toString());
     return value == null ? null : CanonicalJson.fromBytes(value, String.class);
   }

@@ -19,6 +19,7 @@ import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.chaincode.Operations.Tx;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * Endorsing peers run in different JVMs, so the contract's output must not depend on the JVM's
@@ -95,7 +96,7 @@ class CrossJvmDeterminismTest {
     assertThat(environment).isNotEqualTo(ENVIRONMENT + environment());
     assertThat(there.remove(0))
         .as("the child's directly registered contracts are those the shim's scan finds here")
-        .isEqualTo(CONTRACTS + Network.routedContracts());
+        .isEqualTo(CONTRACTS + Fixtures.network().routedContracts());
 
     if (!there.equals(here)) {
       Files.write(own, here, StandardCharsets.UTF_8);
@@ -134,9 +135,9 @@ class CrossJvmDeterminismTest {
   /** The child JVM: writes its environment and transcript to the file named by the argument. */
   public static void main(String[] args) throws IOException {
     List<String> lines = new ArrayList<>();
-    Network.registerContractsWithoutScanning();
+    Fixtures.routeWithoutScanning();
     lines.add(ENVIRONMENT + environment());
-    lines.add(CONTRACTS + Network.routedContracts());
+    lines.add(CONTRACTS + Fixtures.network().routedContracts());
     lines.addAll(transcript(true));
     Files.write(Path.of(args[0]), lines, StandardCharsets.UTF_8);
   }

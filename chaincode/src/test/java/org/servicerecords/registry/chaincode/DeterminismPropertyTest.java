@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.servicerecords.registry.chaincode.Operations.Tx;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * Endorsing peers must agree byte for byte: the same transactions with the same arguments, tx ids
@@ -48,11 +49,11 @@ class DeterminismPropertyTest {
       Network.Result result = tx.run(first, false);
       OUTCOMES.count(result);
       firstTranscript.addAll(Transcript.of(result));
-      firstTranscript.addAll(result.stub().reads);
+      firstTranscript.addAll(result.stub().reads());
       secondTranscript.add("> " + tx);
       Network.Result other = tx.onTheOtherEndorser().run(second, true);
       secondTranscript.addAll(Transcript.of(other));
-      secondTranscript.addAll(other.stub().reads);
+      secondTranscript.addAll(other.stub().reads());
     }
 
     assertThat(secondTranscript).containsExactlyElementsOf(firstTranscript);

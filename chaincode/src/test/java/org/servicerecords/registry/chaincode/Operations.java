@@ -19,6 +19,7 @@ import org.servicerecords.registry.model.DetailsCipher;
 import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.RecordRef;
 import org.servicerecords.registry.model.TransientKeys;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * Generated transactions for the property tests. Ids, hashes, applications and users come from

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
 import org.servicerecords.registry.chaincode.Operations.Tx;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * Seeds and failure reports for the property tests. Each try is one seed: the seed drives a {@link
@@ -93,7 +94,7 @@ final class PropertyRuns {
     /** Counts a result as {@code ok} or under its error code. */
     synchronized void count(Network.Result result) {
       transactions++;
-      outcomes.merge(result.ok() ? "ok" : String.valueOf(result.code()), 1, Integer::sum);
+      outcomes.merge(result.ok() ? "ok" : String.valueOf(Outcomes.code(result)), 1, Integer::sum);
     }
 
     /** The share of counted transactions that succeeded. */

@@ -25,6 +25,8 @@ import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.MembersApproval;
 import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.testing.Ledger;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * After any sequence of writes, the contract's outcomes and state match {@link RegistryModel}: each
@@ -60,7 +62,7 @@ class StateModelPropertyTest {
       ErrorCode expected = model.step(tx, network.now());
       Network.Result result = tx.run(network, false);
       OUTCOMES.count(result);
-      assertThat(result.code())
+      assertThat(Outcomes.code(result))
           .as("step %d: %s -> %s", i, tx, result.message())
           .isEqualTo(expected);
     }
@@ -83,7 +85,7 @@ class StateModelPropertyTest {
     TreeSet<String> indexKeys = new TreeSet<>();
     Map<String, DetailsCommitment> commitments = new TreeMap<>();
     Map<String, String> decisions = new TreeMap<>();
-    for (Map.Entry<String, byte[]> entry : ledger.state.entrySet()) {
+    for (Map.Entry<String, byte[]> entry : ledger.state().entrySet()) {
       CompositeKey key = CompositeKey.parseCompositeKey(entry.getKey());
       List<String> attributes = key.getAttributes();
       switch (key.getObjectType()) {
@@ -142,7 +144,7 @@ class StateModelPropertyTest {
       assertThat(ledger.privateValue(collection, detailsKey) != null)
           .as("private details of %s", what)
           .isEqualTo(detailsHeld);
-      TreeMap<String, byte[]> hashes = ledger.privateHashes.get(collection);
+      TreeMap<String, byte[]> hashes = ledger.privateHashes().get(collection);
       assertThat(hashes != null && hashes.containsKey(detailsKey))
           .as("private hash of %s", what)
           .isEqualTo(detailsHeld);
@@ -163,15 +165,20 @@ class StateModelPropertyTest {
         .as("details commitments of %s", namespace)
         .isEqualTo(expectedCommitments);
     TreeSet<String> privateKeys = new TreeSet<>();
-    ledger.privateData.forEach(
-        (collection, data) ->
-            data.keySet().forEach(k -> privateKeys.add(collection + " " + Ledger.printable(k))));
+    ledger
+        .privateData()
+        .forEach(
+            (collection, data) ->
+                data.keySet()
+                    .forEach(k -> privateKeys.add(collection + " " + Ledger.printable(k))));
     TreeSet<String> privateHashKeys = new TreeSet<>();
-    ledger.privateHashes.forEach(
-        (collection, hashes) ->
-            hashes
-                .keySet()
-                .forEach(k -> privateHashKeys.add(collection + " " + Ledger.printable(k))));
+    ledger
+        .privateHashes()
+        .forEach(
+            (collection, hashes) ->
+                hashes
+                    .keySet()
+                    .forEach(k -> privateHashKeys.add(collection + " " + Ledger.printable(k))));
     assertThat(privateKeys).as("private data of %s", namespace).isEqualTo(expectedPrivate);
     assertThat(privateHashKeys).as("private hashes of %s", namespace).isEqualTo(expectedPrivate);
 
@@ -187,7 +194,7 @@ class StateModelPropertyTest {
     List<String> membersApprovals = new ArrayList<>();
     Map<String, String> actual = new TreeMap<>();
     Map<String, String> expected = new TreeMap<>();
-    for (Map.Entry<String, byte[]> entry : ledger.state.entrySet()) {
+    for (Map.Entry<String, byte[]> entry : ledger.state().entrySet()) {
       CompositeKey key = CompositeKey.parseCompositeKey(entry.getKey());
       if (key.getObjectType().equals(Keys.AGENCY)) {
         AgencyEntry agency = CanonicalJson.fromBytes(entry.getValue(), AgencyEntry.class);
