@@ -2,6 +2,7 @@ package org.servicerecords.registry.chaincode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * The endorsing peer's clock: the contract's one deliberate clock read (DESIGN.md section 5). It is
@@ -29,5 +30,15 @@ final class EndorsementClock {
    */
   static void use(Clock replacement) {
     clock = replacement;
+  }
+
+  /**
+   * Makes the clock read one instant: for harnesses that run transactions at fixed timestamps
+   * ({@link InMemoryRuns#enter}).
+   *
+   * @param instant what the clock reads from now on
+   */
+  static void useFixed(Instant instant) {
+    use(Clock.fixed(instant, ZoneOffset.UTC));
   }
 }

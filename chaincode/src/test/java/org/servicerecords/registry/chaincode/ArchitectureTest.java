@@ -96,6 +96,9 @@ class ArchitectureTest {
   /** The one class allowed to read a clock: the endorsing peer's, for the tolerance check. */
   private static final String ENDORSEMENT_CLOCK = CHAINCODE + ".EndorsementClock";
 
+  /** The public seam for in-memory harnesses: sets the endorsement clock, never reads it. */
+  private static final String IN_MEMORY_RUNS = CHAINCODE + ".InMemoryRuns";
+
   private static final ArchRule noClockReads =
       noClasses()
           .that()
@@ -116,10 +119,37 @@ class ArchitectureTest {
           .doNotHaveFullyQualifiedName(ENDORSEMENT_CLOCK)
           .and()
           .doNotHaveFullyQualifiedName(CHAINCODE + ".TimeTolerance")
+          .and()
+          .doNotHaveFullyQualifiedName(IN_MEMORY_RUNS)
           .should()
           .dependOnClassesThat()
           .haveFullyQualifiedName(ENDORSEMENT_CLOCK)
+          .orShould()
+          .callMethod(EndorsementClock.class, "now")
           .because("a clock read must never reach a write set, an answer or an event");
+
+  /** The seam for in-memory runs sets the endorsement clock and never reads it. */
+  private static final ArchRule theInMemorySeamNeverReadsTheEndorsementClock =
+      noClasses()
+          .that()
+          .haveFullyQualifiedName(IN_MEMORY_RUNS)
+          .should()
+          .callMethod(EndorsementClock.class, "now")
+          .because("InMemoryRuns only sets up the process for harnesses");
+
+  /**
+   * {@code InMemoryRuns} is for harnesses only (tests of the chaincode, the client library and the
+   * rogue contract): no production class uses it, so on a peer the package id comes from the
+   * environment and the clock from the host.
+   */
+  private static final ArchRule noProductionCodeUsesTheInMemorySeam =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(IN_MEMORY_RUNS)
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(IN_MEMORY_RUNS)
+          .because("the contracts must run on a peer exactly as they run without the seam");
 
   private static final ArchRule noClocks =
       noClasses()
@@ -230,14 +260,25 @@ class ArchitectureTest {
   }
 
   @Test
-  void theRulesReportViolationsInTheTestHarness() {
-    JavaClasses harness = new ClassFileImporter().importClasses(Identities.class, Ledger.class);
-    assertThatThrownBy(() -> noClockReads.check(harness))
+  void theRulesReportViolations() {
+    JavaClasses misuse = new ClassFileImporter().importClasses(ClockAndHashOrder.class);
+    assertThatThrownBy(() -> noClockReads.check(misuse))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("java.util.Date.<init>");
-    assertThatThrownBy(() -> noHashOrderedCollectionsInTheChaincode.check(harness))
+    assertThatThrownBy(() -> noHashOrderedCollectionsInTheChaincode.check(misuse))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("java.util.HashMap.<init>");
+  }
+
+  @Test
+  void theSeamRulesReportViolations() {
+    JavaClasses misuse = new ClassFileImporter().importClasses(SeamMisuse.class);
+    assertThatThrownBy(() -> noProductionCodeUsesTheInMemorySeam.check(misuse))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(IN_MEMORY_RUNS + ".enter");
+    assertThatThrownBy(() -> theEndorsementClockOnlyDecidesWhetherToEndorse.check(misuse))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(ENDORSEMENT_CLOCK + ".now()");
   }
 
   @Test
@@ -268,6 +309,17 @@ class ArchitectureTest {
         .filteredOn(m -> !m.isSynthetic() && m.getName().equals("check"))
         .singleElement()
         .satisfies(m -> assertThat(m.getReturnType()).isEqualTo(void.class));
+  }
+
+  @Test
+  void theInMemorySeamNeverReadsTheEndorsementClock() {
+    theInMemorySeamNeverReadsTheEndorsementClock.check(PRODUCTION);
+  }
+
+  @Test
+  void noProductionCodeUsesTheInMemorySeam() {
+    noProductionCodeUsesTheInMemorySeam.check(PRODUCTION);
+    assertThat(PRODUCTION.contain(InMemoryRuns.class)).isTrue();
   }
 
   @Test
@@ -308,6 +360,23 @@ class ArchitectureTest {
   @Test
   void theModelDoesNotDependOnFabric() {
     theModelDoesNotDependOnFabric.check(PRODUCTION);
+  }
+
+  /** What the clock and hash-order rules must report: never called, only imported. */
+  private static final class ClockAndHashOrder {
+    static String stamped(String key) {
+      java.util.Map<String, Object> values = new HashMap<>();
+      values.put(key, new Date());
+      return values.toString();
+    }
+  }
+
+  /** What the seam rules must report: never called, only imported. */
+  private static final class SeamMisuse {
+    static java.time.Instant peerNow() {
+      InMemoryRuns.enter("records_1.0:00", java.time.Instant.EPOCH);
+      return EndorsementClock.now();
+    }
   }
 
   /** What {@link #noRandomnessInCiphers} must report: never called, only imported. */

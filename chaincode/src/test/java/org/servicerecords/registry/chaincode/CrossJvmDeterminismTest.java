@@ -15,22 +15,27 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.chaincode.Operations.Tx;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * Endorsing peers run in different JVMs, so the contract's output must not depend on the JVM's
  * default locale, charset or time zone, nor on identity hash codes (which order {@code HashMap}s of
  * enums and other objects without their own {@code hashCode}). {@link DeterminismPropertyTest} runs
- * both networks in one JVM and cannot see any of that; this test runs the first {@value #SEQUENCES}
- * of its seeded sequences here and in a child JVM started with a Turkish locale (dotless i),
- * ISO-8859-1 as the default charset, a +12:45 time zone and every identity hash code equal to 1,
- * and requires the two transcripts (every response, write set and event, then every ledger) to be
- * identical. The child runs each co-endorsed records write as its other endorser would ({@link
- * Tx#onTheOtherEndorser()}: another organisation's peer, its clock on the other side of the
- * asserted time) and receives transient entries in reverse order, as another peer may.
+ * both networks in one JVM and cannot see any of that; this test runs {@value #SEQUENCES} of its
+ * generated sequences (drawn from fixed seeds 1 to {@value #SEQUENCES}) here and in a child JVM
+ * started with a Turkish locale (dotless i), ISO-8859-1 as the default charset, a +12:45 time zone
+ * and every identity hash code equal to 1, and requires the two transcripts (every response, write
+ * set and event, then every ledger) to be identical. The child runs each co-endorsed records write
+ * as its other endorser would ({@link Tx#onTheOtherEndorser()}: another organisation's peer, its
+ * clock on the other side of the asserted time) and receives transient entries in reverse order, as
+ * another peer may.
  *
  * <p>The child is started by the test itself (same JDK, same test class path), so the comparison
  * always runs against this build's classes, also under {@code -Dtest=...}. It registers the
@@ -54,6 +59,12 @@ class CrossJvmDeterminismTest {
           "-XX:hashCode=2",
           "-XX:TieredStopAtLevel=1",
           "-Xmx256m");
+
+  /** The generated sequences of {@link DeterminismPropertyTest}, drawn here from fixed seeds. */
+  private static final Arbitrary<List<Tx>> SEQUENCE =
+      Operations.sequence(Operations.transaction(), 1, 25);
+
+  private static final int GENERATION_SIZE = 1000;
 
   private static final String ENVIRONMENT = "# environment ";
   private static final String CONTRACTS = "# contracts ";
@@ -95,7 +106,7 @@ class CrossJvmDeterminismTest {
     assertThat(environment).isNotEqualTo(ENVIRONMENT + environment());
     assertThat(there.remove(0))
         .as("the child's directly registered contracts are those the shim's scan finds here")
-        .isEqualTo(CONTRACTS + Network.routedContracts());
+        .isEqualTo(CONTRACTS + Fixtures.network().routedContracts());
 
     if (!there.equals(here)) {
       Files.write(own, here, StandardCharsets.UTF_8);
@@ -105,8 +116,9 @@ class CrossJvmDeterminismTest {
   }
 
   /**
-   * The test class path without the test-only tools the child never loads: the shim scans every jar
-   * of the class path for serializers when its router starts, which takes seconds here.
+   * The test class path without the test-only tools the child never loads (it keeps jqwik, which
+   * generates its sequences, and the JUnit Platform jqwik runs on): the shim scans every jar of the
+   * class path for serializers when its router starts, which takes seconds here.
    */
   private static String childClassPath() {
     String classPath =
@@ -127,29 +139,37 @@ class CrossJvmDeterminismTest {
           "/com/tngtech/archunit/",
           "/org/assertj/",
           "/net/bytebuddy/",
-          "/org/junit/",
-          "/org/opentest4j/",
-          "/org/apiguardian/");
+          "/org/junit/jupiter/");
 
   /** The child JVM: writes its environment and transcript to the file named by the argument. */
   public static void main(String[] args) throws IOException {
     List<String> lines = new ArrayList<>();
-    Network.registerContractsWithoutScanning();
+    Fixtures.routeWithoutScanning();
     lines.add(ENVIRONMENT + environment());
-    lines.add(CONTRACTS + Network.routedContracts());
+    lines.add(CONTRACTS + Fixtures.network().routedContracts());
     lines.addAll(transcript(true));
     Files.write(Path.of(args[0]), lines, StandardCharsets.UTF_8);
   }
 
   /**
-   * The transactions, their outcomes and the final ledgers of the first {@value #SEQUENCES}
+   * The transactions, their outcomes and the final ledgers of {@value #SEQUENCES} generated
    * sequences of {@link DeterminismPropertyTest}, each in a fresh network.
    */
   static List<String> transcript(boolean otherEndorser) {
+    List<List<Tx>> sequences = new ArrayList<>();
+    // Generating outside a property needs a jqwik session.
+    JqwikSession.start();
+    try {
+      for (long seed = 1; seed <= SEQUENCES; seed++) {
+        sequences.add(SEQUENCE.generator(GENERATION_SIZE).next(new Random(seed)).value());
+      }
+    } finally {
+      JqwikSession.finish();
+    }
     List<String> lines = new ArrayList<>();
-    for (long seed = 1; seed <= SEQUENCES; seed++) {
-      List<Tx> sequence =
-          Operations.sequence(new Gen("determinism", seed), Operations::transaction, 1, 25);
+    for (int i = 0; i < SEQUENCES; i++) {
+      long seed = i + 1;
+      List<Tx> sequence = sequences.get(i);
       Network network = Fixtures.consortium();
       lines.add("# seed " + seed);
       for (Tx tx : sequence) {

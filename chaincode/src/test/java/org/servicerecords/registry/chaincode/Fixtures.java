@@ -16,6 +16,7 @@ import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.GovernanceChange;
 import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.TransientKeys;
+import org.servicerecords.registry.testing.Network;
 
 /** The example consortium, its users, and request builders shared by the tests. */
 final class Fixtures {
@@ -62,7 +63,38 @@ final class Fixtures {
   /** A nonce for {@code ReadDetails}. */
   static final byte[] RESPONSE_NONCE = bytes(DetailsCipher.NONCE_BYTES, 0x70);
 
+  /** The package serving records namespaces in tests (its label makes it {@code RECORDS}). */
+  static final String RECORDS_PACKAGE = "records_0.1.0:" + "a".repeat(64);
+
+  /** The package serving governance in tests. */
+  static final String GOVERNANCE_PACKAGE = "governance_0.1.0:" + "b".repeat(64);
+
+  private static volatile boolean scanClassPath = true;
+
   private Fixtures() {}
+
+  /**
+   * Routes the networks made from now on to {@link InMemoryRuns#contracts()} without the shim's
+   * class-path scan (seconds); for a short-lived child JVM. By default networks route to what the
+   * scan finds, as the chaincode process does.
+   */
+  static void routeWithoutScanning() {
+    scanClassPath = false;
+  }
+
+  /**
+   * An empty channel serving the registry's contracts: governance from {@link #GOVERNANCE_PACKAGE},
+   * every other chaincode name from {@link #RECORDS_PACKAGE}, each process set up through {@link
+   * InMemoryRuns#enter}.
+   */
+  static Network network() {
+    Network.Builder builder =
+        Network.builder()
+            .processSetup(InMemoryRuns::enter)
+            .packageIds(name -> name.startsWith(GOVERNANCE) ? GOVERNANCE_PACKAGE : RECORDS_PACKAGE);
+    return (scanClassPath ? builder.scanClassPath() : builder.contracts(InMemoryRuns.contracts()))
+        .build();
+  }
 
   /** {@code length} bytes counting up from {@code first}. */
   static byte[] bytes(int length, int first) {
@@ -117,7 +149,7 @@ final class Fixtures {
    * approves the list ({@code InitConsortium}); the last approval stores it.
    */
   static Network members() {
-    Network network = new Network();
+    Network network = Fixtures.network();
     for (Network.User admin : List.of(JUSTICE_ADMIN, SERVICES_ADMIN, AUDIT_ADMIN)) {
       Network.Result result =
           network.call(GOVERNANCE, "governance:InitConsortium", json(MEMBERS)).by(admin).submit();

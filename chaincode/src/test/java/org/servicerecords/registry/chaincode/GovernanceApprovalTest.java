@@ -18,6 +18,8 @@ import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.GovernanceChange;
 import org.servicerecords.registry.model.MembersApproval;
 import org.servicerecords.registry.model.RecordEvent;
+import org.servicerecords.registry.testing.Ledger;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * Governance changes need the approvals of a majority of the consortium's members: one admin's
@@ -104,8 +106,8 @@ class GovernanceApprovalTest {
       assertThat(stored.timestamp()).isEqualTo(result.timestamp().toString());
       assertThat(assertOneEvent(result).entries())
           .containsExactly(new RecordEvent.Entry(SERVICES, "AGENCY", "CHANGE_APPROVED"));
-      assertThat(result.stub().rangeQueries).isZero();
-      assertThat(result.stub().historyQueries).isZero();
+      assertThat(result.stub().rangeQueries()).isZero();
+      assertThat(result.stub().historyQueries()).isZero();
       assertThat(agency(SERVICES)).isEqualTo(before);
     }
 
@@ -147,7 +149,7 @@ class GovernanceApprovalTest {
 
     @Test
     void aSingleMemberConsortiumAppliesAtOnce() {
-      Network alone = new Network();
+      Network alone = Fixtures.network();
       assertOk(
           alone
               .call(GOVERNANCE, "governance:InitConsortium", json(List.of(JUSTICE)))
@@ -198,8 +200,8 @@ class GovernanceApprovalTest {
               "PUT \\0agency\\0" + SERVICES + "\\0");
       assertThat(assertOneEvent(result).entries())
           .containsExactly(new RecordEvent.Entry(SERVICES, "AGENCY", "SUSPENDED"));
-      assertThat(result.stub().rangeQueries).isZero();
-      assertThat(result.stub().historyQueries).isZero();
+      assertThat(result.stub().rangeQueries()).isZero();
+      assertThat(result.stub().historyQueries()).isZero();
     }
 
     @Test
@@ -321,7 +323,7 @@ class GovernanceApprovalTest {
 
     @Test
     void changesBeforeInitConsortiumAreInvalidState() {
-      Network fresh = new Network();
+      Network fresh = Fixtures.network();
       for (String[] call :
           List.of(
               new String[] {
@@ -368,7 +370,7 @@ class GovernanceApprovalTest {
 
     @BeforeEach
     void noMembers() {
-      fresh = new Network();
+      fresh = Fixtures.network();
     }
 
     private Network.Result init(Network.User admin, List<String> members) {
@@ -423,8 +425,8 @@ class GovernanceApprovalTest {
       assertThat(stored.timestamp()).isEqualTo(result.timestamp().toString());
       assertThat(assertOneEvent(result).entries())
           .containsExactly(new RecordEvent.Entry("members", "CONSORTIUM", "MEMBERS_APPROVED"));
-      assertThat(result.stub().rangeQueries).isZero();
-      assertThat(result.stub().historyQueries).isZero();
+      assertThat(result.stub().rangeQueries()).isZero();
+      assertThat(result.stub().historyQueries()).isZero();
       assertThat(membersApprovals(listId)).containsExactly(stored);
       assertNoMembers();
     }
@@ -451,7 +453,7 @@ class GovernanceApprovalTest {
               "PUT \\0consortium\\0members\\0");
       assertThat(assertOneEvent(result).entries())
           .containsExactly(new RecordEvent.Entry("members", "CONSORTIUM", "INITIALIZED"));
-      assertThat(result.stub().rangeQueries).isZero();
+      assertThat(result.stub().rangeQueries()).isZero();
       ConsortiumMembers members =
           CanonicalJson.fromJson(
               assertOk(fresh.call(GOVERNANCE, "governance:GetMembers").by(AUDITOR).evaluate()),

@@ -18,6 +18,7 @@ import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.GovernanceChange;
 import org.servicerecords.registry.model.NamespaceAgency;
 import org.servicerecords.registry.model.RecordEvent;
+import org.servicerecords.registry.testing.Network;
 
 class GovernanceContractTest {
 

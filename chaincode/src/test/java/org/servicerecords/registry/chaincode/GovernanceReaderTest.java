@@ -12,6 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import org.hyperledger.fabric.shim.ChaincodeException;
 import org.hyperledger.fabric.shim.ResponseUtils;
 import org.junit.jupiter.api.Test;
+import org.servicerecords.registry.testing.Identities;
+import org.servicerecords.registry.testing.InMemoryStub;
+import org.servicerecords.registry.testing.Ledger;
+import org.servicerecords.registry.testing.Network;
 
 /** The deadline of a records transaction's one call into governance. */
 class GovernanceReaderTest {

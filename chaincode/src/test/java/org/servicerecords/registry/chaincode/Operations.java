@@ -7,8 +7,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
 import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.ApplicationRequest;
 import org.servicerecords.registry.model.BatchRequest;
@@ -19,6 +24,7 @@ import org.servicerecords.registry.model.DetailsCipher;
 import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.RecordRef;
 import org.servicerecords.registry.model.TransientKeys;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * Generated transactions for the property tests. Ids, hashes, applications and users come from
@@ -429,6 +435,9 @@ final class Operations {
     }
   }
 
+  private static final List<String> INSTANTS =
+      List.of("", "2024-06-01T00:00:00Z", "2025-01-01T00:10:00Z", "2031-01-01T00:00:00Z");
+
   /** An evaluated query of either contract. */
   record Query(String function, List<String> args) implements Op {
     @Override
@@ -603,7 +612,37 @@ final class Operations {
     return "Holder of " + id;
   }
 
-  // ---------------------------------------------------------------- generators
+  // ---------------------------------------------------------------- generators (jqwik)
+
+  /** One of the values, chosen with probability proportional to the weight at the same index. */
+  static <T> Arbitrary<T> weighted(List<T> values, int... weights) {
+    if (values.size() != weights.length) {
+      throw new IllegalArgumentException(values.size() + " values, " + weights.length + " weights");
+    }
+    List<Tuple.Tuple2<Integer, T>> frequencies = new ArrayList<>();
+    for (int i = 0; i < weights.length; i++) {
+      frequencies.add(Tuple.of(weights[i], values.get(i)));
+    }
+    return Arbitraries.frequency(frequencies);
+  }
+
+  /** The index of one of the weights, chosen with probability proportional to its weight. */
+  static Arbitrary<Integer> weighted(int... weights) {
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < weights.length; i++) {
+      indexes.add(i);
+    }
+    return weighted(indexes, weights);
+  }
+
+  /** True with the given probability (in percent); shrinks towards false. */
+  static Arbitrary<Boolean> chance(int percent) {
+    return Arbitraries.frequency(Tuple.of(100 - percent, false), Tuple.of(percent, true));
+  }
+
+  static Arbitrary<Integer> between(int min, int max) {
+    return Arbitraries.integers().between(min, max);
+  }
 
   /**
    * Senders: two thirds an agency's issuer (or clerk) allowed every type, mostly through its own
@@ -611,26 +650,58 @@ final class Operations {
    * state (now and then of the audit organisation, which is an agency only once a generated {@code
    * RegisterAgency} makes it one); the rest of any agency, role and certificate.
    */
-  static Sender sender(Gen gen) {
-    if (gen.weighted(2, 1) == 1) {
-      return anySender(gen);
-    }
-    String msp = gen.weighted(MSPS, 4, 4, 1);
-    String role = gen.weighted(List.of("issuer", "clerk"), 8, 1);
-    String peer =
-        gen.weighted(3, 1) == 0
-            ? msp
-            : gen.oneOf(MSPS.stream().filter(m -> !m.equals(msp)).toList());
-    return new Sender(msp, role, TYPES, peer);
+  static Arbitrary<Sender> sender() {
+    Arbitrary<Sender> agency =
+        Combinators.combine(
+                weighted(MSPS, 4, 4, 1),
+                weighted(List.of("issuer", "clerk"), 8, 1),
+                weighted(3, 1),
+                between(0, MSPS.size() - 2))
+            .as(
+                (msp, role, elsewhere, other) ->
+                    new Sender(
+                        msp,
+                        role,
+                        TYPES,
+                        elsewhere == 0
+                            ? msp
+                            : MSPS.stream().filter(m -> !m.equals(msp)).toList().get(other)));
+    return Arbitraries.frequencyOf(Tuple.of(2, agency), Tuple.of(1, anySender()));
   }
 
   /** A sender of any agency, role and certificate, mostly through its own organisation's peer. */
-  static Sender anySender(Gen gen) {
-    String msp = gen.weighted(MSPS, 3, 3, 1);
-    String role = gen.weighted(ROLES, 3, 2, 1, 1, 2, 1);
-    List<String> doctypes = gen.weighted(CERTIFICATE_TYPES, 3, 1, 1, 1);
-    String peer = gen.weighted(4, 1) == 0 ? msp : gen.oneOf(MSPS);
-    return new Sender(msp, role, doctypes, peer);
+  static Arbitrary<Sender> anySender() {
+    return Combinators.combine(
+            weighted(MSPS, 3, 3, 1),
+            weighted(ROLES, 3, 2, 1, 1, 2, 1),
+            weighted(CERTIFICATE_TYPES, 3, 1, 1, 1),
+            weighted(4, 1),
+            Arbitraries.of(MSPS))
+        .as(
+            (msp, role, doctypes, elsewhere, peer) ->
+                new Sender(msp, role, doctypes, elsewhere == 0 ? msp : peer));
+  }
+
+  /**
+   * A generated transaction with the transactions it brings along: some at once after it, others a
+   * few transactions later (see {@link #sequence}).
+   */
+  record Step(Tx tx, List<Tx> atOnce, List<Later> later) {
+    @Override
+    public String toString() {
+      StringBuilder text = new StringBuilder(tx.toString());
+      atOnce.forEach(t -> text.append("\n      then ").append(t));
+      later.forEach(l -> text.append("\n      ").append(l));
+      return text.toString();
+    }
+  }
+
+  /** A transaction sent {@code after} generated transactions more (0: right after this one's). */
+  record Later(int after, Tx tx) {
+    @Override
+    public String toString() {
+      return "+" + after + " " + tx;
+    }
   }
 
   /**
@@ -642,52 +713,113 @@ final class Operations {
    * followed, at once or a transaction or two later, by the {@code StoreDetails} of those details
    * by an issuer of the sender's agency through its own peer, as an agency's system sends it; now
    * and then by a purge of one record's details too, and sometimes by storing them again after that
-   * (refused). Such added transactions do not count towards the length.
+   * (refused). Such added transactions do not count towards the length. Shrinks by dropping
+   * generated transactions (with what they bring along) and by simplifying each.
    */
-  static List<Tx> sequence(Gen gen, Function<Gen, Tx> transactions, int min, int max) {
-    int length = gen.between(min, max);
-    List<Tx> sequence = new ArrayList<>(length);
+  static Arbitrary<List<Tx>> sequence(Arbitrary<Tx> transactions, int min, int max) {
+    return steps(transactions)
+        .list()
+        .ofMinSize(min)
+        .ofMaxSize(max)
+        .withSizeDistribution(RandomDistribution.uniform())
+        .map(Operations::flatten);
+  }
+
+  /** Generated transactions, each with what it brings along. */
+  static Arbitrary<Step> steps(Arbitrary<Tx> transactions) {
+    return transactions.flatMap(
+        tx ->
+            Combinators.combine(approvals(tx), detailsFollowUps(tx))
+                .as(
+                    (approvals, details) -> {
+                      List<Later> later = new ArrayList<>(approvals.later());
+                      later.addAll(details);
+                      return new Step(tx, approvals.atOnce(), List.copyOf(later));
+                    }));
+  }
+
+  /** The transactions of a sequence of steps, in the order they are sent. */
+  static List<Tx> flatten(List<Step> steps) {
+    List<Tx> sequence = new ArrayList<>();
     Map<Integer, List<Tx>> later = new TreeMap<>();
-    for (int i = 0; i < length; i++) {
-      Tx tx = transactions.apply(gen);
-      sequence.add(tx);
-      if (tx.governance() && tx.op().submitted() && gen.chance(0.8)) {
-        String first = tx.sender().msp();
-        String msp =
-            gen.weighted(5, 1) == 0
-                ? gen.oneOf(MSPS.stream().filter(m -> !m.equals(first)).toList())
-                : first;
-        sequence.add(admin(msp, tx.op()));
-        if (tx.op() instanceof Suspend suspend && !msp.equals(first) && gen.chance(0.5)) {
-          Op reinstate = new Reinstate(suspend.msp());
-          later
-              .computeIfAbsent(i + gen.between(1, 4), k -> new ArrayList<>())
-              .addAll(List.of(admin(first, reinstate), admin(msp, reinstate)));
-        }
-      }
-      Map<String, String> committed = committedNames(tx.op());
-      if (!committed.isEmpty() && gen.chance(0.7)) {
-        Sender issuer = new Sender(tx.sender().msp(), "issuer", TYPES, tx.sender().msp());
-        int storeAt = i + gen.between(0, 2);
-        later
-            .computeIfAbsent(storeAt, k -> new ArrayList<>())
-            .add(new Tx(issuer, tx.chaincode(), storing(gen, committed)));
-        if (gen.chance(0.35)) {
-          String id = gen.oneOf(List.copyOf(committed.keySet()));
-          int purgeAt = storeAt + gen.between(0, 2);
-          later
-              .computeIfAbsent(purgeAt, k -> new ArrayList<>())
-              .add(new Tx(issuer, tx.chaincode(), new Purge(id)));
-          if (gen.chance(0.5)) {
-            later
-                .computeIfAbsent(purgeAt + gen.between(0, 1), k -> new ArrayList<>())
-                .add(new Tx(issuer, tx.chaincode(), storing(gen, Map.of(id, committed.get(id)))));
-          }
-        }
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      sequence.add(step.tx());
+      sequence.addAll(step.atOnce());
+      for (Later l : step.later()) {
+        later.computeIfAbsent(i + l.after(), k -> new ArrayList<>()).add(l.tx());
       }
       sequence.addAll(later.getOrDefault(i, List.of()));
     }
     return List.copyOf(sequence);
+  }
+
+  /**
+   * The second approval of a submitted governance change, and a reinstatement after a suspension.
+   */
+  private static Arbitrary<Step> approvals(Tx tx) {
+    if (!(tx.governance() && tx.op().submitted())) {
+      return Arbitraries.just(new Step(tx, List.of(), List.of()));
+    }
+    String first = tx.sender().msp();
+    List<String> others = MSPS.stream().filter(m -> !m.equals(first)).toList();
+    return Combinators.combine(
+            chance(80), weighted(5, 1), Arbitraries.of(others), chance(50), between(1, 4))
+        .as(
+            (approve, elsewhere, other, reinstate, after) -> {
+              if (!approve) {
+                return new Step(tx, List.of(), List.of());
+              }
+              String msp = elsewhere == 0 ? other : first;
+              List<Later> later = new ArrayList<>();
+              if (tx.op() instanceof Suspend suspend && !msp.equals(first) && reinstate) {
+                Op reinstatement = new Reinstate(suspend.msp());
+                later.add(new Later(after, admin(first, reinstatement)));
+                later.add(new Later(after, admin(msp, reinstatement)));
+              }
+              return new Step(tx, List.of(admin(msp, tx.op())), List.copyOf(later));
+            });
+  }
+
+  /** The StoreDetails of an anchoring's committed details, a purge, and storing them again. */
+  private static Arbitrary<List<Later>> detailsFollowUps(Tx tx) {
+    Map<String, String> committed = committedNames(tx.op());
+    if (committed.isEmpty()) {
+      return Arbitraries.just(List.of());
+    }
+    Sender issuer = new Sender(tx.sender().msp(), "issuer", TYPES, tx.sender().msp());
+    Arbitrary<Map.Entry<String, Op>> purged =
+        Arbitraries.of(List.copyOf(committed.keySet()))
+            .flatMap(id -> storing(Map.of(id, committed.get(id))).map(op -> Map.entry(id, op)));
+    return Combinators.combine(
+            chance(70),
+            between(0, 2),
+            storing(committed),
+            chance(35),
+            purged,
+            between(0, 2),
+            chance(50),
+            between(0, 1))
+        .as(
+            (store, storeAfter, storeOp, purge, again, purgeAfter, restore, restoreAfter) -> {
+              if (!store) {
+                return List.of();
+              }
+              List<Later> later = new ArrayList<>();
+              later.add(new Later(storeAfter, new Tx(issuer, tx.chaincode(), storeOp)));
+              if (purge) {
+                int purgeAt = storeAfter + purgeAfter;
+                later.add(
+                    new Later(purgeAt, new Tx(issuer, tx.chaincode(), new Purge(again.getKey()))));
+                if (restore) {
+                  later.add(
+                      new Later(
+                          purgeAt + restoreAfter,
+                          new Tx(issuer, tx.chaincode(), again.getValue())));
+                }
+              }
+              return List.copyOf(later);
+            });
   }
 
   /** The ids an anchoring operation commits to details for, with the name in those details. */
@@ -704,15 +836,15 @@ final class Operations {
   }
 
   /** StoreDetails of the details committed to, now and then of one other name instead. */
-  private static Op storing(Gen gen, Map<String, String> committed) {
-    List<Map.Entry<String, String>> entries = new ArrayList<>();
+  private static Arbitrary<Op> storing(Map<String, String> committed) {
+    List<Arbitrary<Map.Entry<String, String>>> entries = new ArrayList<>();
     committed.forEach(
         (id, name) ->
             entries.add(
-                Map.entry(
-                    TransientKeys.batchDetails(id),
-                    gen.weighted(List.of(name, "Bo Sample", holder(id)), 10, 1, 1))));
-    return new StoreDetails(List.copyOf(committed.keySet()), List.copyOf(entries));
+                weighted(List.of(name, "Bo Sample", holder(id)), 10, 1, 1)
+                    .map(n -> Map.entry(TransientKeys.batchDetails(id), n))));
+    List<String> ids = List.copyOf(committed.keySet());
+    return Combinators.combine(entries).as(e -> new StoreDetails(ids, List.copyOf(e)));
   }
 
   /** The operation sent by an admin of the organisation, through its own peer. */
@@ -721,41 +853,40 @@ final class Operations {
   }
 
   /** Any transaction: records writes and reads in any namespace, and governance changes. */
-  static Tx transaction(Gen gen) {
-    return switch (gen.weighted(12, 2, 3)) {
-      case 0 -> recordWrite(gen);
-      case 1 -> governanceWrite(gen);
-      default -> query(gen);
-    };
+  static Arbitrary<Tx> transaction() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(12, recordWrite()), Tuple.of(2, governanceWrite()), Tuple.of(3, query()));
   }
 
   /** A transaction that is not a query. */
-  static Tx write(Gen gen) {
-    return gen.weighted(12, 2) == 0 ? recordWrite(gen) : governanceWrite(gen);
+  static Arbitrary<Tx> write() {
+    return Arbitraries.frequencyOf(Tuple.of(12, recordWrite()), Tuple.of(2, governanceWrite()));
   }
 
   /** A records write, usually in the sender's own agency's namespace. */
-  static Tx recordWrite(Gen gen) {
-    Sender sender = sender(gen);
-    int pick = gen.between(0, 9);
-    String namespace =
-        pick < 8
-            ? RECORDS_NAMESPACES.get(MSPS.indexOf(sender.msp()))
-            : RECORDS_NAMESPACES.get(pick % RECORDS_NAMESPACES.size());
-    return new Tx(sender, namespace, recordWriteOp(gen), endorserSkew(gen));
+  static Arbitrary<Tx> recordWrite() {
+    return Combinators.combine(sender(), between(0, 9), recordWriteOp(), endorserSkew())
+        .as(
+            (sender, pick, op, skew) ->
+                new Tx(
+                    sender,
+                    pick < 8
+                        ? RECORDS_NAMESPACES.get(MSPS.indexOf(sender.msp()))
+                        : RECORDS_NAMESPACES.get(pick % RECORDS_NAMESPACES.size()),
+                    op,
+                    skew));
   }
 
-  static Op recordWriteOp(Gen gen) {
-    return switch (gen.weighted(6, 2, 3, 3, 2, 2, 3, 4)) {
-      case 0 -> anchor(gen);
-      case 1 -> batch(gen);
-      case 2 -> new Revoke(gen.oneOf(IDS));
-      case 3 -> supersede(gen);
-      case 4 -> new Purge(gen.oneOf(IDS));
-      case 5 -> new Apply(gen.oneOf(APPLICATIONS));
-      case 6 -> decision(gen);
-      default -> storeDetails(gen);
-    };
+  static Arbitrary<Op> recordWriteOp() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(6, anchor()),
+        Tuple.of(2, batch()),
+        Tuple.of(3, Arbitraries.of(IDS).map(Revoke::new)),
+        Tuple.of(3, supersede()),
+        Tuple.of(2, Arbitraries.of(IDS).map(Purge::new)),
+        Tuple.of(2, Arbitraries.of(APPLICATIONS).map(Apply::new)),
+        Tuple.of(3, decision()),
+        Tuple.of(4, storeDetails()));
   }
 
   /**
@@ -774,27 +905,23 @@ final class Operations {
           Duration.ofHours(1),
           Duration.ofHours(-1));
 
-  static Duration endorserSkew(Gen gen) {
-    return gen.weighted(ENDORSER_SKEWS, 30, 2, 2, 1, 1, 1, 1, 1, 1);
+  static Arbitrary<Duration> endorserSkew() {
+    return weighted(ENDORSER_SKEWS, 30, 2, 2, 1, 1, 1, 1, 1, 1);
   }
 
   /** A governance change, mostly by an admin of any agency, else by anyone. */
-  static Tx governanceWrite(Gen gen) {
-    Sender sender;
-    if (gen.weighted(3, 1) == 0) {
-      String msp = gen.oneOf(MSPS);
-      sender = new Sender(msp, "admin", List.of(), msp);
-    } else {
-      sender = anySender(gen);
-    }
-    Op op =
-        switch (gen.weighted(2, 2, 2, 1)) {
-          case 0 -> new SetTypes(gen.oneOf(MSPS), typeSubset(gen));
-          case 1 -> new Suspend(gen.oneOf(MSPS));
-          case 2 -> new Reinstate(gen.oneOf(MSPS));
-          default -> registerAudit(gen);
-        };
-    return new Tx(sender, GOVERNANCE, op);
+  static Arbitrary<Tx> governanceWrite() {
+    Arbitrary<Sender> sender =
+        Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.of(MSPS).map(msp -> new Sender(msp, "admin", List.of(), msp))),
+            Tuple.of(1, anySender()));
+    Arbitrary<Op> op =
+        Arbitraries.frequencyOf(
+            Tuple.of(2, Combinators.combine(Arbitraries.of(MSPS), typeSubset()).as(SetTypes::new)),
+            Tuple.of(2, Arbitraries.of(MSPS).map(Suspend::new)),
+            Tuple.of(2, Arbitraries.of(MSPS).map(Reinstate::new)),
+            Tuple.of(1, registerAudit()));
+    return Combinators.combine(sender, op).as((s, o) -> new Tx(s, GOVERNANCE, o));
   }
 
   /**
@@ -812,37 +939,39 @@ final class Operations {
    * active now, otherwise not yet or no longer (so its writes are refused as {@code
    * AGENCY_INACTIVE}).
    */
-  private static Op registerAudit(Gen gen) {
-    String namespace = gen.weighted(RECORDS_NAMESPACES, 1, 1, 4);
-    List<String> types = typeSubset(gen);
-    List<String> period = gen.weighted(ACTIVE_PERIODS, 2, 1, 1);
-    return new Register(
-        new AgencyRequest(AUDIT, "Audit agency", namespace, types, period.get(0), period.get(1)));
+  private static Arbitrary<Op> registerAudit() {
+    return Combinators.combine(
+            weighted(RECORDS_NAMESPACES, 1, 1, 4), typeSubset(), weighted(ACTIVE_PERIODS, 2, 1, 1))
+        .as(
+            (namespace, types, period) ->
+                new Register(
+                    new AgencyRequest(
+                        AUDIT, "Audit agency", namespace, types, period.get(0), period.get(1))));
   }
-
-  private static final List<String> INSTANTS =
-      List.of("", "2024-06-01T00:00:00Z", "2025-01-01T00:10:00Z", "2031-01-01T00:00:00Z");
 
   /** An evaluated query of either contract. */
-  static Tx query(Gen gen) {
-    Sender sender = sender(gen);
-    if (gen.chance(0.5)) {
-      return new Tx(sender, GOVERNANCE, governanceQuery(gen));
-    }
-    return new Tx(sender, gen.oneOf(RECORDS_NAMESPACES), recordsQuery(gen));
+  static Arbitrary<Tx> query() {
+    return Arbitraries.oneOf(
+        Combinators.combine(sender(), governanceQuery()).as((s, op) -> new Tx(s, GOVERNANCE, op)),
+        Combinators.combine(sender(), Arbitraries.of(RECORDS_NAMESPACES), recordsQuery())
+            .as(Tx::new));
   }
 
-  private static Op recordsQuery(Gen gen) {
-    return switch (gen.between(0, 7)) {
-      case 0 -> new Query("records:GetRecord", List.of(gen.oneOf(IDS)));
-      case 1 -> new Query("records:GetHistory", List.of(gen.oneOf(IDS)));
-      case 2 -> readDetails(gen);
-      case 3 -> new Query("records:VerifyRecord", List.of(gen.oneOf(IDS), gen.oneOf(INSTANTS)));
-      case 4 -> new Query("records:VerifyHash", List.of(gen.oneOf(HASHES), gen.oneOf(INSTANTS)));
-      case 5 -> new Query("records:ListByType", List.of(gen.oneOf(TYPES), "2", ""));
-      case 6 -> new Query("records:ListByApplication", List.of(gen.oneOf(APPLICATIONS), "5", ""));
-      default -> new Query("records:GetApplication", List.of(gen.oneOf(APPLICATIONS)));
-    };
+  private static Arbitrary<Op> recordsQuery() {
+    Arbitrary<String> ids = Arbitraries.of(IDS);
+    Arbitrary<String> instants = Arbitraries.of(INSTANTS);
+    Arbitrary<String> applications = Arbitraries.of(APPLICATIONS);
+    return Arbitraries.oneOf(
+        ids.map(id -> new Query("records:GetRecord", List.of(id))),
+        ids.map(id -> new Query("records:GetHistory", List.of(id))),
+        readDetails(),
+        Combinators.combine(ids, instants)
+            .as((id, at) -> new Query("records:VerifyRecord", List.of(id, at))),
+        Combinators.combine(Arbitraries.of(HASHES), instants)
+            .as((hash, at) -> new Query("records:VerifyHash", List.of(hash, at))),
+        Arbitraries.of(TYPES).map(type -> new Query("records:ListByType", List.of(type, "2", ""))),
+        applications.map(a -> new Query("records:ListByApplication", List.of(a, "5", ""))),
+        applications.map(a -> new Query("records:GetApplication", List.of(a))));
   }
 
   /** One-time keys and nonces of the right sizes (ASCII, so one byte per character). */
@@ -856,98 +985,117 @@ final class Operations {
    * ReadDetails of a pooled id: two thirds with a valid key and nonce, the rest refused for its
    * transient data (missing nonce, short key, long nonce, an unexpected key besides valid ones).
    */
-  private static Op readDetails(Gen gen) {
-    String id = gen.oneOf(IDS);
-    String key = gen.oneOf(RESPONSE_KEYS);
-    String nonce = gen.oneOf(RESPONSE_NONCES);
+  private static Arbitrary<Op> readDetails() {
     String keyName = TransientKeys.RESPONSE_KEY;
     String nonceName = TransientKeys.RESPONSE_NONCE;
-    List<Map.Entry<String, String>> entries =
-        switch (gen.weighted(8, 1, 1, 1, 1)) {
-          case 0 -> List.of(Map.entry(keyName, key), Map.entry(nonceName, nonce));
-          case 1 -> List.of(Map.entry(keyName, key));
-          case 2 -> List.of(Map.entry(keyName, key.substring(1)), Map.entry(nonceName, nonce));
-          case 3 -> List.of(Map.entry(keyName, key), Map.entry(nonceName, nonce + "n"));
-          default ->
-              List.of(
-                  Map.entry(keyName, key),
-                  Map.entry(nonceName, nonce),
-                  Map.entry(TransientKeys.DETAILS, details("Zoe")));
-        };
-    return new ReadDetails(id, entries);
+    return Combinators.combine(
+            Arbitraries.of(IDS),
+            Arbitraries.of(RESPONSE_KEYS),
+            Arbitraries.of(RESPONSE_NONCES),
+            weighted(8, 1, 1, 1, 1))
+        .as(
+            (id, key, nonce, variant) ->
+                new ReadDetails(
+                    id,
+                    switch (variant) {
+                      case 0 -> List.of(Map.entry(keyName, key), Map.entry(nonceName, nonce));
+                      case 1 -> List.of(Map.entry(keyName, key));
+                      case 2 ->
+                          List.of(
+                              Map.entry(keyName, key.substring(1)), Map.entry(nonceName, nonce));
+                      case 3 -> List.of(Map.entry(keyName, key), Map.entry(nonceName, nonce + "n"));
+                      default ->
+                          List.of(
+                              Map.entry(keyName, key),
+                              Map.entry(nonceName, nonce),
+                              Map.entry(TransientKeys.DETAILS, details("Zoe")));
+                    }));
   }
 
-  private static Op governanceQuery(Gen gen) {
-    List<String> instants = INSTANTS.subList(1, INSTANTS.size());
-    return switch (gen.between(0, 2)) {
-      case 0 -> new Query("governance:ListAgencies", List.of());
-      case 1 -> new Query("governance:GetAgencyAt", List.of(gen.oneOf(MSPS), gen.oneOf(instants)));
-      default ->
-          new Query(
-              "governance:IsAuthorized",
-              List.of(gen.oneOf(MSPS), gen.oneOf(TYPES), gen.oneOf(instants)));
-    };
+  private static Arbitrary<Op> governanceQuery() {
+    Arbitrary<String> instants = Arbitraries.of(INSTANTS.subList(1, INSTANTS.size()));
+    return Arbitraries.oneOf(
+        Arbitraries.just(new Query("governance:ListAgencies", List.of())),
+        Combinators.combine(Arbitraries.of(MSPS), instants)
+            .as((msp, at) -> new Query("governance:GetAgencyAt", List.of(msp, at))),
+        Combinators.combine(Arbitraries.of(MSPS), Arbitraries.of(TYPES), instants)
+            .as((msp, type, at) -> new Query("governance:IsAuthorized", List.of(msp, type, at))));
   }
 
-  static CertificateRequest certificate(Gen gen) {
-    String id = gen.oneOf(IDS);
-    String type = gen.weighted(TYPES, 4, 2, 1, 2);
-    String hash = gen.oneOf(HASHES);
-    String application = gen.orNull(0.7, gen.oneOf(APPLICATIONS));
-    String validUntil =
-        gen.orNull(0.3, gen.oneOf(List.of("2030-01-01T00:00:00Z", "2025-01-01T00:30:00Z")));
-    boolean metadata = gen.chance(0.5);
-    return new CertificateRequest(
-        id,
-        type,
-        hash,
-        SUBJECT,
-        "2025-01-01T00:00:00Z",
-        validUntil,
-        application,
-        metadata ? new TreeMap<>(Map.of("office", "central")) : null);
+  static Arbitrary<CertificateRequest> certificate() {
+    return Combinators.combine(
+            Arbitraries.of(IDS),
+            weighted(TYPES, 4, 2, 1, 2),
+            Arbitraries.of(HASHES),
+            Arbitraries.of(APPLICATIONS).injectNull(0.7),
+            Arbitraries.of("2030-01-01T00:00:00Z", "2025-01-01T00:30:00Z").injectNull(0.3),
+            chance(50))
+        .as(
+            (id, type, hash, application, validUntil, metadata) ->
+                new CertificateRequest(
+                    id,
+                    type,
+                    hash,
+                    SUBJECT,
+                    "2025-01-01T00:00:00Z",
+                    validUntil,
+                    application,
+                    metadata ? new TreeMap<>(Map.of("office", "central")) : null));
   }
 
   /** Half the time none; else mostly the record's {@link #holder}, sometimes another name. */
-  private static String detailsName(Gen gen, String id) {
-    return gen.orNull(0.5, gen.weighted(List.of(holder(id), "Bo Sample"), 4, 1));
+  private static Arbitrary<String> detailsName(String id) {
+    return weighted(List.of(holder(id), "Bo Sample"), 4, 1).injectNull(0.5);
   }
 
   /** Now and then details sent as transient data by an anchoring, which takes none. */
-  private static boolean strayDetails(Gen gen) {
-    return gen.chance(0.05);
+  private static Arbitrary<Boolean> strayDetails() {
+    return chance(5);
   }
 
-  static Op anchor(Gen gen) {
-    CertificateRequest request = certificate(gen);
-    return new Anchor(request, detailsName(gen, request.id()), strayDetails(gen));
+  static Arbitrary<Op> anchor() {
+    return certificate()
+        .flatMap(
+            request ->
+                Combinators.combine(detailsName(request.id()), strayDetails())
+                    .as((name, stray) -> new Anchor(request, name, stray)));
   }
 
   /** A batch of 1 to 4 certificates with distinct ids, each with or without private details. */
-  static Op batch(Gen gen) {
-    int size = gen.between(1, 4);
-    Map<String, CertificateRequest> byId = new TreeMap<>();
-    List<CertificateRequest> requests = new ArrayList<>();
-    while (requests.size() < size) {
-      CertificateRequest request = certificate(gen);
-      if (byId.putIfAbsent(request.id(), request) == null) {
-        requests.add(request);
-      }
-    }
-    Map<String, String> names = new TreeMap<>();
-    for (int i = 0; i < requests.size(); i++) {
-      String id = requests.get(i).id();
-      if (gen.chance(0.5)) {
-        names.put(id, gen.weighted(List.of(holder(id), "Name " + i), 4, 1));
-      }
-    }
-    return new Batch(List.copyOf(requests), names, strayDetails(gen));
+  static Arbitrary<Op> batch() {
+    return certificate()
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(4)
+        .uniqueElements(CertificateRequest::id)
+        .flatMap(
+            requests -> {
+              List<Arbitrary<Optional<String>>> names = new ArrayList<>();
+              for (int i = 0; i < requests.size(); i++) {
+                String id = requests.get(i).id();
+                names.add(weighted(List.of(holder(id), "Name " + i), 4, 1).optional(0.5));
+              }
+              return Combinators.combine(
+                      Combinators.combine(names).as(List::copyOf), strayDetails())
+                  .as(
+                      (chosen, stray) -> {
+                        Map<String, String> byId = new TreeMap<>();
+                        for (int i = 0; i < requests.size(); i++) {
+                          String id = requests.get(i).id();
+                          chosen.get(i).ifPresent(name -> byId.put(id, name));
+                        }
+                        return new Batch(List.copyOf(requests), byId, stray);
+                      });
+            });
   }
 
-  static Op supersede(Gen gen) {
-    CertificateRequest replacement = certificate(gen);
-    return new Supersede(
-        gen.oneOf(IDS), replacement, detailsName(gen, replacement.id()), strayDetails(gen));
+  static Arbitrary<Op> supersede() {
+    return certificate()
+        .flatMap(
+            replacement ->
+                Combinators.combine(
+                        Arbitraries.of(IDS), detailsName(replacement.id()), strayDetails())
+                    .as((id, name, stray) -> new Supersede(id, replacement, name, stray)));
   }
 
   /**
@@ -955,49 +1103,62 @@ final class Operations {
    * details, sometimes with another record's or another name's; now and then one id's details are
    * missing or an unexpected {@code details} key comes along.
    */
-  static Op storeDetails(Gen gen) {
-    int size = gen.weighted(List.of(1, 2, 3), 6, 2, 1);
-    List<String> ids = new ArrayList<>(IDS);
-    List<String> chosen = new ArrayList<>();
-    while (chosen.size() < size) {
-      chosen.add(ids.remove(gen.between(0, ids.size() - 1)));
-    }
-    List<Map.Entry<String, String>> entries = new ArrayList<>();
-    for (String id : chosen) {
-      String name = gen.weighted(List.of(holder(id), holder(gen.oneOf(IDS)), "Bo Sample"), 8, 1, 1);
-      entries.add(Map.entry(TransientKeys.batchDetails(id), name));
-    }
-    switch (gen.weighted(12, 1, 1)) {
-      case 1 -> entries.remove(entries.size() - 1);
-      case 2 -> entries.add(Map.entry(TransientKeys.DETAILS, holder(chosen.get(0))));
-      default -> {}
-    }
-    return new StoreDetails(List.copyOf(chosen), List.copyOf(entries));
+  static Arbitrary<Op> storeDetails() {
+    return weighted(List.of(1, 2, 3), 6, 2, 1)
+        .flatMap(size -> Arbitraries.of(IDS).list().uniqueElements().ofSize(size))
+        .flatMap(
+            chosen -> {
+              List<Arbitrary<Map.Entry<String, String>>> entries = new ArrayList<>();
+              for (String id : chosen) {
+                entries.add(
+                    Arbitraries.frequencyOf(
+                            Tuple.of(8, Arbitraries.just(holder(id))),
+                            Tuple.of(1, Arbitraries.of(IDS).map(Operations::holder)),
+                            Tuple.of(1, Arbitraries.just("Bo Sample")))
+                        .map(name -> Map.entry(TransientKeys.batchDetails(id), name)));
+              }
+              return Combinators.combine(
+                      Combinators.combine(entries).as(List::copyOf), weighted(12, 1, 1))
+                  .as(
+                      (named, variant) -> {
+                        List<Map.Entry<String, String>> sent = new ArrayList<>(named);
+                        switch (variant) {
+                          case 1 -> sent.remove(sent.size() - 1);
+                          case 2 ->
+                              sent.add(Map.entry(TransientKeys.DETAILS, holder(chosen.get(0))));
+                          default -> {}
+                        }
+                        return new StoreDetails(List.copyOf(chosen), List.copyOf(sent));
+                      });
+            });
   }
 
-  static Op decision(Gen gen) {
-    String id = gen.oneOf(IDS);
-    String application = gen.oneOf(APPLICATIONS);
-    DecisionOutcome outcome = gen.oneOf(List.of(DecisionOutcome.values()));
-    String type = gen.weighted(List.of(DECISION, BIRTH), 5, 1);
-    String hash = gen.oneOf(HASHES);
-    List<String> results = gen.distinct(IDS, 2);
-    boolean cites = gen.chance(0.5);
-    return new Decide(
-        new DecisionRequest(
-            id,
-            application,
-            outcome,
-            "LAW-12/3",
-            type,
-            hash,
-            SUBJECT_2,
-            cites ? List.of(new RecordRef(SERVICES_NS, "elsewhere-1")) : null,
-            results.isEmpty() ? null : results,
-            null));
+  static Arbitrary<Op> decision() {
+    return Combinators.combine(
+            Arbitraries.of(IDS),
+            Arbitraries.of(APPLICATIONS),
+            Arbitraries.of(DecisionOutcome.values()),
+            weighted(List.of(DECISION, BIRTH), 5, 1),
+            Arbitraries.of(HASHES),
+            Arbitraries.of(IDS).list().uniqueElements().ofMaxSize(2),
+            chance(50))
+        .as(
+            (id, application, outcome, type, hash, results, cites) ->
+                new Decide(
+                    new DecisionRequest(
+                        id,
+                        application,
+                        outcome,
+                        "LAW-12/3",
+                        type,
+                        hash,
+                        SUBJECT_2,
+                        cites ? List.of(new RecordRef(SERVICES_NS, "elsewhere-1")) : null,
+                        results.isEmpty() ? null : results,
+                        null)));
   }
 
-  static List<String> typeSubset(Gen gen) {
-    return gen.distinct(TYPES, 3);
+  static Arbitrary<List<String>> typeSubset() {
+    return Arbitraries.of(TYPES).list().uniqueElements().ofMaxSize(3);
   }
 }

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.RecordEvent;
+import org.servicerecords.registry.testing.Network;
 
 /** Assertions on transaction outcomes shared by the tests. */
 final class Outcomes {
 
   private Outcomes() {}
+
+  /** The error code of a refusal, or {@code null} if the transaction succeeded. */
+  static ErrorCode code(Network.Result result) {
+    return result.ok() ? null : ErrorCode.fromMessage(result.message());
+  }
 
   /** The transaction was refused with the code, and wrote nothing and emitted no event. */
   static void assertRefused(Network.Result result, ErrorCode code) {

@@ -48,6 +48,8 @@ import org.servicerecords.registry.model.RegistryRecord;
 import org.servicerecords.registry.model.TransientKeys;
 import org.servicerecords.registry.model.Verdict;
 import org.servicerecords.registry.model.Verification;
+import org.servicerecords.registry.testing.Ledger;
+import org.servicerecords.registry.testing.Network;
 
 class RecordsContractTest {
 
@@ -90,7 +92,7 @@ class RecordsContractTest {
     byte[] value =
         network
             .ledger(JUSTICE_NS)
-            .state
+            .state()
             .get(new CompositeKey(Keys.DETAILS_COMMITMENT, id).toString());
     return value == null ? null : CanonicalJson.fromBytes(value, DetailsCommitment.class);
   }
@@ -191,7 +193,7 @@ class RecordsContractTest {
                   + "\",\"issuerMsp\":\"JusticeMSP\",\"purged\":false,"
                   + "\"recordId\":\"c1\"}");
       assertThat(commitment("c1")).isEqualTo(new DetailsCommitment("c1", JUSTICE, hash, false));
-      assertThat(network.ledger(JUSTICE_NS).privateData).isEmpty();
+      assertThat(network.ledger(JUSTICE_NS).privateData()).isEmpty();
       assertThat(result.payload()).doesNotContain("Ana");
       assertThat(result.event()).doesNotContain("Ana");
       Network.Result read = readDetails(network, "c1", JUSTICE_ISSUER).evaluate();
@@ -382,7 +384,7 @@ class RecordsContractTest {
                     + key
                     + "' is not expected by this transaction")
             .doesNotContain("Ana");
-        assertThat(result.stub().reads).isEmpty();
+        assertThat(result.stub().reads()).isEmpty();
       }
       assertRefused(
           records("AnchorCertificate", json(committed("c1", "Ana")))
@@ -390,7 +392,7 @@ class RecordsContractTest {
               .withTransient(key, new byte[0])
               .submit(),
           ErrorCode.TRANSIENT_DATA_INVALID);
-      assertThat(network.ledger(JUSTICE_NS).state).isEmpty();
+      assertThat(network.ledger(JUSTICE_NS).state()).isEmpty();
       assertOk(
           records("AnchorCertificate", json(committed("c1", "Ana"))).by(JUSTICE_ISSUER).submit());
     }
@@ -496,7 +498,7 @@ class RecordsContractTest {
           records("AnchorBatch", json(new BatchRequest(invalid))).by(JUSTICE_ISSUER).submit();
       assertRefused(result, ErrorCode.INVALID_ARGUMENT);
       assertThat(result.message()).contains("records[1].documentHash");
-      assertThat(network.ledger(JUSTICE_NS).state.keySet()).noneMatch(k -> k.contains("b0"));
+      assertThat(network.ledger(JUSTICE_NS).state().keySet()).noneMatch(k -> k.contains("b0"));
     }
 
     @Test
@@ -511,7 +513,7 @@ class RecordsContractTest {
                 .submit();
         assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
         assertThat(result.message()).contains("'" + key + "' is not expected");
-        assertThat(result.stub().reads).isEmpty();
+        assertThat(result.stub().reads()).isEmpty();
       }
     }
 
@@ -618,7 +620,7 @@ class RecordsContractTest {
     private Map<String, byte[]> privateData() {
       return network
           .ledger(JUSTICE_NS)
-          .privateData
+          .privateData()
           .getOrDefault("_implicit_org_JusticeMSP", new TreeMap<>());
     }
 
@@ -646,7 +648,7 @@ class RecordsContractTest {
       assertThat(
               network
                   .ledger(JUSTICE_NS)
-                  .privateHashes
+                  .privateHashes()
                   .get("_implicit_org_JusticeMSP")
                   .get("\u0000details\u0000c1\u0000"))
           .isEqualTo(HexFormat.of().parseHex(record("c1").privateDetailsHash()));
@@ -668,7 +670,7 @@ class RecordsContractTest {
       names.put("c1", "Ana Example");
       Network.Result result = Fixtures.storeDetails(network, names).submit();
       assertOk(result);
-      assertThat(result.stub().reads)
+      assertThat(result.stub().reads())
           .containsExactly(
               "records-justice state \\0commitment\\0c3\\0",
               "records-justice state \\0commitment\\0c1\\0");
@@ -904,7 +906,7 @@ class RecordsContractTest {
         assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
         assertThat(result.message()).isEqualTo("TRANSIENT_DATA_INVALID: " + messages.get(i));
         assertThat(result.message()).doesNotContain("Ana");
-        assertThat(result.stub().reads).isEmpty();
+        assertThat(result.stub().reads()).isEmpty();
       }
     }
 
@@ -921,7 +923,7 @@ class RecordsContractTest {
         assertRefused(result, ErrorCode.TRANSIENT_DATA_INVALID);
         assertThat(result.message()).startsWith("TRANSIENT_DATA_INVALID: transient 'details:c1' ");
         assertThat(result.message()).doesNotContain("Ana");
-        assertThat(result.stub().reads).isEmpty();
+        assertThat(result.stub().reads()).isEmpty();
       }
       assertThat(privateData()).isEmpty();
     }
@@ -1004,7 +1006,7 @@ class RecordsContractTest {
                     + " is "
                     + skew.abs().toSeconds()
                     + " s from this endorsing peer's clock; at most 300 s are accepted");
-        assertThat(result.stub().reads).isEmpty();
+        assertThat(result.stub().reads()).isEmpty();
       }
       assertThat(Transcript.ledgers(prepared)).isEqualTo(Transcript.ledgers(everyWritePossible()));
     }
@@ -1166,8 +1168,8 @@ class RecordsContractTest {
         assertThat(second.writes().get(i).key()).isEqualTo(first.writes().get(i).key());
         assertThat(second.writes().get(i).value()).isEqualTo(first.writes().get(i).value());
       }
-      assertThat(second.stub().reads).isEqualTo(first.stub().reads);
-      assertThat(first.stub().reads)
+      assertThat(second.stub().reads()).isEqualTo(first.stub().reads());
+      assertThat(first.stub().reads())
           .as("both endorsements carry governance's entry in their read sets")
           .contains("governance state \\0agency~ns\\0records-justice\\0");
       assertThat(Transcript.ledgers(coEndorser)).isEqualTo(Transcript.ledgers(owner));
@@ -1200,7 +1202,7 @@ class RecordsContractTest {
                   .submit();
           String what = function + " on " + peer + "'s peer, clock " + skew;
           assertThat(Transcript.of(result)).as(what).isEqualTo(Transcript.of(expected));
-          assertThat(result.stub().reads).as(what).isEqualTo(expected.stub().reads);
+          assertThat(result.stub().reads()).as(what).isEqualTo(expected.stub().reads());
           assertThat(Transcript.ledgers(coEndorser)).as(what).isEqualTo(Transcript.ledgers(owner));
         }
       }
@@ -1214,7 +1216,7 @@ class RecordsContractTest {
         Network.Result onCoEndorser = endorse.apply(peer);
         assertRefused(onCoEndorser, code);
         assertThat(onCoEndorser.message()).as(peer).isEqualTo(onOwner.message());
-        assertThat(onCoEndorser.stub().reads).as(peer).isEqualTo(onOwner.stub().reads);
+        assertThat(onCoEndorser.stub().reads()).as(peer).isEqualTo(onOwner.stub().reads());
       }
     }
 
@@ -1322,7 +1324,7 @@ class RecordsContractTest {
               .onPeerOf(SERVICES)
               .submit();
       assertOk(anchored);
-      assertThat(anchored.stub().transientMap).isEmpty();
+      assertThat(anchored.stub().getTransient()).isEmpty();
       assertThat(Transcript.of(anchored)).noneMatch(line -> line.contains("Ana"));
       assertRefused(
           Fixtures.storeDetails(network, "c1", "Ana").onPeerOf(SERVICES).submit(),
@@ -1795,7 +1797,7 @@ class RecordsContractTest {
                   .ledger(JUSTICE_NS)
                   .privateValue("_implicit_org_JusticeMSP", "\u0000details\u0000c1\u0000"))
           .isNull();
-      assertThat(network.ledger(JUSTICE_NS).privateHashes.get("_implicit_org_JusticeMSP"))
+      assertThat(network.ledger(JUSTICE_NS).privateHashes().get("_implicit_org_JusticeMSP"))
           .isEmpty();
       assertRefused(readDetails(network, "c1", JUSTICE_ISSUER).evaluate(), ErrorCode.INVALID_STATE);
     }
@@ -1809,7 +1811,8 @@ class RecordsContractTest {
       assertRefused(again, ErrorCode.INVALID_STATE);
       assertThat(again.message())
           .isEqualTo("INVALID_STATE: the details of record 'c1' were purged");
-      assertThat(network.ledger(JUSTICE_NS).privateData.get("_implicit_org_JusticeMSP")).isEmpty();
+      assertThat(network.ledger(JUSTICE_NS).privateData().get("_implicit_org_JusticeMSP"))
+          .isEmpty();
     }
 
     @Test
@@ -2033,11 +2036,11 @@ class RecordsContractTest {
               .withTransient(TransientKeys.RESPONSE_NONCE, RESPONSE_NONCE)
               .evaluate();
       assertRefused(unknown, ErrorCode.TRANSIENT_DATA_INVALID);
-      assertThat(unknown.stub().stateReads).isZero();
+      assertThat(unknown.stub().stateReads()).isZero();
       Network.Result unexpected =
           records("ReadDetails", "nope").by(AUDITOR).withTransient("details", stored).evaluate();
       assertRefused(unexpected, ErrorCode.TRANSIENT_DATA_INVALID);
-      assertThat(unexpected.stub().stateReads).isZero();
+      assertThat(unexpected.stub().stateReads()).isZero();
       assertThat(unexpected.message()).doesNotContain("Ana");
       // A malformed argument comes before the transient data.
       assertRefused(
@@ -2164,11 +2167,12 @@ class RecordsContractTest {
       anchor(network, "c1");
       Ledger ledger = network.ledger(JUSTICE_NS);
       String key = "\u0000rec\u0000c1\u0000";
-      RegistryRecord stored = CanonicalJson.fromBytes(ledger.state.get(key), RegistryRecord.class);
+      RegistryRecord stored =
+          CanonicalJson.fromBytes(ledger.state().get(key), RegistryRecord.class);
       String forged =
           CanonicalJson.toJson(stored)
               .replace("\"issuerMsp\":\"JusticeMSP\"", "\"issuerMsp\":\"ServicesMSP\"");
-      ledger.state.put(key, forged.getBytes(StandardCharsets.UTF_8));
+      ledger.state().put(key, forged.getBytes(StandardCharsets.UTF_8));
       Verification v = verify("c1", "");
       assertThat(v.issuer()).isEqualTo(JUSTICE);
       assertThat(v.verdict()).isEqualTo(Verdict.ISSUER_NOT_AUTHORIZED);
@@ -2186,7 +2190,7 @@ class RecordsContractTest {
       anchor(network, "c1");
       Network.Result result = records("VerifyRecord", "c1", "").by(AUDITOR).evaluate();
       assertOk(result);
-      assertThat(result.stub().historyQueries).isZero();
+      assertThat(result.stub().historyQueries()).isZero();
       assertThat(result.writes()).isEmpty();
       assertThat(result.events()).isEmpty();
     }

@@ -451,14 +451,15 @@ final class RegistryModel {
       if (refused == null && !apps.containsKey(r.applicationId())) {
         refused = ErrorCode.APPLICATION_NOT_FOUND;
       }
+      // A rerun of a recorded decision is ALREADY_EXISTS, checked before "already decided".
+      if (refused == null && recs.containsKey(r.id())) {
+        refused = ErrorCode.ALREADY_EXISTS;
+      }
       if (refused == null && apps.get(r.applicationId()) != null) {
         Rec previous = recs.get(apps.get(r.applicationId()));
         if (previous.outcome() != DecisionOutcome.RETURNED) {
           refused = ErrorCode.INVALID_STATE;
         }
-      }
-      if (refused == null && recs.containsKey(r.id())) {
-        refused = ErrorCode.ALREADY_EXISTS;
       }
       List<String> results = r.resultRecordIds() == null ? List.of() : r.resultRecordIds();
       if (refused == null && !results.stream().allMatch(recs::containsKey)) {

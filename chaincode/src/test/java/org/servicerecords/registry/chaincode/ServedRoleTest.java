@@ -7,6 +7,7 @@ import static org.servicerecords.registry.chaincode.Outcomes.assertRefused;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.testing.Network;
 
 class ServedRoleTest {
 
@@ -28,7 +29,7 @@ class ServedRoleTest {
     @Test
     void aGovernanceProcessRefusesRecordsTransactions() {
       Network network = Fixtures.consortium();
-      network.servePackage(JUSTICE_NS, Network.GOVERNANCE_PACKAGE);
+      network.servePackage(JUSTICE_NS, Fixtures.GOVERNANCE_PACKAGE);
       assertRefused(
           network.call(JUSTICE_NS, "records:GetBatchMaximum").by(AUDITOR).evaluate(),
           ErrorCode.WRONG_NAMESPACE);
@@ -43,7 +44,7 @@ class ServedRoleTest {
     @Test
     void aRecordsProcessRefusesGovernanceTransactions() {
       Network network = Fixtures.consortium();
-      network.servePackage(GOVERNANCE, Network.RECORDS_PACKAGE);
+      network.servePackage(GOVERNANCE, Fixtures.RECORDS_PACKAGE);
       assertRefused(
           network
               .call(GOVERNANCE, "governance:SuspendAgency", JUSTICE, "X")
@@ -67,7 +68,7 @@ class ServedRoleTest {
     @Test
     void aRecordsAnchoringFailsWhenGovernanceIsServedByTheWrongPackage() {
       Network network = Fixtures.consortium();
-      network.servePackage(GOVERNANCE, Network.RECORDS_PACKAGE);
+      network.servePackage(GOVERNANCE, Fixtures.RECORDS_PACKAGE);
       assertRefused(
           network
               .call(JUSTICE_NS, "records:AnchorCertificate", json(certificate("c1")))

@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.LongStream;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.Transformer;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.servicerecords.registry.chaincode.Operations.Tx;
 import org.servicerecords.registry.model.AgencyChange;
 import org.servicerecords.registry.model.AgencyEntry;
@@ -25,6 +29,8 @@ import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.MembersApproval;
 import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.testing.Ledger;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * After any sequence of writes, the contract's outcomes and state match {@link RegistryModel}: each
@@ -36,43 +42,83 @@ import org.servicerecords.registry.model.RegistryRecord;
  */
 class StateModelPropertyTest {
 
-  private static final String PROPERTY = "state model";
-  private static final PropertyRuns.Tally OUTCOMES = new PropertyRuns.Tally(PROPERTY);
+  private static final OutcomeTally OUTCOMES = new OutcomeTally("state model");
 
-  static LongStream seeds() {
-    return PropertyRuns.seeds(300);
-  }
+  /**
+   * The network and the model, driven one generated transaction (with what it brings along, see
+   * {@link Operations#sequence}) at a time; each transaction's outcome must be the model's.
+   */
+  static final class Run {
+    private final Network network = Fixtures.consortium();
+    private final RegistryModel model = RegistryModel.consortium();
+    private final Map<Integer, List<Tx>> later = new TreeMap<>();
+    private int steps;
 
-  @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
-  void everyOutcomeAndTheFinalStateMatchTheModel(long seed) {
-    List<Tx> sequence = Operations.sequence(new Gen(PROPERTY, seed), Operations::write, 1, 30);
-    PropertyRuns.reproducibly(getClass(), seed, sequence, () -> check(sequence));
-  }
+    Run() {
+      OUTCOMES.sequence();
+    }
 
-  private static void check(List<Tx> sequence) {
-    OUTCOMES.sequence();
-    Network network = Fixtures.consortium();
-    RegistryModel model = RegistryModel.consortium();
+    void step(Operations.Step step) {
+      send(step.tx());
+      step.atOnce().forEach(this::send);
+      for (Operations.Later l : step.later()) {
+        later.computeIfAbsent(steps + l.after(), k -> new ArrayList<>()).add(l.tx());
+      }
+      List<Tx> due = later.remove(steps);
+      if (due != null) {
+        due.forEach(this::send);
+      }
+      steps++;
+    }
 
-    for (int i = 0; i < sequence.size(); i++) {
-      Tx tx = sequence.get(i);
+    private void send(Tx tx) {
       ErrorCode expected = model.step(tx, network.now());
       Network.Result result = tx.run(network, false);
       OUTCOMES.count(result);
-      assertThat(result.code())
-          .as("step %d: %s -> %s", i, tx, result.message())
-          .isEqualTo(expected);
+      assertThat(Outcomes.code(result)).as("%s -> %s", tx, result.message()).isEqualTo(expected);
     }
 
-    for (String namespace : Operations.RECORDS_NAMESPACES) {
-      assertNamespaceMatches(network.ledger(namespace), model, namespace);
+    @Override
+    public String toString() {
+      return "after " + steps + " generated transaction(s)";
     }
-    assertGovernanceMatches(network.ledger(Fixtures.GOVERNANCE), model);
+  }
+
+  /** Chains of up to 30 generated writes; a failing chain shrinks to a minimal one. */
+  @Provide
+  Arbitrary<ActionChain<Run>> chains() {
+    Action.Independent<Run> write =
+        new Action.Independent<>() {
+          @Override
+          public Arbitrary<Transformer<Run>> transformer() {
+            return Operations.steps(Operations.write())
+                .map(step -> Transformer.mutate(step.toString(), run -> run.step(step)));
+          }
+        };
+    return ActionChain.startWith(Run::new).withAction(write).withMaxTransformations(30);
+  }
+
+  /**
+   * 150 chains: a chain runs up to 30 generated writes (mostly all 30), about as many transactions
+   * in all as 300 sequences of 1 to 30.
+   */
+  @Property(tries = 150)
+  void everyOutcomeAndTheStateMatchTheModel(@ForAll("chains") ActionChain<Run> chain) {
+    chain
+        .withInvariant("the ledgers hold the model's state", StateModelPropertyTest::matches)
+        .run();
+  }
+
+  /** The records, indexes, commitments, private data and governance entries are the model's. */
+  private static void matches(Run run) {
+    for (String namespace : Operations.RECORDS_NAMESPACES) {
+      assertNamespaceMatches(run.network.ledger(namespace), run.model, namespace);
+    }
+    assertGovernanceMatches(run.network.ledger(Fixtures.GOVERNANCE), run.model);
   }
 
   /** A model that only predicts refusals would be checked on little state. */
-  @AfterAll
+  @AfterContainer
   static void atLeastATenthOfTheGeneratedTransactionsSucceeded() {
     OUTCOMES.report(0.10);
   }
@@ -83,7 +129,7 @@ class StateModelPropertyTest {
     TreeSet<String> indexKeys = new TreeSet<>();
     Map<String, DetailsCommitment> commitments = new TreeMap<>();
     Map<String, String> decisions = new TreeMap<>();
-    for (Map.Entry<String, byte[]> entry : ledger.state.entrySet()) {
+    for (Map.Entry<String, byte[]> entry : ledger.state().entrySet()) {
       CompositeKey key = CompositeKey.parseCompositeKey(entry.getKey());
       List<String> attributes = key.getAttributes();
       switch (key.getObjectType()) {
@@ -142,7 +188,7 @@ class StateModelPropertyTest {
       assertThat(ledger.privateValue(collection, detailsKey) != null)
           .as("private details of %s", what)
           .isEqualTo(detailsHeld);
-      TreeMap<String, byte[]> hashes = ledger.privateHashes.get(collection);
+      TreeMap<String, byte[]> hashes = ledger.privateHashes().get(collection);
       assertThat(hashes != null && hashes.containsKey(detailsKey))
           .as("private hash of %s", what)
           .isEqualTo(detailsHeld);
@@ -163,15 +209,20 @@ class StateModelPropertyTest {
         .as("details commitments of %s", namespace)
         .isEqualTo(expectedCommitments);
     TreeSet<String> privateKeys = new TreeSet<>();
-    ledger.privateData.forEach(
-        (collection, data) ->
-            data.keySet().forEach(k -> privateKeys.add(collection + " " + Ledger.printable(k))));
+    ledger
+        .privateData()
+        .forEach(
+            (collection, data) ->
+                data.keySet()
+                    .forEach(k -> privateKeys.add(collection + " " + Ledger.printable(k))));
     TreeSet<String> privateHashKeys = new TreeSet<>();
-    ledger.privateHashes.forEach(
-        (collection, hashes) ->
-            hashes
-                .keySet()
-                .forEach(k -> privateHashKeys.add(collection + " " + Ledger.printable(k))));
+    ledger
+        .privateHashes()
+        .forEach(
+            (collection, hashes) ->
+                hashes
+                    .keySet()
+                    .forEach(k -> privateHashKeys.add(collection + " " + Ledger.printable(k))));
     assertThat(privateKeys).as("private data of %s", namespace).isEqualTo(expectedPrivate);
     assertThat(privateHashKeys).as("private hashes of %s", namespace).isEqualTo(expectedPrivate);
 
@@ -187,7 +238,7 @@ class StateModelPropertyTest {
     List<String> membersApprovals = new ArrayList<>();
     Map<String, String> actual = new TreeMap<>();
     Map<String, String> expected = new TreeMap<>();
-    for (Map.Entry<String, byte[]> entry : ledger.state.entrySet()) {
+    for (Map.Entry<String, byte[]> entry : ledger.state().entrySet()) {
       CompositeKey key = CompositeKey.parseCompositeKey(entry.getKey());
       if (key.getObjectType().equals(Keys.AGENCY)) {
         AgencyEntry agency = CanonicalJson.fromBytes(entry.getValue(), AgencyEntry.class);

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.servicerecords.registry.model.ErrorCode;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * Transaction names the shim does not route to one of the contracts' transactions, through the
@@ -63,7 +64,7 @@ class TransactionNameTest {
 
     Network.Result byIssuer = network.call(chaincode, function, args).by(JUSTICE_ISSUER).submit();
     assertThat(byIssuer.message()).isEqualTo(NAME_REFUSAL);
-    assertThat(byIssuer.stub().stateReads).isZero();
+    assertThat(byIssuer.stub().stateReads()).isZero();
 
     Network.Result evaluated = network.call(chaincode, function, args).by(AUDITOR).evaluate();
     assertThat(evaluated.message()).isEqualTo(NAME_REFUSAL);
@@ -102,10 +103,10 @@ class TransactionNameTest {
       Network.Result result = network.call(JUSTICE_NS, function, "c1").by(AUDITOR).submit();
       assertThat(result.ok()).as(function).isFalse();
       assertThat(result.message()).as(function).isEqualTo("Undefined contract called");
-      assertThat(result.code()).as(function).isNull();
+      assertThat(Outcomes.code(result)).as(function).isNull();
       assertThat(result.writes()).isEmpty();
       assertThat(result.events()).isEmpty();
-      assertThat(result.stub().stateReads).isZero();
+      assertThat(result.stub().stateReads()).isZero();
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.servicerecords.registry.testing.Ledger;
+import org.servicerecords.registry.testing.Network;
 
 /**
  * Byte-exact text forms of transaction outcomes and ledgers, so that two runs can be compared with
@@ -51,9 +53,11 @@ final class Transcript {
     for (Map.Entry<String, Ledger> named : network.ledgers().entrySet()) {
       String name = named.getKey();
       Ledger ledger = named.getValue();
-      ledger.state.forEach(
-          (key, value) -> text.put(name + " state " + Ledger.printable(key), bytes(value)));
-      new TreeMap<>(ledger.history)
+      ledger
+          .state()
+          .forEach(
+              (key, value) -> text.put(name + " state " + Ledger.printable(key), bytes(value)));
+      new TreeMap<>(ledger.history())
           .forEach(
               (key, modifications) -> {
                 StringBuilder versions = new StringBuilder();
@@ -67,7 +71,7 @@ final class Transcript {
                 }
                 text.put(name + " history " + Ledger.printable(key), versions.toString());
               });
-      new TreeMap<>(ledger.privateData)
+      new TreeMap<>(ledger.privateData())
           .forEach(
               (collection, data) ->
                   data.forEach(
@@ -75,7 +79,7 @@ final class Transcript {
                           text.put(
                               name + " private " + collection + " " + Ledger.printable(key),
                               bytes(value))));
-      new TreeMap<>(ledger.privateHashes)
+      new TreeMap<>(ledger.privateHashes())
           .forEach(
               (collection, hashes) ->
                   hashes.forEach(

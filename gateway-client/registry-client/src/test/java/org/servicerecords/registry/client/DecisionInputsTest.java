@@ -16,9 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.servicerecords.registry.chaincode.ContractHarness;
-import org.servicerecords.registry.chaincode.ContractHarness.Reply;
-import org.servicerecords.registry.chaincode.ContractHarness.Who;
+import org.servicerecords.registry.client.ContractHarness.Reply;
+import org.servicerecords.registry.client.ContractHarness.Who;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.AgencyRequest;
@@ -37,7 +36,7 @@ import org.servicerecords.registry.model.Verification;
 
 /**
  * {@link DecisionInputs}, behind {@code Verifier.verifyDecisionInputs}, on the real contract served
- * by chaincode's in-memory harness: a decision of records-services citing certificates of
+ * by registry-testing's in-memory harness: a decision of records-services citing certificates of
  * records-justice (valid, revoked before the decision, revoked after it, absent, anchored after it)
  * and a record of a namespace no agency owns. The reads are the Gateway version's ({@code
  * GetRecord}, governance's agency of a namespace, {@code VerifyRecord}) evaluated on the harness.

@@ -12,9 +12,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.servicerecords.registry.chaincode.ContractHarness;
-import org.servicerecords.registry.chaincode.ContractHarness.Reply;
-import org.servicerecords.registry.chaincode.ContractHarness.Who;
+import org.servicerecords.registry.client.ContractHarness.Reply;
+import org.servicerecords.registry.client.ContractHarness.Who;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.AgencyRequest;
 import org.servicerecords.registry.model.ApplicationRequest;
@@ -33,7 +32,7 @@ import org.servicerecords.registry.model.Verification;
 /**
  * The verdict computed in the library ({@link LocalVerdict}, behind {@code
  * Verifier.verifyRecordLocally}) equals the contract's {@code records:VerifyRecord}, on the real
- * contract served by chaincode's in-memory harness. Both read the same ledger: the contract
+ * contract served by registry-testing's in-memory harness. Both read the same ledger: the contract
  * directly, the library through {@code GetHistory}, {@code GetAgencyByNamespace}, {@code
  * GetAgencyAt} and {@code GetRecord} evaluated on that harness.
  *

@@ -1,4 +1,4 @@
-package org.servicerecords.registry.chaincode;
+package org.servicerecords.registry.testing;
 
 import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
@@ -35,45 +35,65 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * encoding, partial-key and paginated queries follow the shim's start/end keys, history is newest
  * first. Transient data keeps the order in which the caller added it (a peer's order is not fixed),
  * so tests can vary it.
+ *
+ * <p>Not supported (they throw {@link UnsupportedOperationException}): key-level endorsement, rich
+ * (CouchDB) queries, private range queries and cross-channel calls.
  */
-final class InMemoryStub implements ChaincodeStub {
+public final class InMemoryStub implements ChaincodeStub {
 
-  /** Dispatches a chaincode-to-chaincode call. */
-  interface Invoker {
+  /** Dispatches a chaincode-to-chaincode call ({@link #invokeChaincode}). */
+  @FunctionalInterface
+  public interface Invoker {
+    /**
+     * Runs the called chaincode.
+     *
+     * @param caller the calling transaction's stub
+     * @param chaincode the called chaincode's name
+     * @param args the call's arguments
+     * @return the called chaincode's response
+     */
     Chaincode.Response invoke(InMemoryStub caller, String chaincode, List<byte[]> args);
   }
 
-  static final String MAX_UNICODE_RUNE = "\udbff\udfff";
+  /** The end of a partial composite key range, as the shim and the peer use it. */
+  public static final String MAX_UNICODE_RUNE = "\udbff\udfff";
 
-  final Ledger ledger;
-  final String channelId;
-  final String txId;
-  final Instant timestamp;
-  final byte[] creator;
-  final String peerMsp;
-  final Map<String, byte[]> transientMap;
-  final SignedProposal signedProposal;
-  final List<byte[]> args;
-  final Invoker invoker;
-  final List<Ledger.Write> writes = new ArrayList<>();
-  final List<ChaincodeEvent> events = new ArrayList<>();
-  int historyQueries;
-  int rangeQueries;
-  int stateReads;
-
-  /**
-   * What the transaction read, in order, each as {@code <namespace> <kind> <printable key>}: {@code
-   * state}, {@code range} (start and end key), {@code history}, {@code private} and {@code
-   * privateHash} (with the collection). {@link Network} appends the reads of a
-   * chaincode-to-chaincode call after it returns, so two endorsements' read sets can be compared.
-   */
-  final List<String> reads = new ArrayList<>();
+  private final Ledger ledger;
+  private final String channelId;
+  private final String txId;
+  private final Instant timestamp;
+  private final byte[] creator;
+  private final String peerMsp;
+  private final Map<String, byte[]> transientMap;
+  private final SignedProposal signedProposal;
+  private final List<byte[]> args;
+  private final Invoker invoker;
+  private final List<Ledger.Write> writes = new ArrayList<>();
+  private final List<ChaincodeEvent> events = new ArrayList<>();
+  private final List<String> reads = new ArrayList<>();
+  private int historyQueries;
+  private int rangeQueries;
+  private int stateReads;
 
   private void read(String kind, String key) {
-    reads.add(ledger.namespace + " " + kind + " " + Ledger.printable(key));
+    reads.add(ledger.namespace() + " " + kind + " " + Ledger.printable(key));
   }
 
-  InMemoryStub(
+  /**
+   * A stub for one transaction.
+   *
+   * @param ledger the committed state of the chaincode's namespace
+   * @param channelId the channel
+   * @param txId the transaction id
+   * @param timestamp the transaction timestamp
+   * @param creator the serialized identity of the caller (see {@link Identities#creator})
+   * @param peerMsp the endorsing peer's MSP id ({@link #getMspId}), or {@code null} if unset
+   * @param transientMap the transient data, in the order the peer hands it over
+   * @param signedProposal the proposal (see {@link #proposal})
+   * @param args the arguments, the function name first
+   * @param invoker runs chaincode-to-chaincode calls
+   */
+  public InMemoryStub(
       Ledger ledger,
       String channelId,
       String txId,
@@ -96,8 +116,16 @@ final class InMemoryStub implements ChaincodeStub {
     this.invoker = invoker;
   }
 
-  /** A signed proposal whose invocation spec names the chaincode, as a Gateway client sends it. */
-  static SignedProposal proposal(
+  /**
+   * A signed proposal whose invocation spec names the chaincode, as a Gateway client sends it
+   * (unsigned: nothing here checks signatures).
+   *
+   * @param chaincode the chaincode name
+   * @param args the arguments, the function name first
+   * @param transientMap the transient data
+   * @return the proposal
+   */
+  public static SignedProposal proposal(
       String chaincode, List<byte[]> args, Map<String, byte[]> transientMap) {
     ChaincodeInput.Builder input = ChaincodeInput.newBuilder();
     args.forEach(a -> input.addArgs(ByteString.copyFrom(a)));
@@ -113,6 +141,91 @@ final class InMemoryStub implements ChaincodeStub {
     transientMap.forEach((k, v) -> payload.putTransientMap(k, ByteString.copyFrom(v)));
     Proposal proposal = Proposal.newBuilder().setPayload(payload.build().toByteString()).build();
     return SignedProposal.newBuilder().setProposalBytes(proposal.toByteString()).build();
+  }
+
+  /**
+   * The committed state this transaction reads.
+   *
+   * @return the ledger of the chaincode's namespace
+   */
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  /**
+   * The endorsing peer's MSP id.
+   *
+   * @return it, or {@code null} if unset (then {@link #getMspId} throws, as the shim does)
+   */
+  public String peerMsp() {
+    return peerMsp;
+  }
+
+  /**
+   * The invoker of chaincode-to-chaincode calls.
+   *
+   * @return the invoker this stub was made with
+   */
+  public Invoker invoker() {
+    return invoker;
+  }
+
+  /**
+   * The write set so far, in the order the chaincode wrote (live).
+   *
+   * @return the writes
+   */
+  public List<Ledger.Write> writes() {
+    return writes;
+  }
+
+  /**
+   * The events set so far, in order (live; a peer keeps only the last).
+   *
+   * @return the events
+   */
+  public List<ChaincodeEvent> events() {
+    return events;
+  }
+
+  /**
+   * What the transaction read, in order, each as {@code <namespace> <kind> <printable key>}: {@code
+   * state}, {@code range} (start and end key), {@code history}, {@code private} and {@code
+   * privateHash} (with the collection). {@link Network} appends the reads of a
+   * chaincode-to-chaincode call after it returns, so two endorsements' read sets can be compared
+   * (live).
+   *
+   * @return the reads
+   */
+  public List<String> reads() {
+    return reads;
+  }
+
+  /**
+   * How many history queries the transaction made.
+   *
+   * @return the count
+   */
+  public int historyQueries() {
+    return historyQueries;
+  }
+
+  /**
+   * How many range queries (plain, paginated or by partial composite key) it made.
+   *
+   * @return the count
+   */
+  public int rangeQueries() {
+    return rangeQueries;
+  }
+
+  /**
+   * How many {@code getState} reads it made.
+   *
+   * @return the count
+   */
+  public int stateReads() {
+    return stateReads;
   }
 
   @Override
@@ -158,7 +271,7 @@ final class InMemoryStub implements ChaincodeStub {
   public byte[] getState(String key) {
     stateReads++;
     read("state", key);
-    byte[] value = ledger.state.get(key);
+    byte[] value = ledger.state().get(key);
     return value == null ? new byte[0] : value.clone();
   }
 
@@ -195,8 +308,8 @@ final class InMemoryStub implements ChaincodeStub {
     String start = startKey == null || startKey.isEmpty() ? "\u0001" : startKey;
     NavigableMap<String, byte[]> range =
         endKey == null || endKey.isEmpty()
-            ? ledger.state.tailMap(start, true)
-            : ledger.state.subMap(start, true, endKey, false);
+            ? ledger.state().tailMap(start, true)
+            : ledger.state().subMap(start, true, endKey, false);
     return new Results<>(toKeyValues(range, Integer.MAX_VALUE), null);
   }
 
@@ -206,7 +319,7 @@ final class InMemoryStub implements ChaincodeStub {
     rangeQueries++;
     read("range", startKey + ".." + endKey + " from " + bookmark);
     String start = bookmark != null && !bookmark.isEmpty() ? bookmark : startKey;
-    NavigableMap<String, byte[]> range = ledger.state.subMap(start, true, endKey, false);
+    NavigableMap<String, byte[]> range = ledger.state().subMap(start, true, endKey, false);
     List<KeyValue> page = toKeyValues(range, pageSize);
     String next = "";
     if (page.size() == pageSize) {
@@ -275,7 +388,7 @@ final class InMemoryStub implements ChaincodeStub {
     historyQueries++;
     read("history", key);
     List<KeyModification> result = new ArrayList<>();
-    for (Ledger.Modification m : ledger.history.getOrDefault(key, List.of())) {
+    for (Ledger.Modification m : ledger.history().getOrDefault(key, List.of())) {
       result.add(new Modification(m));
     }
     Collections.reverse(result);
@@ -292,7 +405,7 @@ final class InMemoryStub implements ChaincodeStub {
   @Override
   public byte[] getPrivateDataHash(String collection, String key) {
     read("privateHash", collection + " " + key);
-    TreeMap<String, byte[]> hashes = ledger.privateHashes.get(collection);
+    TreeMap<String, byte[]> hashes = ledger.privateHashes().get(collection);
     byte[] hash = hashes == null ? null : hashes.get(key);
     return hash == null ? new byte[0] : hash.clone();
   }

@@ -1,20 +1,22 @@
-package org.servicerecords.registry.chaincode;
+package org.servicerecords.registry.client;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.servicerecords.registry.chaincode.InMemoryRuns;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.TransientKeys;
+import org.servicerecords.registry.testing.Network;
 
 /**
- * A public door, for gateway-client's tests, onto chaincode's package-private test harness (from
- * its test-jar): one channel of in-memory ledgers served through the shim's real {@code
- * ContractRouter}, with callers holding real Fabric CA style certificates. Every call names its
- * caller and its transaction timestamp, so scenarios can assert skewed (client-asserted) times.
- * Governance starts with the consortium {@link #MEMBERS} initialised; {@link #govern} makes a
- * governance change with the approvals of two of its three members.
+ * The registry's contracts (from the chaincode jar, through its {@link InMemoryRuns} seam) on
+ * registry-testing's in-memory harness: one channel of in-memory ledgers served through the shim's
+ * real {@code ContractRouter}, with callers holding real Fabric CA style certificates. Every call
+ * names its caller and its transaction timestamp, so scenarios can assert skewed (client-asserted)
+ * times. Governance starts with the consortium {@link #MEMBERS} initialised; {@link #govern} makes
+ * a governance change with the approvals of two of its three members.
  */
 public final class ContractHarness {
 
@@ -75,7 +77,19 @@ public final class ContractHarness {
           APPROVERS.get(1),
           new Who("AuditMSP", "governance-admin3", "admin", null));
 
-  private final Network network = new Network();
+  private static final String RECORDS_PACKAGE = "records_0.1.0:" + "a".repeat(64);
+  private static final String GOVERNANCE_PACKAGE = "governance_0.1.0:" + "b".repeat(64);
+
+  /**
+   * The registry's contracts, governance served from a governance package and every other chaincode
+   * name from a records package, each process set up as a peer would have it.
+   */
+  private final Network network =
+      Network.builder()
+          .contracts(InMemoryRuns.contracts())
+          .processSetup(InMemoryRuns::enter)
+          .packageIds(name -> name.startsWith("governance") ? GOVERNANCE_PACKAGE : RECORDS_PACKAGE)
+          .build();
 
   /**
    * A channel whose governance has {@link #MEMBERS} as its consortium (approved by an admin of
@@ -156,6 +170,6 @@ public final class ContractHarness {
   private static Reply reply(Network.Result result) {
     return result.ok()
         ? new Reply(true, result.payload(), null, null)
-        : new Reply(false, null, result.code(), result.message());
+        : new Reply(false, null, ErrorCode.fromMessage(result.message()), result.message());
   }
 }

@@ -1,4 +1,4 @@
-package org.servicerecords.registry.chaincode;
+package org.servicerecords.registry.testing;
 
 import com.google.protobuf.ByteString;
 import java.math.BigInteger;
@@ -18,25 +18,32 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
-import org.servicerecords.registry.model.CanonicalJson;
 
 /**
  * Real X.509 identities as a Fabric CA issues them: an ECDSA P-256 certificate carrying the
  * attribute extension (OID 1.2.3.4.5.6.7.8.1, JSON {@code {"attrs":{...}}}), wrapped in the {@code
  * SerializedIdentity} a proposal's creator holds.
  */
-final class Identities {
+public final class Identities {
 
   /** Fabric CA's attribute extension. */
-  static final String ATTRIBUTE_OID = "1.2.3.4.5.6.7.8.1";
+  public static final String ATTRIBUTE_OID = "1.2.3.4.5.6.7.8.1";
 
   private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
   private static KeyPair keys;
 
   private Identities() {}
 
-  /** A serialized identity of {@code name} in {@code msp} with the given attributes. */
-  static byte[] creator(String msp, String name, Map<String, String> attributes) {
+  /**
+   * A serialized identity, as a proposal's creator holds it. All identities of one JVM are signed
+   * by one key pair drawn once; identical arguments give identical bytes.
+   *
+   * @param msp the MSP id
+   * @param name the common name (enrollment id)
+   * @param attributes the certificate attributes; none gives a certificate without the extension
+   * @return the serialized identity
+   */
+  public static byte[] creator(String msp, String name, Map<String, String> attributes) {
     String cacheKey = msp + "|" + name + "|" + new TreeMap<>(attributes);
     return CACHE.computeIfAbsent(cacheKey, k -> build(msp, name, attributes)).clone();
   }
@@ -56,7 +63,7 @@ final class Identities {
               subject,
               pair.getPublic());
       if (!attributes.isEmpty()) {
-        String json = CanonicalJson.toJson(Map.of("attrs", new TreeMap<>(attributes)));
+        String json = attributesJson(attributes);
         builder.addExtension(
             new ASN1ObjectIdentifier(ATTRIBUTE_OID), false, json.getBytes(StandardCharsets.UTF_8));
       }
@@ -75,6 +82,38 @@ final class Identities {
     } catch (Exception e) {
       throw new IllegalStateException("cannot build a test certificate", e);
     }
+  }
+
+  /** {@code {"attrs":{...}}} with the attributes sorted by name, as Fabric CA writes it. */
+  static String attributesJson(Map<String, String> attributes) {
+    StringBuilder json = new StringBuilder("{\"attrs\":{");
+    String separator = "";
+    for (Map.Entry<String, String> attribute : new TreeMap<>(attributes).entrySet()) {
+      json.append(separator)
+          .append(quoted(attribute.getKey()))
+          .append(':')
+          .append(quoted(attribute.getValue()));
+      separator = ",";
+    }
+    return json.append("}}").toString();
+  }
+
+  private static String quoted(String text) {
+    StringBuilder quoted = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> quoted.append("\\\"");
+        case '\\' -> quoted.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            quoted.append(String.format("\\u%04x", (int) c));
+          } else {
+            quoted.append(c);
+          }
+        }
+      }
+    }
+    return quoted.append('"').toString();
   }
 
   private static synchronized KeyPair keys() throws Exception {
