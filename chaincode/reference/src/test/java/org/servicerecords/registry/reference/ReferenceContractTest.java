@@ -1,9 +1,11 @@
 package org.servicerecords.registry.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.contract.routing.ContractDefinition;
 import org.hyperledger.fabric.contract.routing.TransactionType;
@@ -13,15 +15,23 @@ import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.servicerecords.registry.testing.Ledger;
+import org.servicerecords.registry.testing.Network;
 
+/**
+ * The reference contract on registry-testing's in-memory network, called through the shim's real
+ * router under the chaincode name {@value #CHAINCODE}.
+ */
 class ReferenceContractTest {
 
-  private final ReferenceContract contract = new ReferenceContract();
-  private InMemoryStub stub;
+  private static final String CHAINCODE = "reference";
+  private static final Network.User CALLER = new Network.User("Org1MSP", "user1", Map.of());
+
+  private Network network;
 
   @BeforeEach
   void emptyLedger() {
-    stub = new InMemoryStub();
+    network = Network.builder().contracts(List.of(ReferenceContract.class)).build();
   }
 
   @Nested
@@ -29,19 +39,20 @@ class ReferenceContractTest {
 
     @Test
     void writesTheValueUnderTheKeyAndReadsNothing() {
-      contract.put(contract.createContext(stub), "k1", "v1");
+      Network.Result put = submit("Put", "k1", "v1");
 
-      assertThat(stub.writes()).containsExactly(entry("k1", "v1"));
-      assertThat(stub.reads()).isEmpty();
+      assertThat(writes(put)).containsExactly("PUT k1=v1");
+      assertThat(put.stub().reads()).isEmpty();
     }
 
     @Test
     void overwritesACommittedValue() {
-      stub.committed("k1", "old");
+      committed("k1", "old");
 
-      contract.put(contract.createContext(stub), "k1", "new");
+      Network.Result put = submit("Put", "k1", "new");
 
-      assertThat(stub.writes()).containsExactly(entry("k1", "new"));
+      assertThat(writes(put)).containsExactly("PUT k1=new");
+      assertThat(value("k1")).isEqualTo("new");
     }
 
     /** What makes it the rogue organisation's "modified code": nothing is checked. */
@@ -49,9 +60,12 @@ class ReferenceContractTest {
     void writesAnyKeyAndValueVerbatimEvenARegistryRecordKey() {
       String recordKey = new CompositeKey("rec", "c1").toString();
 
-      contract.put(contract.createContext(stub), recordKey, "{\"status\":\"REVOKED\"}");
+      Network.Result put = submit("Put", recordKey, "{\"status\":\"REVOKED\"}");
 
-      assertThat(stub.writes()).containsExactly(entry(recordKey, "{\"status\":\"REVOKED\"}"));
+      assertThat(put.writes()).hasSize(1);
+      assertThat(put.writes().get(0).kind()).isEqualTo(Ledger.Write.Kind.PUT);
+      assertThat(put.writes().get(0).key()).isEqualTo(recordKey);
+      assertThat(utf8(put.writes().get(0).value())).isEqualTo("{\"status\":\"REVOKED\"}");
     }
 
     @Test
@@ -68,23 +82,25 @@ class ReferenceContractTest {
 
     @Test
     void returnsTheCommittedValueAndWritesNothing() {
-      stub.committed("k1", "v1");
+      committed("k1", "v1");
 
-      assertThat(contract.get(contract.createContext(stub), "k1")).isEqualTo("v1");
-      assertThat(stub.reads()).containsExactly("k1");
-      assertThat(stub.writes()).isEmpty();
+      Network.Result get = evaluate("Get", "k1");
+
+      assertThat(get.payload()).isEqualTo("v1");
+      assertThat(get.stub().reads()).containsExactly(CHAINCODE + " state k1");
+      assertThat(get.writes()).isEmpty();
     }
 
     @Test
     void returnsTheEmptyStringForAKeyWithoutValue() {
-      assertThat(contract.get(contract.createContext(stub), "absent")).isEmpty();
+      assertThat(evaluate("Get", "absent").payload()).isEmpty();
     }
 
     @Test
     void returnsNonAsciiTextUnchanged() {
-      stub.committed("k1", "Zürich – 東京");
+      committed("k1", "Zürich – 東京");
 
-      assertThat(contract.get(contract.createContext(stub), "k1")).isEqualTo("Zürich – 東京");
+      assertThat(evaluate("Get", "k1").payload()).isEqualTo("Zürich – 東京");
     }
 
     @Test
@@ -108,7 +124,51 @@ class ReferenceContractTest {
       assertThat(definition.getTxFunctions())
           .extracting(TxFunction::getName)
           .containsExactlyInAnyOrder("Put", "Get");
+      assertThat(network.routedContracts())
+          .containsEntry("reference", ReferenceContract.class.getName() + " (default)");
     }
+
+    @Test
+    void answersPrefixedNamesAsWell() {
+      assertThat(submit("reference:Put", "k1", "v1").ok()).isTrue();
+      assertThat(evaluate("reference:Get", "k1").payload()).isEqualTo("v1");
+    }
+  }
+
+  /** Submits a transaction; it must succeed, and its writes are committed. */
+  private Network.Result submit(String function, String... args) {
+    Network.Result result = network.call(CHAINCODE, function, args).by(CALLER).submit();
+    assertThat(result.ok()).as(result.message()).isTrue();
+    return result;
+  }
+
+  /** Evaluates a transaction; it must succeed. */
+  private Network.Result evaluate(String function, String... args) {
+    Network.Result result = network.call(CHAINCODE, function, args).by(CALLER).evaluate();
+    assertThat(result.ok()).as(result.message()).isTrue();
+    return result;
+  }
+
+  /** Puts a value straight into the committed state, as an earlier transaction would have. */
+  private void committed(String key, String value) {
+    network.ledger(CHAINCODE).state().put(key, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The committed value of a key, or {@code null}. */
+  private String value(String key) {
+    byte[] value = network.ledger(CHAINCODE).state().get(key);
+    return value == null ? null : utf8(value);
+  }
+
+  /** The write set as {@code <kind> <key>=<value>}. */
+  private static List<String> writes(Network.Result result) {
+    return result.writes().stream()
+        .map(w -> w.kind() + " " + w.key() + "=" + (w.value() == null ? "" : utf8(w.value())))
+        .toList();
+  }
+
+  private static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /**
