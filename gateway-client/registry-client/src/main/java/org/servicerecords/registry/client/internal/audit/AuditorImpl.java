@@ -1,0 +1,304 @@
+package org.servicerecords.registry.client.internal.audit;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.protos.common.Block;
+import org.hyperledger.fabric.protos.common.BlockchainInfo;
+import org.servicerecords.registry.client.Auditor;
+import org.servicerecords.registry.client.EventHandler;
+import org.servicerecords.registry.client.EventScan;
+import org.servicerecords.registry.client.ExportFormat;
+import org.servicerecords.registry.client.FileCheckpoint;
+import org.servicerecords.registry.client.GovernanceSnapshot;
+import org.servicerecords.registry.client.InvalidStateException;
+import org.servicerecords.registry.client.ListQuery;
+import org.servicerecords.registry.client.RegistryException;
+import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.client.WatchSummary;
+import org.servicerecords.registry.client.internal.submit.Connector;
+import org.servicerecords.registry.client.internal.submit.Ledger;
+import org.servicerecords.registry.model.AgencyEntry;
+import org.servicerecords.registry.model.AgencyHistoryEntry;
+import org.servicerecords.registry.model.CanonicalJson;
+import org.servicerecords.registry.model.ConsortiumMembers;
+import org.servicerecords.registry.model.RecordHistoryEntry;
+import org.servicerecords.registry.model.RecordPage;
+import org.servicerecords.registry.model.RegistryRecord;
+
+/** Audit reads over one connection. */
+public final class AuditorImpl implements Auditor {
+
+  static final List<String> CSV_HEADER =
+      List.of(
+          "namespace",
+          "id",
+          "txId",
+          "timestamp",
+          "deleted",
+          "kind",
+          "documentType",
+          "status",
+          "issuerMsp",
+          "documentHash",
+          "subjectRef",
+          "validFrom",
+          "validUntil",
+          "supersedes",
+          "supersededBy",
+          "revocationReason",
+          "actorMsp",
+          "actorRole");
+
+  private static final int PAGE = 500;
+
+  private final Ledger ledger;
+
+  public AuditorImpl(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public List<RecordHistoryEntry> history(String namespace, String id) throws RegistryException {
+    return ledger.evaluateList(
+        RecordHistoryEntry[].class, ledger.namespaceOf(namespace), "GetHistory", id);
+  }
+
+  @Override
+  public RecordPage list(
+      String namespace, ListQuery query, String value, int pageSize, String bookmark)
+      throws RegistryException {
+    return ledger.evaluate(
+        RecordPage.class,
+        ledger.namespaceOf(namespace),
+        query.function(),
+        value,
+        Integer.toString(pageSize),
+        bookmark == null ? "" : bookmark);
+  }
+
+  @Override
+  public long export(
+      List<String> namespaces, ExportFormat format, Writer out, LongConsumer progress)
+      throws IOException, RegistryException {
+    GovernanceSnapshot governance = ledger.reloadGovernance();
+    List<String> chosen = new ArrayList<>();
+    if (namespaces.isEmpty()) {
+      chosen.addAll(governance.namespaces());
+    } else {
+      for (String ns : namespaces) {
+        chosen.add(ledger.namespaceOf(ns));
+      }
+    }
+    if (format == ExportFormat.CSV) {
+      out.write(Csv.row(CSV_HEADER));
+    }
+    long written = 0;
+    for (String ns : chosen) {
+      AgencyEntry agency = governance.agencyOfNamespace(ns);
+      Set<String> types = new TreeSet<>();
+      if (agency != null) {
+        types.addAll(agency.documentTypes() == null ? List.of() : agency.documentTypes());
+        for (AgencyHistoryEntry entry :
+            ledger.evaluateList(
+                AgencyHistoryEntry[].class,
+                ledger.connector().profile().governanceChaincode(),
+                "GetAgencyHistory",
+                agency.msp())) {
+          if (entry.agency() != null && entry.agency().documentTypes() != null) {
+            types.addAll(entry.agency().documentTypes());
+          }
+        }
+      }
+      Set<String> done = new LinkedHashSet<>();
+      for (String type : types) {
+        String bookmark = "";
+        do {
+          RecordPage page = list(ns, ListQuery.TYPE, type, PAGE, bookmark);
+          for (RegistryRecord record :
+              page.records() == null ? List.<RegistryRecord>of() : page.records()) {
+            if (!done.add(record.id())) {
+              continue;
+            }
+            List<RecordHistoryEntry> history = history(ns, record.id());
+            write(format, out, ns, record, history);
+            written++;
+            progress.accept(written);
+          }
+          bookmark = page.bookmark() == null ? "" : page.bookmark();
+          if (page.records() == null || page.records().isEmpty()) {
+            bookmark = "";
+          }
+        } while (!bookmark.isEmpty());
+      }
+    }
+    out.flush();
+    return written;
+  }
+
+  private static void write(
+      ExportFormat format,
+      Writer out,
+      String ns,
+      RegistryRecord record,
+      List<RecordHistoryEntry> history)
+      throws IOException {
+    if (format == ExportFormat.JSONL) {
+      JsonObject line = new JsonObject();
+      line.addProperty("namespace", ns);
+      line.add("record", CanonicalJson.parseStrict(CanonicalJson.toJson(record)));
+      JsonArray versions = new JsonArray();
+      for (RecordHistoryEntry entry : history) {
+        versions.add(CanonicalJson.parseStrict(CanonicalJson.toJson(entry)));
+      }
+      line.add("history", versions);
+      out.write(CanonicalJson.toJson(line));
+      out.write('\n');
+      return;
+    }
+    for (RecordHistoryEntry entry : history) {
+      out.write(Csv.row(csvFields(ns, record.id(), entry)));
+    }
+  }
+
+  static List<String> csvFields(String ns, String id, RecordHistoryEntry entry) {
+    RegistryRecord r = entry.record();
+    List<String> row = new ArrayList<>();
+    row.add(ns);
+    row.add(id);
+    row.add(entry.txId());
+    row.add(entry.timestamp());
+    row.add(Boolean.toString(entry.deleted()));
+    if (r == null) {
+      while (row.size() < CSV_HEADER.size()) {
+        row.add("");
+      }
+      return row;
+    }
+    row.add(r.kind() == null ? "" : r.kind().name());
+    row.add(r.documentType());
+    row.add(r.status() == null ? "" : r.status().name());
+    row.add(r.issuerMsp());
+    row.add(r.documentHash());
+    row.add(r.subjectRef());
+    row.add(r.validFrom());
+    row.add(r.validUntil());
+    row.add(r.supersedes());
+    row.add(r.supersededBy());
+    row.add(r.revocation() == null ? null : r.revocation().reasonCode());
+    row.add(r.actor() == null ? null : r.actor().msp());
+    row.add(r.actor() == null ? null : r.actor().role());
+    return row;
+  }
+
+  @Override
+  public WatchSummary watch(
+      String namespace, FileCheckpoint checkpoint, long fromBlock, EventHandler handler)
+      throws RegistryException, IOException {
+    return watcher(namespace).watch(checkpoint, fromBlock, handler);
+  }
+
+  @Override
+  public EventScan scanEvents(String namespace, long fromBlock, long toBlock)
+      throws RegistryException {
+    if (fromBlock < 0) {
+      throw new IllegalArgumentException("fromBlock must be 0 or more: " + fromBlock);
+    }
+    EventWatcher watcher = watcher(namespace);
+    long last = height() - 1;
+    return watcher.scan(fromBlock, toBlock < 0 || toBlock > last ? last : toBlock);
+  }
+
+  /** The ledger's height (qscc {@code GetChainInfo}): one more than its last block's number. */
+  private long height() throws RegistryException {
+    byte[] bytes = ledger.evaluate(Connector.QSCC, "GetChainInfo", ledger.channel());
+    try {
+      return BlockchainInfo.parseFrom(bytes).getHeight();
+    } catch (InvalidProtocolBufferException e) {
+      throw new RegistryException(
+          "unreadable chain information", null, Stage.EVALUATE, null, null, e);
+    }
+  }
+
+  private EventWatcher watcher(String namespace) throws RegistryException {
+    Connector connector = ledger.connector();
+    EventWatcher.Endpoints endpoints =
+        new EventWatcher.Endpoints() {
+          @Override
+          public int count() {
+            return connector.endpointCount();
+          }
+
+          @Override
+          public int preferred() {
+            return connector.preferred();
+          }
+
+          @Override
+          public void answered(int index) {
+            connector.answered(index);
+          }
+
+          @Override
+          public CloseableIterator<Block> blocks(int index, long startBlock)
+              throws RegistryException {
+            return connector
+                .gateway(index)
+                .getNetwork(ledger.channel())
+                .newBlockEventsRequest()
+                .startBlock(startBlock)
+                .build()
+                .getEvents();
+          }
+        };
+    // Read afresh at every subscription: a watch may run for months across configuration changes.
+    return new EventWatcher(endpoints, () -> ledger.channelMsps(true), eventRule(namespace));
+  }
+
+  /**
+   * Whose endorsements make a namespace's events count: the owning agency's peer for a records
+   * namespace; for governance a majority of the consortium's members, or, before the members are
+   * set, of the channel's organisations with peers (those the channel's MAJORITY counts).
+   */
+  EventRule eventRule(String namespace) throws RegistryException {
+    String governance = ledger.connector().profile().governanceChaincode();
+    if (namespace.equals(governance)) {
+      List<String> members;
+      try {
+        members = ledger.evaluate(ConsortiumMembers.class, governance, "GetMembers").members();
+      } catch (InvalidStateException e) {
+        members = ledger.channelMsps(false).peerOrganizationsOtherThan("");
+      }
+      return EventRule.majority(governance, members);
+    }
+    String ns = ledger.namespaceOf(namespace);
+    return EventRule.owner(ns, ledger.governance().agencyOfNamespace(ns).msp());
+  }
+
+  @Override
+  public long blockNumberOf(String transactionId) throws RegistryException {
+    String channel = ledger.channel();
+    // A system chaincode: the function goes out unqualified (see Connector.contractNameOf).
+    byte[] bytes = ledger.evaluate(Connector.QSCC, "GetBlockByTxID", channel, transactionId);
+    try {
+      return Block.parseFrom(bytes).getHeader().getNumber();
+    } catch (InvalidProtocolBufferException e) {
+      throw new RegistryException(
+          "unreadable block for transaction " + transactionId,
+          null,
+          Stage.EVALUATE,
+          transactionId,
+          null,
+          e);
+    }
+  }
+}
