@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.servicerecords.registry.client.AnchorBatch;
 import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.AnchorResult;
 import org.servicerecords.registry.client.Attestation;
@@ -29,9 +30,12 @@ import org.servicerecords.registry.client.EventScan;
 import org.servicerecords.registry.client.ExportFormat;
 import org.servicerecords.registry.client.FileCheckpoint;
 import org.servicerecords.registry.client.ListQuery;
+import org.servicerecords.registry.client.ListRequest;
 import org.servicerecords.registry.client.RecordOutcome;
 import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.client.VerificationReport;
+import org.servicerecords.registry.client.VerificationRequest;
+import org.servicerecords.registry.client.WatchRequest;
 import org.servicerecords.registry.client.ca.Enrollment;
 import org.servicerecords.registry.client.ca.FabricCaClient;
 import org.servicerecords.registry.client.ca.Registration;
@@ -385,13 +389,19 @@ final class Commands {
       try (RegistryConnection connection = root().connect()) {
         if (root().json) {
           report =
-              connection.registryClient().anchorBatch(parsed.requests(), partial, (d, t) -> {});
+              connection
+                  .registryClient()
+                  .anchorBatch(AnchorBatch.of(parsed.requests()).partial(partial).build());
         } else {
           try (ProgressBar bar = progress(out, "anchoring", parsed.requests().size())) {
             report =
                 connection
                     .registryClient()
-                    .anchorBatch(parsed.requests(), partial, (d, t) -> bar.stepTo(d));
+                    .anchorBatch(
+                        AnchorBatch.of(parsed.requests())
+                            .partial(partial)
+                            .listener((d, t) -> bar.stepTo(d))
+                            .build());
           }
         }
         if (metrics) {
@@ -626,10 +636,18 @@ final class Commands {
       AttestedReport attested = null;
       try (RegistryConnection connection = root().connect()) {
         if (fast) {
-          report = connection.verifier().verifyHash(documentHash, when, issuer);
+          report =
+              connection
+                  .verifier()
+                  .verify(
+                      VerificationRequest.forHash(documentHash).at(when).issuer(issuer).build());
         } else {
           attested =
-              connection.verifier().verifyHashAttested(documentHash, when, issuer, attestation);
+              connection
+                  .verifier()
+                  .verifyAttested(
+                      VerificationRequest.forHash(documentHash).at(when).issuer(issuer).build(),
+                      attestation);
           report = attested.report();
         }
       }
@@ -822,7 +840,10 @@ final class Commands {
       String start = CommandLineBookmark.decode(bookmark);
       try (RegistryConnection connection = root().connect()) {
         String ns = issuer == null ? connection.registryClient().namespace() : issuer;
-        RecordPage page = connection.auditor().list(ns, by, value, pageSize, start);
+        RecordPage page =
+            connection
+                .auditor()
+                .list(ListRequest.of(ns, by, value).pageSize(pageSize).bookmark(start).build());
         if (root().json) {
           // The bookmark as a token a command line can carry back (it holds U+0000).
           out()
@@ -918,7 +939,10 @@ final class Commands {
       WatchPrinter printer = new WatchPrinter(out(), maxEvents);
       try (RegistryConnection connection = root().connect()) {
         String ns = issuer == null ? connection.registryClient().namespace() : issuer;
-        connection.auditor().watch(ns, checkpoint, fromBlock, printer);
+        connection
+            .auditor()
+            .watch(
+                WatchRequest.of(ns).checkpoint(checkpoint).startBlock(fromBlock).build(), printer);
       } finally {
         if (printer.ignored() > 0) {
           out()

@@ -16,7 +16,6 @@ import org.servicerecords.registry.client.BatchListener;
 import org.servicerecords.registry.client.RecordOutcome;
 import org.servicerecords.registry.client.RecordOutcome.Status;
 import org.servicerecords.registry.client.RegistryException;
-import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.model.BatchRequest;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.InputRules;
@@ -233,8 +232,7 @@ public final class Batches {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RegistryException(
-          "interrupted while submitting the batch", null, Stage.LOCAL, null, null, e);
+      throw RegistryException.local("interrupted while submitting the batch", e);
     }
   }
 

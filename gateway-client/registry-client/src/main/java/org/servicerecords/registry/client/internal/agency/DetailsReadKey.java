@@ -99,13 +99,8 @@ public final class DetailsReadKey implements AutoCloseable {
   }
 
   private static RegistryException unexpected(String what, String problem) {
-    return new RegistryException(
-        "unexpected answer from " + what + ": not sealed details (" + problem + ")",
-        null,
-        Stage.EVALUATE,
-        null,
-        null,
-        null);
+    return RegistryException.evaluate(
+        "unexpected answer from " + what + ": not sealed details (" + problem + ")");
   }
 
   /** Zeroes the key and the nonce. */

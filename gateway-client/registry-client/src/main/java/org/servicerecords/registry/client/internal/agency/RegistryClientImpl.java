@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.servicerecords.registry.client.AlreadyExistsException;
+import org.servicerecords.registry.client.AnchorBatch;
 import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.AnchorResult;
 import org.servicerecords.registry.client.BatchListener;
@@ -166,8 +167,7 @@ public final class RegistryClientImpl implements RegistryClient {
     }
     String problem = detailsProblem(DocumentHash.of(details), record);
     if (problem != null) {
-      throw new DetailsNotStoredException(
-          record, new RegistryException(problem, null, Stage.LOCAL, null, null, null), false);
+      throw new DetailsNotStoredException(record, RegistryException.local(problem), false);
     }
     try {
       storeDetails(Map.of(record.id(), details));
@@ -249,9 +249,10 @@ public final class RegistryClientImpl implements RegistryClient {
   }
 
   @Override
-  public BatchReport anchorBatch(
-      List<AnchorRequest> requests, boolean partial, BatchListener listener)
-      throws RegistryException {
+  public BatchReport anchorBatch(AnchorBatch batch) throws RegistryException {
+    List<AnchorRequest> requests = batch.requests();
+    boolean partial = batch.partial();
+    BatchListener listener = batch.listener();
     int total = requests.size();
     BatchCheck check =
         BatchCheck.of(requests, partial, rights(), ledger.governance(), msp, Instant.now());
@@ -347,7 +348,7 @@ public final class RegistryClientImpl implements RegistryClient {
     return failAll(
         outcomes,
         pending,
-        new RegistryException("records kept conflicting", null, Stage.ENDORSE, null, null, null));
+        RegistryException.at(Stage.ENDORSE, "records kept conflicting", null, null));
   }
 
   /**

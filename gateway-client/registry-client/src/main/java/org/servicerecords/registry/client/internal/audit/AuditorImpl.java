@@ -18,12 +18,13 @@ import org.servicerecords.registry.client.Auditor;
 import org.servicerecords.registry.client.EventHandler;
 import org.servicerecords.registry.client.EventScan;
 import org.servicerecords.registry.client.ExportFormat;
-import org.servicerecords.registry.client.FileCheckpoint;
 import org.servicerecords.registry.client.GovernanceSnapshot;
 import org.servicerecords.registry.client.InvalidStateException;
 import org.servicerecords.registry.client.ListQuery;
+import org.servicerecords.registry.client.ListRequest;
 import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.client.WatchRequest;
 import org.servicerecords.registry.client.WatchSummary;
 import org.servicerecords.registry.client.internal.submit.Connector;
 import org.servicerecords.registry.client.internal.submit.Ledger;
@@ -74,16 +75,14 @@ public final class AuditorImpl implements Auditor {
   }
 
   @Override
-  public RecordPage list(
-      String namespace, ListQuery query, String value, int pageSize, String bookmark)
-      throws RegistryException {
+  public RecordPage list(ListRequest request) throws RegistryException {
     return ledger.evaluate(
         RecordPage.class,
-        ledger.namespaceOf(namespace),
-        query.function(),
-        value,
-        Integer.toString(pageSize),
-        bookmark == null ? "" : bookmark);
+        ledger.namespaceOf(request.namespace()),
+        request.query().function(),
+        request.value(),
+        Integer.toString(request.pageSize()),
+        request.bookmark().orElse(""));
   }
 
   @Override
@@ -123,7 +122,12 @@ public final class AuditorImpl implements Auditor {
       for (String type : types) {
         String bookmark = "";
         do {
-          RecordPage page = list(ns, ListQuery.TYPE, type, PAGE, bookmark);
+          RecordPage page =
+              list(
+                  ListRequest.of(ns, ListQuery.TYPE, type)
+                      .pageSize(PAGE)
+                      .bookmark(bookmark)
+                      .build());
           for (RegistryRecord record :
               page.records() == null ? List.<RegistryRecord>of() : page.records()) {
             if (!done.add(record.id())) {
@@ -201,10 +205,9 @@ public final class AuditorImpl implements Auditor {
   }
 
   @Override
-  public WatchSummary watch(
-      String namespace, FileCheckpoint checkpoint, long fromBlock, EventHandler handler)
+  public WatchSummary watch(WatchRequest request, EventHandler handler)
       throws RegistryException, IOException {
-    return watcher(namespace).watch(checkpoint, fromBlock, handler);
+    return watcher(request.namespace()).watch(request.checkpoint(), request.startBlock(), handler);
   }
 
   @Override
@@ -224,8 +227,7 @@ public final class AuditorImpl implements Auditor {
     try {
       return BlockchainInfo.parseFrom(bytes).getHeight();
     } catch (InvalidProtocolBufferException e) {
-      throw new RegistryException(
-          "unreadable chain information", null, Stage.EVALUATE, null, null, e);
+      throw RegistryException.at(Stage.EVALUATE, "unreadable chain information", null, e);
     }
   }
 
@@ -292,13 +294,8 @@ public final class AuditorImpl implements Auditor {
     try {
       return Block.parseFrom(bytes).getHeader().getNumber();
     } catch (InvalidProtocolBufferException e) {
-      throw new RegistryException(
-          "unreadable block for transaction " + transactionId,
-          null,
-          Stage.EVALUATE,
-          transactionId,
-          null,
-          e);
+      throw RegistryException.at(
+          Stage.EVALUATE, "unreadable block for transaction " + transactionId, transactionId, e);
     }
   }
 }

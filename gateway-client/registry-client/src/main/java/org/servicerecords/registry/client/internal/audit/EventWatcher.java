@@ -10,9 +10,9 @@ import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.protos.common.Block;
 import org.servicerecords.registry.client.AttestationException;
 import org.servicerecords.registry.client.Auditor;
+import org.servicerecords.registry.client.Checkpoint;
 import org.servicerecords.registry.client.EventHandler;
 import org.servicerecords.registry.client.EventScan;
-import org.servicerecords.registry.client.FileCheckpoint;
 import org.servicerecords.registry.client.IgnoredEvent;
 import org.servicerecords.registry.client.NetworkException;
 import org.servicerecords.registry.client.RegistryEventRecord;
@@ -111,7 +111,7 @@ public final class EventWatcher {
    * @throws RegistryException if the stream fails for good or a handler throws a checked exception
    * @throws IOException if the checkpoint cannot be written
    */
-  WatchSummary watch(FileCheckpoint checkpoint, long fromBlock, EventHandler handler)
+  WatchSummary watch(Checkpoint checkpoint, long fromBlock, EventHandler handler)
       throws RegistryException, IOException {
     long[] delivered = {0};
     Map<IgnoredEvent.Reason, Long> ignored = new EnumMap<>(IgnoredEvent.Reason.class);
@@ -140,13 +140,8 @@ public final class EventWatcher {
             } catch (RuntimeException e) {
               throw e;
             } catch (Exception e) {
-              throw new RegistryException(
-                  "event handler failed: " + e.getMessage(),
-                  null,
-                  Stage.EVENTS,
-                  tx.transactionId(),
-                  null,
-                  e);
+              throw RegistryException.at(
+                  Stage.EVENTS, "event handler failed: " + e.getMessage(), tx.transactionId(), e);
             }
             checkpoint.checkpoint(number, tx.transactionId());
             if (!goOn) {

@@ -208,7 +208,7 @@ public final class Connector implements AutoCloseable {
   }
 
   private static NetworkException setupFailed(PeerEndpoint endpoint, Exception e) {
-    return new NetworkException(
+    return NetworkException.unreachable(
         "cannot set up a connection to peer "
             + endpoint.address()
             + " (TLS root certificate "
@@ -218,7 +218,6 @@ public final class Connector implements AutoCloseable {
         Stage.LOCAL,
         null,
         null,
-        false,
         e);
   }
 
@@ -256,7 +255,7 @@ public final class Connector implements AutoCloseable {
         last = ErrorMapper.fromGateway(e, stage, null);
       }
     }
-    throw new NetworkException(
+    throw NetworkException.unreachable(
         "no peer of "
             + credentials.mspId()
             + " answered ("
@@ -266,7 +265,6 @@ public final class Connector implements AutoCloseable {
         stage,
         null,
         last instanceof NetworkException n ? n.grpcStatus() : null,
-        false,
         last);
   }
 

@@ -180,7 +180,6 @@ public final class GatewayEndpoints implements Submitter.Endpoints {
     return new CallFailure(
         CallFailure.Kind.LOCAL,
         null,
-        new RegistryException(
-            e == null ? what : what + ": " + e.getMessage(), null, stage, txId, null, e));
+        RegistryException.at(stage, e == null ? what : what + ": " + e.getMessage(), txId, e));
   }
 }

@@ -297,13 +297,8 @@ public final class Ledger implements AutoCloseable {
     try {
       return CanonicalJson.fromBytes(bytes, type);
     } catch (RuntimeException e) {
-      throw new RegistryException(
-          "unexpected answer from " + what + ": not " + typeName(type) + " (" + problemOf(e) + ")",
-          null,
-          Stage.EVALUATE,
-          null,
-          null,
-          null);
+      throw RegistryException.evaluate(
+          "unexpected answer from " + what + ": not " + typeName(type) + " (" + problemOf(e) + ")");
     }
   }
 

@@ -152,13 +152,8 @@ public final class Submitter {
       throws RegistryException {
     refuseEvaluateOnly(function);
     if (coEndorsers.isEmpty()) {
-      throw new RegistryException(
-          "no other organisation is known to co-endorse " + chaincode + " " + function,
-          null,
-          Stage.LOCAL,
-          null,
-          null,
-          null);
+      throw RegistryException.local(
+          "no other organisation is known to co-endorse " + chaincode + " " + function);
     }
     String msp = connector.credentials().mspId();
     List<String> tried = new ArrayList<>();
@@ -212,7 +207,7 @@ public final class Submitter {
     if (firstRefusal != null) {
       throw firstRefusal;
     }
-    throw new NetworkException(
+    throw NetworkException.unreachable(
         "no co-endorser answered for "
             + chaincode
             + " "
@@ -224,7 +219,6 @@ public final class Submitter {
         Stage.ENDORSE,
         null,
         last instanceof NetworkException n ? n.grpcStatus() : null,
-        false,
         last);
   }
 
@@ -261,7 +255,7 @@ public final class Submitter {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RegistryException("interrupted", null, Stage.LOCAL, null, null, e);
+      throw RegistryException.local("interrupted", e);
     }
   }
 
@@ -303,15 +297,10 @@ public final class Submitter {
   private static void refuseEvaluateOnly(String function) throws RegistryException {
     String name = function.substring(function.lastIndexOf(':') + 1);
     if (EVALUATE_ONLY.contains(name)) {
-      throw new RegistryException(
+      throw RegistryException.local(
           function
               + " returns personal data and is only ever evaluated: the response of a submitted"
-              + " transaction would be written into the block",
-          null,
-          Stage.LOCAL,
-          null,
-          null,
-          null);
+              + " transaction would be written into the block");
     }
   }
 
@@ -465,7 +454,7 @@ public final class Submitter {
     }
     if (!sent) {
       // No attempt got as far as the orderers: the transaction cannot be on the ledger.
-      throw new NetworkException(
+      throw NetworkException.unreachable(
           "transaction "
               + txId
               + " was not submitted: no peer of "
@@ -475,7 +464,6 @@ public final class Submitter {
           Stage.SUBMIT,
           txId,
           trail.last instanceof NetworkException n ? n.grpcStatus() : null,
-          false,
           trail.last);
     }
     Optional<TxValidationCode> onLedger = askLedger(txId, trail).code();
@@ -607,7 +595,7 @@ public final class Submitter {
   private NetworkException unknownOutcome(String txId, Trail trail) {
     counters.unknownOutcome();
     RegistryException last = trail.last;
-    return new NetworkException(
+    return NetworkException.unknownOutcome(
         "outcome of transaction "
             + txId
             + " is unknown: no peer of "
@@ -618,7 +606,6 @@ public final class Submitter {
         Stage.COMMIT_STATUS,
         txId,
         trail.status,
-        true,
         last);
   }
 

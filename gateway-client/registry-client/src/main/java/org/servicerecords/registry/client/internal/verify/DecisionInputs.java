@@ -255,12 +255,7 @@ public final class DecisionInputs {
   }
 
   private static RegistryException unexpected(String namespace, String id, String what) {
-    return new RegistryException(
-        "unexpected answer from " + namespace + " GetRecord: decision '" + id + "' " + what,
-        null,
-        Stage.EVALUATE,
-        null,
-        null,
-        null);
+    return RegistryException.evaluate(
+        "unexpected answer from " + namespace + " GetRecord: decision '" + id + "' " + what);
   }
 }

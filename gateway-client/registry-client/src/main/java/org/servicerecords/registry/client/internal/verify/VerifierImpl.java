@@ -1,7 +1,5 @@
 package org.servicerecords.registry.client.internal.verify;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +19,7 @@ import org.servicerecords.registry.client.NotFoundException;
 import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.VerificationReport;
+import org.servicerecords.registry.client.VerificationRequest;
 import org.servicerecords.registry.client.Verifier;
 import org.servicerecords.registry.client.internal.submit.Connector;
 import org.servicerecords.registry.client.internal.submit.ErrorMapper;
@@ -45,13 +44,13 @@ public final class VerifierImpl implements Verifier {
   }
 
   @Override
-  public VerificationReport verifyFile(Path document, Instant at, String issuer)
-      throws IOException, RegistryException {
-    return verifyHash(DocumentHash.ofFile(document), at, issuer);
+  public VerificationReport verify(VerificationRequest request) throws RegistryException {
+    Objects.requireNonNull(request, "request");
+    return verifyHash(
+        request.documentHash(), request.at().orElse(null), request.issuer().orElse(null));
   }
 
-  @Override
-  public VerificationReport verifyHash(String documentHash, Instant at, String issuer)
+  private VerificationReport verifyHash(String documentHash, Instant at, String issuer)
       throws RegistryException {
     String hash = DocumentHash.normalize(documentHash);
     String atText = at == null ? "" : at.toString();
@@ -78,17 +77,13 @@ public final class VerifierImpl implements Verifier {
   }
 
   @Override
-  public AttestedReport verifyFileAttested(
-      Path document, Instant at, String issuer, Attestation attestation)
-      throws IOException, RegistryException {
-    return verifyHashAttested(DocumentHash.ofFile(document), at, issuer, attestation);
-  }
-
-  @Override
-  public AttestedReport verifyHashAttested(
-      String documentHash, Instant at, String issuer, Attestation attestation)
+  public AttestedReport verifyAttested(VerificationRequest request, Attestation attestation)
       throws RegistryException {
+    Objects.requireNonNull(request, "request");
     Objects.requireNonNull(attestation, "attestation");
+    String documentHash = request.documentHash();
+    Instant at = request.at().orElse(null);
+    String issuer = request.issuer().orElse(null);
     String hash = DocumentHash.normalize(documentHash);
     String atText = at == null ? "" : at.toString();
     GovernanceSnapshot governance = ledger.governance();

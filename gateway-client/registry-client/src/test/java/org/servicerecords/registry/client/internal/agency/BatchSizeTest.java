@@ -57,15 +57,16 @@ class BatchSizeTest {
 
   static AnchorRequest request(int i, SortedMap<String, String> details) {
     return new AnchorRequest(
-        new CertificateRequest(
-            String.format("bc-%04d-", i) + "i".repeat(110),
-            "BIRTH_CERTIFICATE",
-            "a".repeat(64),
-            "s".repeat(128),
-            "2025-01-01T00:00:00Z",
-            "2035-01-01T00:00:00Z",
-            "app-" + "a".repeat(124),
-            maximalMetadata()),
+        CertificateRequest.builder()
+            .id(String.format("bc-%04d-", i) + "i".repeat(110))
+            .documentType("BIRTH_CERTIFICATE")
+            .documentHash("a".repeat(64))
+            .subjectRef("s".repeat(128))
+            .validFrom("2025-01-01T00:00:00Z")
+            .validUntil("2035-01-01T00:00:00Z")
+            .applicationId("app-" + "a".repeat(124))
+            .metadata(maximalMetadata())
+            .build(),
         details);
   }
 
@@ -190,15 +191,16 @@ class BatchSizeTest {
 
   static CertificateRequest withId(String id) {
     CertificateRequest g = RequestRulesTest.GOOD;
-    return new CertificateRequest(
-        id,
-        g.documentType(),
-        g.documentHash(),
-        g.subjectRef(),
-        g.validFrom(),
-        g.validUntil(),
-        g.applicationId(),
-        g.metadata());
+    return CertificateRequest.builder()
+        .id(id)
+        .documentType(g.documentType())
+        .documentHash(g.documentHash())
+        .subjectRef(g.subjectRef())
+        .validFrom(g.validFrom())
+        .validUntil(g.validUntil())
+        .applicationId(g.applicationId())
+        .metadata(g.metadata())
+        .build();
   }
 
   private static String batchJson(List<Batches.Item> chunk) {

@@ -346,13 +346,13 @@ class DecisionInputsTest {
             BASE.minus(Duration.ofDays(1)),
             "governance:RegisterAgency",
             CanonicalJson.toJson(
-                new AgencyRequest(
-                    msp,
-                    msp + " agency",
-                    namespace,
-                    List.of(type),
-                    BASE.minus(Duration.ofDays(30)).toString(),
-                    null))));
+                AgencyRequest.builder()
+                    .msp(msp)
+                    .displayName(msp + " agency")
+                    .namespace(namespace)
+                    .documentTypes(List.of(type))
+                    .activeFrom(BASE.minus(Duration.ofDays(30)).toString())
+                    .build())));
   }
 
   private void anchor(String id, Instant at) {
@@ -364,15 +364,13 @@ class DecisionInputsTest {
             JUSTICE_NS,
             "records:AnchorCertificate",
             CanonicalJson.toJson(
-                new CertificateRequest(
-                    id,
-                    BIRTH,
-                    HASH,
-                    SUBJECT,
-                    BASE.minus(Duration.ofDays(1)).toString(),
-                    null,
-                    null,
-                    null))));
+                CertificateRequest.builder()
+                    .id(id)
+                    .documentType(BIRTH)
+                    .documentHash(HASH)
+                    .subjectRef(SUBJECT)
+                    .validFrom(BASE.minus(Duration.ofDays(1)).toString())
+                    .build())));
   }
 
   private void revoke(String id, Instant at) {
@@ -391,8 +389,11 @@ class DecisionInputsTest {
             SERVICES_NS,
             "records:RecordApplication",
             CanonicalJson.toJson(
-                new ApplicationRequest(
-                    applicationId, "PERMIT_SERVICE", at.minus(Duration.ofHours(1)).toString()))));
+                ApplicationRequest.builder()
+                    .applicationId(applicationId)
+                    .serviceCode("PERMIT_SERVICE")
+                    .receivedAt(at.minus(Duration.ofHours(1)).toString())
+                    .build())));
     ok(
         harness.submit(
             SERVICES_ISSUER,
@@ -401,17 +402,16 @@ class DecisionInputsTest {
             SERVICES_NS,
             "records:RecordDecision",
             CanonicalJson.toJson(
-                new DecisionRequest(
-                    id,
-                    applicationId,
-                    DecisionOutcome.APPROVED,
-                    "Act-12/s3",
-                    PERMIT,
-                    HASH,
-                    SUBJECT,
-                    inputs,
-                    null,
-                    null))));
+                DecisionRequest.builder()
+                    .id(id)
+                    .applicationId(applicationId)
+                    .outcome(DecisionOutcome.APPROVED)
+                    .legalBasis("Act-12/s3")
+                    .documentType(PERMIT)
+                    .documentHash(HASH)
+                    .subjectRef(SUBJECT)
+                    .inputRecords(inputs)
+                    .build())));
   }
 
   private static void ok(Reply reply) {

@@ -280,13 +280,14 @@ class LocalVerdictAgreementTest {
         List<String> types) {
       String request =
           CanonicalJson.toJson(
-              new AgencyRequest(
-                  msp,
-                  msp + " agency",
-                  NAMESPACES.get(msp),
-                  types,
-                  activeFrom.toString(),
-                  activeUntil == null ? null : activeUntil.toString()));
+              AgencyRequest.builder()
+                  .msp(msp)
+                  .displayName(msp + " agency")
+                  .namespace(NAMESPACES.get(msp))
+                  .documentTypes(types)
+                  .activeFrom(activeFrom.toString())
+                  .activeUntil(activeUntil == null ? null : activeUntil.toString())
+                  .build());
       Reply reply = govern(timestamp, "RegisterAgency", request);
       assertThat(reply.ok()).as("%s", reply).isTrue();
       typesOf.put(msp, types);
@@ -356,15 +357,14 @@ class LocalVerdictAgreementTest {
     }
 
     CertificateRequest certificate(String id, String type, Instant from, Instant until) {
-      return new CertificateRequest(
-          id,
-          type,
-          HASH,
-          SUBJECT,
-          from.toString(),
-          until == null ? null : until.toString(),
-          null,
-          null);
+      return CertificateRequest.builder()
+          .id(id)
+          .documentType(type)
+          .documentHash(HASH)
+          .subjectRef(SUBJECT)
+          .validFrom(from.toString())
+          .validUntil(until == null ? null : until.toString())
+          .build();
     }
 
     /** Anchors one certificate; returns its id (whether or not the contract accepted it). */
@@ -424,7 +424,11 @@ class LocalVerdictAgreementTest {
           ns,
           "RecordApplication",
           CanonicalJson.toJson(
-              new ApplicationRequest(applicationId, "PERMIT_SERVICE", ts.minusSeconds(3600) + "")));
+              ApplicationRequest.builder()
+                  .applicationId(applicationId)
+                  .serviceCode("PERMIT_SERVICE")
+                  .receivedAt(ts.minusSeconds(3600) + "")
+                  .build()));
       Instant decided = nextTimestamp(15);
       String id = "d" + counter;
       DecisionOutcome outcome =
@@ -437,17 +441,15 @@ class LocalVerdictAgreementTest {
               ns,
               "RecordDecision",
               CanonicalJson.toJson(
-                  new DecisionRequest(
-                      id,
-                      applicationId,
-                      outcome,
-                      "Act-12/s3",
-                      type(msp),
-                      HASH,
-                      SUBJECT,
-                      null,
-                      null,
-                      null)));
+                  DecisionRequest.builder()
+                      .id(id)
+                      .applicationId(applicationId)
+                      .outcome(outcome)
+                      .legalBasis("Act-12/s3")
+                      .documentType(type(msp))
+                      .documentHash(HASH)
+                      .subjectRef(SUBJECT)
+                      .build()));
       noteRecord(msp, id, reply.ok(), decided, decided, null);
     }
 
