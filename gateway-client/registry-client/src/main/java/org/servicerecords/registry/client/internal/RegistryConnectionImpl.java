@@ -16,6 +16,7 @@ import org.servicerecords.registry.client.identity.Credentials;
 import org.servicerecords.registry.client.internal.agency.RegistryClientImpl;
 import org.servicerecords.registry.client.internal.audit.AuditorImpl;
 import org.servicerecords.registry.client.internal.governance.GovernanceAdminImpl;
+import org.servicerecords.registry.client.internal.governance.GovernanceFeed;
 import org.servicerecords.registry.client.internal.submit.Connector;
 import org.servicerecords.registry.client.internal.submit.Ledger;
 import org.servicerecords.registry.client.internal.submit.SubmissionCounters;
@@ -49,7 +50,7 @@ public final class RegistryConnectionImpl implements RegistryConnection {
       throws ProfileException {
     this.profile = profile;
     this.connector = Connector.open(profile, credentials, endpoints);
-    this.ledger = new Ledger(connector);
+    this.ledger = new Ledger(connector, GovernanceFeed::new);
     this.executor =
         Executors.newFixedThreadPool(Math.max(4, profile.batchConcurrency()), daemonThreads());
     Submitter submitter = new Submitter(connector, counters);

@@ -27,6 +27,7 @@ import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.WatchRequest;
 import org.servicerecords.registry.client.WatchSummary;
 import org.servicerecords.registry.client.internal.submit.Connector;
+import org.servicerecords.registry.client.internal.submit.ConnectorEndpoints;
 import org.servicerecords.registry.client.internal.submit.Ledger;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.AgencyHistoryEntry;
@@ -232,36 +233,7 @@ public final class AuditorImpl implements Auditor {
   }
 
   private EventWatcher watcher(String namespace) throws RegistryException {
-    Connector connector = ledger.connector();
-    EventWatcher.Endpoints endpoints =
-        new EventWatcher.Endpoints() {
-          @Override
-          public int count() {
-            return connector.endpointCount();
-          }
-
-          @Override
-          public int preferred() {
-            return connector.preferred();
-          }
-
-          @Override
-          public void answered(int index) {
-            connector.answered(index);
-          }
-
-          @Override
-          public CloseableIterator<Block> blocks(int index, long startBlock)
-              throws RegistryException {
-            return connector
-                .gateway(index)
-                .getNetwork(ledger.channel())
-                .newBlockEventsRequest()
-                .startBlock(startBlock)
-                .build()
-                .getEvents();
-          }
-        };
+    EventWatcher.Endpoints endpoints = new BlockEndpoints(ledger);
     // Read afresh at every subscription: a watch may run for months across configuration changes.
     return new EventWatcher(endpoints, () -> ledger.channelMsps(true), eventRule(namespace));
   }
@@ -296,6 +268,28 @@ public final class AuditorImpl implements Auditor {
     } catch (InvalidProtocolBufferException e) {
       throw RegistryException.at(
           Stage.EVALUATE, "unreadable block for transaction " + transactionId, transactionId, e);
+    }
+  }
+
+  /** The connector's endpoints and their streams of full blocks. */
+  private static final class BlockEndpoints extends ConnectorEndpoints
+      implements EventWatcher.Endpoints {
+    private final String channel;
+
+    BlockEndpoints(Ledger ledger) {
+      super(ledger.connector());
+      this.channel = ledger.channel();
+    }
+
+    @Override
+    public CloseableIterator<Block> blocks(int index, long startBlock) throws RegistryException {
+      return connector
+          .gateway(index)
+          .getNetwork(channel)
+          .newBlockEventsRequest()
+          .startBlock(startBlock)
+          .build()
+          .getEvents();
     }
   }
 }

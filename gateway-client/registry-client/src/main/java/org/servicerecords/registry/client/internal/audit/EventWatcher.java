@@ -20,6 +20,7 @@ import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.ScannedTransaction;
 import org.servicerecords.registry.client.WatchSummary;
+import org.servicerecords.registry.client.internal.submit.EndpointOrder;
 import org.servicerecords.registry.client.internal.submit.ErrorMapper;
 import org.servicerecords.registry.client.internal.trust.ChannelMsps;
 
@@ -35,28 +36,7 @@ import org.servicerecords.registry.client.internal.trust.ChannelMsps;
 public final class EventWatcher {
 
   /** The organisation's endpoints and their block streams. */
-  interface Endpoints {
-    /**
-     * The number of endpoints.
-     *
-     * @return at least 1
-     */
-    int count();
-
-    /**
-     * The endpoint to try first.
-     *
-     * @return its index
-     */
-    int preferred();
-
-    /**
-     * Marks the endpoint to try first from now on.
-     *
-     * @param index its index
-     */
-    void answered(int index);
-
+  interface Endpoints extends EndpointOrder {
     /**
      * Opens a stream of full blocks from an endpoint, starting at a block.
      *

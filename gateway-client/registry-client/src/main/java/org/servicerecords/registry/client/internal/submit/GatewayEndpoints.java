@@ -24,7 +24,7 @@ import org.servicerecords.registry.client.internal.submit.Submitter.TxStatus;
  * The submitter's endpoints over Fabric's Gateway: one {@link Gateway} per endpoint of the
  * organisation, from the {@link Connector}.
  */
-public final class GatewayEndpoints implements Submitter.Endpoints {
+public final class GatewayEndpoints extends ConnectorEndpoints implements Submitter.Endpoints {
 
   /**
    * What qscc answers when the peer's ledger does not hold a transaction: {@code Failed to get
@@ -36,30 +36,13 @@ public final class GatewayEndpoints implements Submitter.Endpoints {
           "Failed to get transaction with id [^,]*, error"
               + " (?:Entry not found|no such transaction ID \\[[^\\]]*\\]) in index");
 
-  private final Connector connector;
-
   GatewayEndpoints(Connector connector) {
-    this.connector = connector;
+    super(connector);
   }
 
   @Override
   public String mspId() {
     return connector.credentials().mspId();
-  }
-
-  @Override
-  public int count() {
-    return connector.endpointCount();
-  }
-
-  @Override
-  public int preferred() {
-    return connector.preferred();
-  }
-
-  @Override
-  public void answered(int index) {
-    connector.answered(index);
   }
 
   @Override
@@ -75,10 +58,7 @@ public final class GatewayEndpoints implements Submitter.Endpoints {
     try {
       return tx.submitAsync().getBytes();
     } catch (SubmitException e) {
-      throw new CallFailure(
-          CallFailure.Kind.CALL,
-          e.getStatus().getCode(),
-          ErrorMapper.fromGateway(e, Stage.SUBMIT, txId));
+      throw callFailure(e, Stage.SUBMIT, txId);
     }
   }
 
@@ -91,10 +71,7 @@ public final class GatewayEndpoints implements Submitter.Endpoints {
       Status status = commit.getStatus();
       return new TxStatus(status.getCode(), status.getBlockNumber());
     } catch (CommitStatusException e) {
-      throw new CallFailure(
-          CallFailure.Kind.CALL,
-          e.getStatus().getCode(),
-          ErrorMapper.fromGateway(e, Stage.COMMIT_STATUS, transactionId));
+      throw callFailure(e, Stage.COMMIT_STATUS, transactionId);
     } catch (RuntimeException e) {
       throw local(
           "commit status of transaction " + transactionId + " unreadable",
@@ -118,10 +95,7 @@ public final class GatewayEndpoints implements Submitter.Endpoints {
       if (!ErrorMapper.isUnreachable(e) && notOnLedger(messagesOf(e))) {
         return Optional.empty();
       }
-      throw new CallFailure(
-          CallFailure.Kind.CALL,
-          e.getStatus().getCode(),
-          ErrorMapper.fromGateway(e, Stage.EVALUATE, transactionId));
+      throw callFailure(e, Stage.EVALUATE, transactionId);
     } catch (RuntimeException e) {
       throw local(
           "ledger look-up of " + transactionId + " failed", Stage.EVALUATE, transactionId, e);
@@ -174,6 +148,12 @@ public final class GatewayEndpoints implements Submitter.Endpoints {
     } catch (NetworkException e) {
       throw new CallFailure(CallFailure.Kind.SETUP, null, e);
     }
+  }
+
+  /** A Gateway call that failed: its gRPC status and the mapped exception. */
+  private static CallFailure callFailure(GatewayException e, Stage stage, String txId) {
+    return new CallFailure(
+        CallFailure.Kind.CALL, e.getStatus().getCode(), ErrorMapper.fromGateway(e, stage, txId));
   }
 
   private static CallFailure local(String what, Stage stage, String txId, Exception e) {

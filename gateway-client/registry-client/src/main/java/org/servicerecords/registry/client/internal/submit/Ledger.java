@@ -1,14 +1,10 @@
 package org.servicerecords.registry.client.internal.submit;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import org.hyperledger.fabric.client.ChaincodeEvent;
-import org.hyperledger.fabric.client.CloseableIterator;
+import java.util.function.Function;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.protos.gateway.PreparedTransaction;
@@ -23,22 +19,27 @@ import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.JsonFormatException;
 
-/** Queries (evaluate) with JSON answers, and the governance snapshot kept current from events. */
+/**
+ * Queries (evaluate) with JSON answers, endorsements that are never submitted, and the routing of
+ * reads; the governance snapshot comes from a {@link GovernanceSource}.
+ */
 public final class Ledger implements AutoCloseable {
 
   private final Connector connector;
   private volatile String ownNamespace;
-  private final AtomicReference<GovernanceSnapshot> governance = new AtomicReference<>();
+  private final GovernanceSource governance;
   private final AtomicReference<ChannelMsps> channelMsps = new AtomicReference<>();
-  private volatile Thread listener;
-  private volatile CloseableIterator<ChaincodeEvent> events;
-  private volatile boolean closed;
 
-  /** Whether the listener's stream is established and keeps the snapshot current. */
-  private volatile boolean live;
-
-  public Ledger(Connector connector) {
+  /**
+   * A ledger over a connector, with the governance source made for it (the source reads governance
+   * through this ledger).
+   *
+   * @param connector the connector
+   * @param governance makes the governance source, for example {@code GovernanceFeed::new}
+   */
+  public Ledger(Connector connector, Function<Ledger, GovernanceSource> governance) {
     this.connector = connector;
+    this.governance = governance.apply(this);
   }
 
   public Connector connector() {
@@ -345,138 +346,28 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Returns the governance snapshot. While the listener's event stream is live the snapshot it
-   * keeps current is used; otherwise (before the stream is up, or while it is being re-established
-   * after a failure) governance is read again, so early checks never rely on a snapshot that may
-   * have missed an event. The first call starts the listener.
+   * Returns the governance snapshot, kept current by the governance source ({@code
+   * GovernanceFeed}): see there for when it is read again.
+   *
+   * @return the snapshot
+   * @throws RegistryException if governance cannot be read
    */
   public GovernanceSnapshot governance() throws RegistryException {
-    GovernanceSnapshot snapshot = governance.get();
-    if (snapshot == null || !live) {
-      snapshot = reloadGovernance();
-      startListener();
-    }
-    return snapshot;
+    return governance.governance();
   }
-
-  public GovernanceSnapshot reloadGovernance() throws RegistryException {
-    List<AgencyEntry> agencies =
-        evaluateList(
-            AgencyEntry[].class, connector.profile().governanceChaincode(), "ListAgencies");
-    GovernanceSnapshot snapshot = GovernanceSnapshot.of(agencies, Instant.now());
-    governance.set(snapshot);
-    return snapshot;
-  }
-
-  private synchronized void startListener() {
-    if (listener != null || closed) {
-      return;
-    }
-    Thread thread =
-        new Thread(this::listen, "registry-governance-events-" + connector.credentials().mspId());
-    thread.setDaemon(true);
-    listener = thread;
-    thread.start();
-  }
-
-  private void listen() {
-    String chaincode = connector.profile().governanceChaincode();
-    AtomicInteger index = new AtomicInteger();
-    keepListening(
-        () -> closed,
-        up -> {
-          index.set(connector.preferred());
-          CloseableIterator<ChaincodeEvent> iterator =
-              connector.gateway(index.get()).getNetwork(channel()).getChaincodeEvents(chaincode);
-          events = iterator;
-          try {
-            // Events committed between an earlier read and this subscription would be missed.
-            reloadGovernance();
-            up.run();
-            live = true;
-            while (!closed && iterator.hasNext()) {
-              iterator.next();
-              reloadGovernance();
-            }
-          } finally {
-            iterator.close();
-          }
-        },
-        () -> {
-          // The snapshot may be stale until the stream is back: drop it so uses re-read.
-          live = false;
-          governance.set(null);
-          if (connector.endpointCount() > 1) {
-            connector.answered((index.get() + 1) % connector.endpointCount());
-          }
-        },
-        Thread::sleep,
-        FIRST_RETRY_MILLIS,
-        MAX_RETRY_MILLIS);
-  }
-
-  /** One subscription to an event stream; calls {@code up} once the stream is established. */
-  public interface Subscription {
-    void run(Runnable up) throws RegistryException;
-  }
-
-  /** Waits, interruptibly. */
-  public interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
-  }
-
-  public static final long FIRST_RETRY_MILLIS = 1_000;
-  public static final long MAX_RETRY_MILLIS = 30_000;
 
   /**
-   * Runs a subscription again and again until {@code closed}: whenever the stream ends or fails
-   * (with any exception: a gateway failure, a registry error or an unexpected runtime exception),
-   * {@code lost} runs (the data kept from the stream is now stale), and the next attempt waits,
-   * from {@code firstDelay} doubling up to {@code maxDelay}; a stream that was up resets the delay.
-   * Returns when closed or interrupted.
+   * Reads governance again now.
+   *
+   * @return the fresh snapshot
+   * @throws RegistryException if governance cannot be read
    */
-  public static void keepListening(
-      BooleanSupplier closed,
-      Subscription subscription,
-      Runnable lost,
-      Sleeper sleeper,
-      long firstDelay,
-      long maxDelay) {
-    long delay = firstDelay;
-    while (!closed.getAsBoolean()) {
-      boolean[] wasUp = {false};
-      try {
-        subscription.run(() -> wasUp[0] = true);
-      } catch (RuntimeException | RegistryException e) {
-        // Retried below; the snapshot is dropped so that nothing stale is used meanwhile.
-      }
-      if (closed.getAsBoolean()) {
-        return;
-      }
-      lost.run();
-      if (wasUp[0]) {
-        delay = firstDelay;
-      }
-      try {
-        sleeper.sleep(delay);
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      delay = Math.min(maxDelay, delay * 2);
-    }
+  public GovernanceSnapshot reloadGovernance() throws RegistryException {
+    return governance.reload();
   }
 
   @Override
   public void close() {
-    closed = true;
-    CloseableIterator<ChaincodeEvent> iterator = events;
-    if (iterator != null) {
-      iterator.close();
-    }
-    Thread thread = listener;
-    if (thread != null) {
-      thread.interrupt();
-    }
+    governance.close();
   }
 }

@@ -671,19 +671,10 @@ public final class Submitter {
    * The organisation's endpoints as the submitter uses them. {@link GatewayEndpoints} is the one
    * over Fabric's Gateway; tests give their own.
    */
-  interface Endpoints {
+  interface Endpoints extends EndpointOrder {
 
     /** The organisation's MSP id, for messages. */
     String mspId();
-
-    /** How many endpoints the organisation has (at least one). */
-    int count();
-
-    /** The endpoint tried first: the last one that answered. */
-    int preferred();
-
-    /** Marks an endpoint as the one that answered. */
-    void answered(int index);
 
     /**
      * Rebuilds the transaction from its bytes on an endpoint and sends it to the orderers.

@@ -9,6 +9,7 @@ import org.hyperledger.fabric.client.Proposal;
 import org.hyperledger.fabric.protos.gateway.ProposedTransaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicerecords.registry.client.internal.governance.GovernanceFeed;
 import org.servicerecords.registry.client.internal.trust.TestPki;
 import org.servicerecords.registry.client.profile.ConnectionProfile;
 
@@ -23,7 +24,7 @@ class ReadRoutingTest {
   @Test
   void onlyReadsOfTheOwnNamespaceStayInTheOrganization(@TempDir Path dir) throws Exception {
     try (Connector connector = connector(dir)) {
-      Ledger ledger = new Ledger(connector);
+      Ledger ledger = new Ledger(connector, GovernanceFeed::new);
 
       assertThat(ledger.ownNamespace()).isEqualTo("records-justice");
       assertThat(ledger.staysInOrganization("records-justice")).isTrue();
@@ -37,7 +38,7 @@ class ReadRoutingTest {
   void aPinnedReadNamesOnlyTheCallersOrganizationAndAnOpenReadNamesNone(@TempDir Path dir)
       throws Exception {
     try (Connector connector = connector(dir)) {
-      Ledger ledger = new Ledger(connector);
+      Ledger ledger = new Ledger(connector, GovernanceFeed::new);
       var gateway = connector.gateway(0);
 
       Proposal pinned =
@@ -54,7 +55,7 @@ class ReadRoutingTest {
   @Test
   void aPinnedReadCarriesItsTransientData(@TempDir Path dir) throws Exception {
     try (Connector connector = connector(dir)) {
-      Ledger ledger = new Ledger(connector);
+      Ledger ledger = new Ledger(connector, GovernanceFeed::new);
       Proposal proposal =
           ledger.readProposal(
               connector.gateway(0),

@@ -9,10 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
-import org.servicerecords.registry.client.internal.submit.Ledger;
 
 /** The governance listener's loop: it survives any failure and retries with a bounded backoff. */
-class GovernanceListenerTest {
+class GovernanceFeedTest {
 
   @Test
   void unexpectedRuntimeExceptionsDoNotEndTheListenerAndEachFailureDropsTheSnapshot() {
@@ -20,7 +19,7 @@ class GovernanceListenerTest {
     AtomicInteger attempts = new AtomicInteger();
     AtomicInteger lost = new AtomicInteger();
     List<Long> sleeps = new ArrayList<>();
-    Ledger.keepListening(
+    GovernanceFeed.keepListening(
         closed::get,
         up -> {
           int attempt = attempts.incrementAndGet();
@@ -53,7 +52,7 @@ class GovernanceListenerTest {
   void backoffStaysBoundedAndTheLoopEndsWhenClosed() {
     AtomicBoolean closed = new AtomicBoolean();
     List<Long> sleeps = new ArrayList<>();
-    Ledger.keepListening(
+    GovernanceFeed.keepListening(
         closed::get,
         up -> {
           throw new UnsupportedOperationException("always");
@@ -65,17 +64,17 @@ class GovernanceListenerTest {
             closed.set(true);
           }
         },
-        Ledger.FIRST_RETRY_MILLIS,
-        Ledger.MAX_RETRY_MILLIS);
+        GovernanceFeed.FIRST_RETRY_MILLIS,
+        GovernanceFeed.MAX_RETRY_MILLIS);
     assertThat(sleeps).hasSize(20).allSatisfy(s -> assertThat(s).isBetween(1_000L, 30_000L));
-    assertThat(sleeps.get(19)).isEqualTo(Ledger.MAX_RETRY_MILLIS);
+    assertThat(sleeps.get(19)).isEqualTo(GovernanceFeed.MAX_RETRY_MILLIS);
   }
 
   @Test
   void aFailureAfterCloseEndsTheLoopWithoutMarkingAnything() {
     AtomicBoolean closed = new AtomicBoolean();
     AtomicInteger lost = new AtomicInteger();
-    Ledger.keepListening(
+    GovernanceFeed.keepListening(
         closed::get,
         up -> {
           closed.set(true);
