@@ -1,10 +1,8 @@
 package org.servicerecords.registry.client.internal.agency;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +22,6 @@ import org.servicerecords.registry.client.AnchorResult;
 import org.servicerecords.registry.client.BatchListener;
 import org.servicerecords.registry.client.BatchReport;
 import org.servicerecords.registry.client.ContractException;
-import org.servicerecords.registry.client.DetailsNotStoredException;
 import org.servicerecords.registry.client.DocumentHash;
 import org.servicerecords.registry.client.GovernanceSnapshot;
 import org.servicerecords.registry.client.InvalidStateException;
@@ -48,14 +45,16 @@ import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.ConsortiumMembers;
 import org.servicerecords.registry.model.DecisionRequest;
-import org.servicerecords.registry.model.DetailsRequest;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.RecordStatus;
 import org.servicerecords.registry.model.RegistryRecord;
-import org.servicerecords.registry.model.TransientKeys;
 
-/** The agency client over one connection. */
+/**
+ * The agency client over one connection. (About 530 lines: single and batched anchoring share the
+ * checks, rights, co-endorsement and the comparison with the ledger; personal details are in {@link
+ * DetailsStore}.)
+ */
 public final class RegistryClientImpl implements RegistryClient {
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -64,7 +63,7 @@ public final class RegistryClientImpl implements RegistryClient {
   private final Submitter submitter;
   private final ExecutorService executor;
   private final String msp;
-  private final DetailsSalt salts;
+  private final DetailsStore details;
   private volatile String namespace;
   private volatile List<String> consortiumMembers;
   private volatile int batchMaximum;
@@ -77,7 +76,8 @@ public final class RegistryClientImpl implements RegistryClient {
     this.submitter = submitter;
     this.executor = executor;
     this.msp = ledger.connector().credentials().mspId();
-    this.salts = DetailsSalt.of(ledger.connector().credentials().privateKey());
+    this.details =
+        new DetailsStore(submitter, DetailsSalt.of(ledger.connector().credentials().privateKey()));
     this.namespace = ledger.connector().profile().recordsChaincode();
   }
 
@@ -113,7 +113,7 @@ public final class RegistryClientImpl implements RegistryClient {
         request.certificate().id());
     ledger.governance().checkMayIssue(msp, request.certificate().documentType(), Instant.now());
     String ns = namespace();
-    WithDetails prepared = withDetails(ns, request);
+    DetailsStore.WithDetails prepared = details.withDetails(ns, request);
     CertificateRequest certificate = prepared.certificate();
     RegistryRecord record;
     boolean already = false;
@@ -129,104 +129,8 @@ public final class RegistryClientImpl implements RegistryClient {
       record = stored;
       already = true;
     }
-    storeDetailsOf(record, prepared.details());
+    details.storeDetailsOf(ns, record, prepared.details());
     return new AnchorResult(record, already);
-  }
-
-  /** A certificate request committing to its personal details, and those details' bytes. */
-  private record WithDetails(CertificateRequest certificate, byte[] details) {}
-
-  /**
-   * The request's personal details as the bytes {@code StoreDetails} will store (with the salt
-   * {@link DetailsSalt} derives for this record), and the certificate committing to them.
-   */
-  private WithDetails withDetails(String ns, AnchorRequest request) {
-    if (request.personalDetails().isEmpty()) {
-      return new WithDetails(request.certificate().withDetailsHash(null), null);
-    }
-    String id = request.certificate().id();
-    byte[] details = detailsBytes(salts.forRecord(ns, id), request.personalDetails());
-    return new WithDetails(
-        request.certificate().withDetailsHash(DocumentHash.of(details)), details);
-  }
-
-  /** Personal details as the JSON bytes stored in the private collection. */
-  static byte[] detailsBytes(String salt, java.util.SortedMap<String, String> personalDetails) {
-    return CanonicalJson.toJson(new PrivateDetails(salt, personalDetails))
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Stores the details of a record on the ledger, unless it has none or they were purged.
-   *
-   * @throws DetailsNotStoredException when they could not be stored
-   */
-  private void storeDetailsOf(RegistryRecord record, byte[] details) throws RegistryException {
-    if (details == null || record.detailsPurged()) {
-      return;
-    }
-    String problem = detailsProblem(DocumentHash.of(details), record);
-    if (problem != null) {
-      throw new DetailsNotStoredException(record, RegistryException.local(problem), false);
-    }
-    try {
-      storeDetails(Map.of(record.id(), details));
-    } catch (RegistryException e) {
-      throw new DetailsNotStoredException(record, e, true);
-    }
-  }
-
-  /**
-   * Why details hashing to {@code detailsHash} can never be stored for the record on the ledger, or
-   * {@code null} when they can.
-   */
-  private static String detailsProblem(String detailsHash, RegistryRecord record) {
-    if (record.privateDetailsHash() == null) {
-      return "the record on the ledger was anchored without personal details";
-    }
-    if (!record.privateDetailsHash().equals(detailsHash)) {
-      return "the record on the ledger commits to other details: it was anchored by another"
-          + " identity (or one whose key cannot be exported), and only that identity can store"
-          + " them";
-    }
-    return null;
-  }
-
-  /** How often a {@code StoreDetails} is tried before its records are reported pending. */
-  static final int STORE_DETAILS_ATTEMPTS = 4;
-
-  /**
-   * Stores personal details with the owner-only {@code StoreDetails}: endorsed by the agency's own
-   * organisation alone, with the details as transient data. Tried again while it fails for want of
-   * an answer, or because the own peer has not committed the anchoring's block yet ({@code
-   * RECORD_NOT_FOUND}); any other refusal is final. Storing the same details twice is harmless.
-   */
-  private void storeDetails(Map<String, byte[]> detailsById) throws RegistryException {
-    Map<String, byte[]> transientData = new LinkedHashMap<>();
-    detailsById.forEach((id, bytes) -> transientData.put(TransientKeys.batchDetails(id), bytes));
-    String request =
-        CanonicalJson.toJson(new DetailsRequest(new ArrayList<>(detailsById.keySet())));
-    String ns = namespace();
-    RegistryException last = null;
-    for (int attempt = 0; attempt < STORE_DETAILS_ATTEMPTS; attempt++) {
-      if (attempt > 0) {
-        Submitter.pause(Duration.ofMillis(500L * attempt));
-      }
-      try {
-        submitter.submit(
-            submitter.endorse(ns, "StoreDetails", transientData, request),
-            DetailsRequest.class,
-            ns + " StoreDetails");
-        return;
-      } catch (NotFoundException | NetworkException e) {
-        last = e;
-      } catch (ContractException e) {
-        throw e;
-      } catch (RegistryException e) {
-        last = e;
-      }
-    }
-    throw last;
   }
 
   @Override
@@ -268,7 +172,7 @@ public final class RegistryClientImpl implements RegistryClient {
     List<Batches.Item> items = new ArrayList<>(valid.size());
     String ns = namespace();
     for (AnchorRequest request : valid) {
-      WithDetails prepared = withDetails(ns, request);
+      DetailsStore.WithDetails prepared = details.withDetails(ns, request);
       items.add(
           Batches.Item.of(
               new AnchorRequest(prepared.certificate(), request.personalDetails()),
@@ -376,7 +280,7 @@ public final class RegistryClientImpl implements RegistryClient {
       return outcomes;
     }
     try {
-      storeDetails(detailsById);
+      details.store(namespace(), detailsById);
       return outcomes;
     } catch (RegistryException e) {
       List<RecordOutcome> changed = new ArrayList<>(outcomes.size());
@@ -412,7 +316,7 @@ public final class RegistryClientImpl implements RegistryClient {
       if (item.details() != null && stored.detailsPurged()) {
         keepDetails.add(id);
       } else if (item.details() != null) {
-        String problem = detailsProblem(request.detailsHash(), stored);
+        String problem = DetailsStore.detailsProblem(request.detailsHash(), stored);
         if (problem != null) {
           keepDetails.add(id);
           return new RecordOutcome(
@@ -508,7 +412,7 @@ public final class RegistryClientImpl implements RegistryClient {
         rights().problemAnchoring(replacement.certificate().documentType()),
         replacement.certificate().id());
     ledger.governance().checkMayIssue(msp, replacement.certificate().documentType(), Instant.now());
-    WithDetails prepared = withDetails(namespace(), replacement);
+    DetailsStore.WithDetails prepared = details.withDetails(namespace(), replacement);
     CertificateRequest certificate = prepared.certificate();
     RegistryRecord record;
     try {
@@ -528,7 +432,7 @@ public final class RegistryClientImpl implements RegistryClient {
       }
       record = stored;
     }
-    storeDetailsOf(record, prepared.details());
+    details.storeDetailsOf(namespace(), record, prepared.details());
     return record;
   }
 

@@ -16,15 +16,15 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.servicerecords.registry.client.NetworkException;
 import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
-import org.servicerecords.registry.client.internal.submit.Submitter.CallFailure;
+import org.servicerecords.registry.client.internal.submit.SubmissionEndpoints.CallFailure;
+import org.servicerecords.registry.client.internal.submit.SubmissionEndpoints.TxStatus;
 import org.servicerecords.registry.client.internal.submit.Submitter.Prepared;
-import org.servicerecords.registry.client.internal.submit.Submitter.TxStatus;
 
 /**
  * The submitter's endpoints over Fabric's Gateway: one {@link Gateway} per endpoint of the
  * organisation, from the {@link Connector}.
  */
-public final class GatewayEndpoints extends ConnectorEndpoints implements Submitter.Endpoints {
+public final class GatewayEndpoints extends ConnectorEndpoints implements SubmissionEndpoints {
 
   /**
    * What qscc answers when the peer's ledger does not hold a transaction: {@code Failed to get

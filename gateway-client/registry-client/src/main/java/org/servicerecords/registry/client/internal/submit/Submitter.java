@@ -1,26 +1,23 @@
 package org.servicerecords.registry.client.internal.submit;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.hyperledger.fabric.client.EndorseException;
-import org.hyperledger.fabric.client.Proposal;
-import org.hyperledger.fabric.client.Transaction;
-import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
-import org.servicerecords.registry.client.ContractException;
 import org.servicerecords.registry.client.NetworkException;
-import org.servicerecords.registry.client.NotFoundException;
 import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.TransactionInvalidatedException;
+import org.servicerecords.registry.client.internal.submit.SubmissionEndpoints.CallFailure;
+import org.servicerecords.registry.client.internal.submit.SubmissionEndpoints.TxStatus;
 import org.servicerecords.registry.client.profile.Timeouts;
 
 /**
- * Exactly-once submission.
+ * Exactly-once submission. (About 500 lines, kept whole: send, commit status, ledger look-up and
+ * resubmission are one state machine over a shared trail; endorsement is in {@link Endorser}, the
+ * endpoints' contract in {@link SubmissionEndpoints}.)
  *
  * <p>The endorsed transaction's bytes and id are kept before anything is sent to the orderers. Once
  * the orderers accepted the transaction, a failed commit-status call is answered by asking the
@@ -64,15 +61,8 @@ public final class Submitter {
     }
   }
 
-  /**
-   * Functions whose answer is personal data: they are only ever evaluated. A submitted
-   * transaction's response is part of its endorsement, which is written into the block and so
-   * reaches every organisation of the channel and stays there.
-   */
-  static final Set<String> EVALUATE_ONLY = Set.of("ReadDetails");
-
-  private final Connector connector;
-  private final Endpoints endpoints;
+  private final Endorser endorser;
+  private final SubmissionEndpoints endpoints;
   private final SubmissionCounters counters;
   private final Duration ledgerWait;
   private final Clock clock;
@@ -105,11 +95,11 @@ public final class Submitter {
    */
   public Submitter(
       Connector connector,
-      Endpoints endpoints,
+      SubmissionEndpoints endpoints,
       SubmissionCounters counters,
       Duration ledgerWait,
       Clock clock) {
-    this.connector = connector;
+    this.endorser = new Endorser(connector);
     this.endpoints = endpoints;
     this.counters = counters;
     this.ledgerWait = ledgerWait;
@@ -117,136 +107,51 @@ public final class Submitter {
   }
 
   /**
-   * Endorses a transaction on the client's own organisation only, failing over between its
-   * endpoints while they give no answer (nothing has been sent to the orderers yet, so a new
-   * proposal is safe).
+   * Endorses a transaction on the client's own organisation only ({@link Endorser#endorse(String,
+   * String, Map, String...)}).
+   *
+   * @param chaincode the chaincode
+   * @param function the qualified function name
+   * @param transientData transient data, may be empty
+   * @param args the arguments
+   * @return the endorsed transaction
+   * @throws RegistryException the mapped failure
    */
   public Prepared endorse(
       String chaincode, String function, Map<String, byte[]> transientData, String... args)
       throws RegistryException {
-    return endorse(chaincode, function, transientData, true, args);
+    return endorser.endorse(chaincode, function, transientData, args);
   }
 
   /**
-   * Endorses a records write on the client's own organisation and one co-endorsing organisation,
-   * named by the library so that the Gateway's plan never follows a policy of a chaincode the
-   * transaction only reads (governance's majority). The co-endorsers are tried in the given order;
-   * the next one is asked when a co-endorser gives no answer (its peers down or unreachable) or
-   * when the refusal came from the co-endorser's peer alone (an error with a code that the own
-   * organisation's peer did not give: a co-endorser whose clock is off, whose ledger lags, or that
-   * refuses on purpose cannot block the agency while the policy accepts another). A refusal by the
-   * own organisation's peer is final; so is a refusal every co-endorser gave, except that a record
-   * or application not found by all of them (their peers may not have committed the block yet) is
-   * asked once more after {@link #CO_ENDORSER_LAG}. Nothing has been sent to the orderers before
-   * this returns, so every attempt may build a new proposal. Takes no transient data: the
-   * co-endorser would see it.
+   * Endorses a records write on the own organisation and one co-endorser ({@link
+   * Endorser#endorseWithCoEndorser}).
    *
    * @param chaincode the records namespace
    * @param function the qualified function name
    * @param coEndorsers candidate co-endorsing MSP ids, preferred first; must not be empty
    * @param args the arguments
    * @return the endorsed transaction
+   * @throws RegistryException the mapped failure
    */
   public Prepared endorseWithCoEndorser(
       String chaincode, String function, List<String> coEndorsers, String... args)
       throws RegistryException {
-    refuseEvaluateOnly(function);
-    if (coEndorsers.isEmpty()) {
-      throw RegistryException.local(
-          "no other organisation is known to co-endorse " + chaincode + " " + function);
-    }
-    String msp = connector.credentials().mspId();
-    List<String> tried = new ArrayList<>();
-    RegistryException last = null;
-    ContractException firstRefusal = null;
-    for (int round = 0; round < 2; round++) {
-      boolean allNotFound = true;
-      for (String coEndorser : coEndorsers) {
-        try {
-          return connector.withFailover(
-              Stage.ENDORSE,
-              gateway -> {
-                try {
-                  Transaction tx =
-                      endorse(
-                          connector
-                              .contract(gateway, chaincode)
-                              .newProposal(function)
-                              .addArguments(args)
-                              .setEndorsingOrganizations(msp, coEndorser)
-                              .build());
-                  return new Prepared(tx.getTransactionId(), tx.getBytes(), tx.getResult());
-                } catch (EndorseException e) {
-                  if (refusedOnlyBy(e, coEndorser)) {
-                    throw new CoEndorserRefusal(ErrorMapper.fromGateway(e, Stage.ENDORSE, null));
-                  }
-                  throw e;
-                }
-              });
-        } catch (CoEndorserRefusal refusal) {
-          tried.add(coEndorser + " (refused)");
-          last = refusal.mapped;
-          if (refusal.mapped instanceof ContractException coded) {
-            firstRefusal = firstRefusal == null ? coded : firstRefusal;
-            allNotFound &= coded instanceof NotFoundException;
-          }
-        } catch (ContractException ownRefusal) {
-          throw ownRefusal;
-        } catch (RegistryException e) {
-          tried.add(coEndorser);
-          last = e;
-          allNotFound = false;
-        }
-      }
-      if (firstRefusal == null || !allNotFound || round == 1) {
-        break;
-      }
-      pause(CO_ENDORSER_LAG);
-      tried.clear();
-    }
-    if (firstRefusal != null) {
-      throw firstRefusal;
-    }
-    throw NetworkException.unreachable(
-        "no co-endorser answered for "
-            + chaincode
-            + " "
-            + function
-            + " (tried "
-            + String.join(", ", tried)
-            + "): "
-            + last.getMessage(),
-        Stage.ENDORSE,
-        null,
-        last instanceof NetworkException n ? n.grpcStatus() : null,
-        last);
-  }
-
-  /** How long co-endorsers that all did not find a record are given to commit its block. */
-  static final Duration CO_ENDORSER_LAG = Duration.ofSeconds(2);
-
-  /** A refusal that came from the co-endorser's peer alone, carried out of the Gateway call. */
-  private static final class CoEndorserRefusal extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient RegistryException mapped;
-
-    CoEndorserRefusal(RegistryException mapped) {
-      super(mapped.getMessage(), null, false, false);
-      this.mapped = mapped;
-    }
+    return endorser.endorseWithCoEndorser(chaincode, function, coEndorsers, args);
   }
 
   /**
-   * Whether the only peers that refused with a contract error code belong to {@code coEndorser}.
+   * Endorses on the organisations the chaincode's policy names ({@link Endorser#endorseByPolicy}).
+   *
+   * @param chaincode the chaincode
+   * @param function the qualified function name
+   * @param args the arguments
+   * @return the endorsed transaction
+   * @throws RegistryException the mapped failure
    */
-  static boolean refusedOnlyBy(EndorseException e, String coEndorser) {
-    Set<String> refusing = new java.util.TreeSet<>();
-    for (ErrorDetail detail : e.getDetails()) {
-      if (org.servicerecords.registry.model.ErrorCode.fromMessage(detail.getMessage()) != null) {
-        refusing.add(detail.getMspId());
-      }
-    }
-    return refusing.equals(Set.of(coEndorser));
+  public Prepared endorseByPolicy(String chaincode, String function, String... args)
+      throws RegistryException {
+    return endorser.endorseByPolicy(chaincode, function, args);
   }
 
   /** Waits, turning an interruption into a {@link RegistryException} (the thread stays flagged). */
@@ -257,55 +162,6 @@ public final class Submitter {
       Thread.currentThread().interrupt();
       throw RegistryException.local("interrupted", e);
     }
-  }
-
-  /**
-   * Endorses a transaction without transient data on the organisations the Gateway's endorsement
-   * plan names for the chaincode's policy ({@code governance}: a majority of the organisations),
-   * with the same failover as {@link #endorse(String, String, Map, String...)}.
-   */
-  public Prepared endorseByPolicy(String chaincode, String function, String... args)
-      throws RegistryException {
-    return endorse(chaincode, function, Map.of(), false, args);
-  }
-
-  private Prepared endorse(
-      String chaincode,
-      String function,
-      Map<String, byte[]> transientData,
-      boolean ownOrganizationOnly,
-      String... args)
-      throws RegistryException {
-    refuseEvaluateOnly(function);
-    String msp = connector.credentials().mspId();
-    return connector.withFailover(
-        Stage.ENDORSE,
-        gateway -> {
-          Proposal.Builder builder =
-              connector.contract(gateway, chaincode).newProposal(function).addArguments(args);
-          if (ownOrganizationOnly) {
-            builder.setEndorsingOrganizations(msp);
-          }
-          if (!transientData.isEmpty()) {
-            builder.putAllTransient(transientData);
-          }
-          Transaction tx = endorse(builder.build());
-          return new Prepared(tx.getTransactionId(), tx.getBytes(), tx.getResult());
-        });
-  }
-
-  private static void refuseEvaluateOnly(String function) throws RegistryException {
-    String name = function.substring(function.lastIndexOf(':') + 1);
-    if (EVALUATE_ONLY.contains(name)) {
-      throw RegistryException.local(
-          function
-              + " returns personal data and is only ever evaluated: the response of a submitted"
-              + " transaction would be written into the block");
-    }
-  }
-
-  private static Transaction endorse(Proposal proposal) throws EndorseException {
-    return proposal.endorse();
   }
 
   /**
@@ -622,85 +478,6 @@ public final class Submitter {
 
   /** How often the ledger is asked while waiting for an accepted transaction. */
   static final Duration LEDGER_POLL = Duration.ofSeconds(2);
-
-  /** A commit status as an endpoint reported it. */
-  record TxStatus(TxValidationCode code, long blockNumber) {}
-
-  /** A call to one endpoint that gave no usable answer. */
-  static final class CallFailure extends Exception {
-
-    private static final long serialVersionUID = 1L;
-
-    /** Where the call failed. */
-    enum Kind {
-      /** The endpoint's connection could not be set up: nothing left the process. */
-      SETUP,
-      /** The request or answer could not be built or read in the process. */
-      LOCAL,
-      /** The endpoint failed the call (gRPC status in {@link CallFailure#code()}). */
-      CALL
-    }
-
-    private final Kind kind;
-    private final transient io.grpc.Status.Code code;
-    private final RegistryException mapped;
-
-    CallFailure(Kind kind, io.grpc.Status.Code code, RegistryException mapped) {
-      super(mapped.getMessage(), mapped, false, false);
-      this.kind = kind;
-      this.code = code;
-      this.mapped = mapped;
-    }
-
-    Kind kind() {
-      return kind;
-    }
-
-    /** The gRPC status code, or {@code null} when the call failed without one. */
-    io.grpc.Status.Code code() {
-      return code;
-    }
-
-    /** The failure as the library reports it. */
-    RegistryException mapped() {
-      return mapped;
-    }
-  }
-
-  /**
-   * The organisation's endpoints as the submitter uses them. {@link GatewayEndpoints} is the one
-   * over Fabric's Gateway; tests give their own.
-   */
-  interface Endpoints extends EndpointOrder {
-
-    /** The organisation's MSP id, for messages. */
-    String mspId();
-
-    /**
-     * Rebuilds the transaction from its bytes on an endpoint and sends it to the orderers.
-     *
-     * @return the commit-status request for it (reusable on every endpoint of the organisation)
-     * @throws CallFailure when the orderers did not accept it, or it is not known whether they did
-     */
-    byte[] send(int index, Prepared prepared) throws CallFailure;
-
-    /**
-     * Asks an endpoint for a sent transaction's commit status, waiting for its commit up to the
-     * commit-status deadline.
-     *
-     * @throws CallFailure when the endpoint reported no status
-     */
-    TxStatus status(int index, String transactionId, byte[] commitRequest) throws CallFailure;
-
-    /**
-     * Asks an endpoint's ledger for a transaction (qscc {@code GetTransactionByID}).
-     *
-     * @return its validation code, or empty when the endpoint answered that its ledger does not
-     *     hold the transaction
-     * @throws CallFailure when the endpoint gave no such answer
-     */
-    Optional<TxValidationCode> lookUp(int index, String transactionId) throws CallFailure;
-  }
 
   /** Time, for the ledger wait; tests give their own. */
   interface Clock {

@@ -82,7 +82,7 @@ class BatchSizeTest {
               request,
               details.isEmpty()
                   ? null
-                  : RegistryClientImpl.detailsBytes(SALT, request.personalDetails())));
+                  : DetailsStore.detailsBytes(SALT, request.personalDetails())));
     }
     return items;
   }
@@ -115,8 +115,7 @@ class BatchSizeTest {
       AnchorRequest request = new AnchorRequest(withId("r" + i), details);
       assertThat(RequestChecks.anchor(request)).isEmpty();
       items.add(
-          Batches.Item.of(
-              request, RegistryClientImpl.detailsBytes(SALT, request.personalDetails())));
+          Batches.Item.of(request, DetailsStore.detailsBytes(SALT, request.personalDetails())));
     }
     assertThat(items.get(0).details().length)
         .isGreaterThan(InputRules.MAX_DETAILS_BYTES - 600)

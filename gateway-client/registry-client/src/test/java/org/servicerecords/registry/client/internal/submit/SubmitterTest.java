@@ -20,13 +20,13 @@ import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.SubmissionMetrics;
 import org.servicerecords.registry.client.TransactionInvalidatedException;
-import org.servicerecords.registry.client.internal.submit.Submitter.CallFailure;
+import org.servicerecords.registry.client.internal.submit.SubmissionEndpoints.CallFailure;
+import org.servicerecords.registry.client.internal.submit.SubmissionEndpoints.TxStatus;
 import org.servicerecords.registry.client.internal.submit.Submitter.Committed;
 import org.servicerecords.registry.client.internal.submit.Submitter.Prepared;
-import org.servicerecords.registry.client.internal.submit.Submitter.TxStatus;
 
 /**
- * The submission engine without a network: a scripted {@link Submitter.Endpoints} stands for the
+ * The submission engine without a network: a scripted {@link SubmissionEndpoints} stands for the
  * organisation's peers and a {@link Submitter.Clock} that only moves when the engine sleeps stands
  * for time.
  */
@@ -446,7 +446,7 @@ class SubmitterTest {
    * the default when none is queued (by default a send is accepted, and a commit status and a
    * ledger look-up give no answer).
    */
-  static final class Fake implements Submitter.Endpoints {
+  static final class Fake implements SubmissionEndpoints {
     final int count;
     int preferred;
     final FakeClock clock = new FakeClock();
@@ -552,18 +552,18 @@ class SubmitterTest {
   void aRefusalGivenOnlyByTheCoEndorsersPeerIsTheCoEndorsersAlone() {
     String suspended = "chaincode response 500, AGENCY_SUSPENDED: agency JusticeMSP is suspended";
     String clock = "chaincode response 500, TIMESTAMP_OUT_OF_TOLERANCE: 400 s from this peer";
-    assertThat(Submitter.refusedOnlyBy(endorseRefusal("AuditMSP", clock), "AuditMSP")).isTrue();
+    assertThat(Endorser.refusedOnlyBy(endorseRefusal("AuditMSP", clock), "AuditMSP")).isTrue();
     // Both organisations refused: the agency's own peer agrees, the refusal is final.
     assertThat(
-            Submitter.refusedOnlyBy(
+            Endorser.refusedOnlyBy(
                 endorseRefusal("JusticeMSP", suspended, "AuditMSP", suspended), "AuditMSP"))
         .isFalse();
     // Only the own organisation refused.
-    assertThat(Submitter.refusedOnlyBy(endorseRefusal("JusticeMSP", suspended), "AuditMSP"))
+    assertThat(Endorser.refusedOnlyBy(endorseRefusal("JusticeMSP", suspended), "AuditMSP"))
         .isFalse();
     // No contract code: not a refusal (an unreachable peer, mismatching answers).
     assertThat(
-            Submitter.refusedOnlyBy(
+            Endorser.refusedOnlyBy(
                 endorseRefusal("AuditMSP", "ProposalResponsePayloads do not match"), "AuditMSP"))
         .isFalse();
   }
