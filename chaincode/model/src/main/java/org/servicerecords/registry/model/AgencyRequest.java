@@ -24,4 +24,100 @@ public record AgencyRequest(
   public AgencyRequest {
     documentTypes = documentTypes == null ? null : List.copyOf(documentTypes);
   }
+
+  /**
+   * Starts an agency request: every part unset ({@code null}) until given.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link AgencyRequest} part by part, so that no call site lines up its parts. */
+  public static final class Builder {
+    private String msp;
+    private String displayName;
+    private String namespace;
+    private List<String> documentTypes;
+    private String activeFrom;
+    private String activeUntil;
+
+    private Builder() {}
+
+    /**
+     * Sets the agency's MSP id.
+     *
+     * @param value the agency's MSP id
+     * @return this builder
+     */
+    public Builder msp(String value) {
+      this.msp = value;
+      return this;
+    }
+
+    /**
+     * Sets the agency's name.
+     *
+     * @param value the agency's name
+     * @return this builder
+     */
+    public Builder displayName(String value) {
+      this.displayName = value;
+      return this;
+    }
+
+    /**
+     * Sets the agency's records namespace.
+     *
+     * @param value the agency's records namespace
+     * @return this builder
+     */
+    public Builder namespace(String value) {
+      this.namespace = value;
+      return this;
+    }
+
+    /**
+     * Sets the document types it may issue.
+     *
+     * @param value the document types it may issue
+     * @return this builder
+     */
+    public Builder documentTypes(List<String> value) {
+      this.documentTypes = value;
+      return this;
+    }
+
+    /**
+     * Sets the start of its active period (ISO-8601).
+     *
+     * @param value the start of its active period (ISO-8601)
+     * @return this builder
+     */
+    public Builder activeFrom(String value) {
+      this.activeFrom = value;
+      return this;
+    }
+
+    /**
+     * Sets the end of its active period (ISO-8601), or {@code null}.
+     *
+     * @param value the end of its active period (ISO-8601), or {@code null}
+     * @return this builder
+     */
+    public Builder activeUntil(String value) {
+      this.activeUntil = value;
+      return this;
+    }
+
+    /**
+     * Builds the agency request.
+     *
+     * @return the agency request
+     */
+    public AgencyRequest build() {
+      return new AgencyRequest(msp, displayName, namespace, documentTypes, activeFrom, activeUntil);
+    }
+  }
 }

@@ -93,4 +93,145 @@ public record CertificateRequest(
         metadata,
         hash);
   }
+
+  /**
+   * Starts a certificate request: every part unset ({@code null}) until given.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CertificateRequest} part by part, so that no call site lines up its parts. */
+  public static final class Builder {
+    private String id;
+    private String documentType;
+    private String documentHash;
+    private String subjectRef;
+    private String validFrom;
+    private String validUntil;
+    private String applicationId;
+    private SortedMap<String, String> metadata;
+    private String detailsHash;
+
+    private Builder() {}
+
+    /**
+     * Sets the record id.
+     *
+     * @param value the record id
+     * @return this builder
+     */
+    public Builder id(String value) {
+      this.id = value;
+      return this;
+    }
+
+    /**
+     * Sets the document type.
+     *
+     * @param value the document type
+     * @return this builder
+     */
+    public Builder documentType(String value) {
+      this.documentType = value;
+      return this;
+    }
+
+    /**
+     * Sets the document's SHA-256 (64 hex digits).
+     *
+     * @param value the document's SHA-256 (64 hex digits)
+     * @return this builder
+     */
+    public Builder documentHash(String value) {
+      this.documentHash = value;
+      return this;
+    }
+
+    /**
+     * Sets the subject reference.
+     *
+     * @param value the subject reference
+     * @return this builder
+     */
+    public Builder subjectRef(String value) {
+      this.subjectRef = value;
+      return this;
+    }
+
+    /**
+     * Sets the start of validity (ISO-8601).
+     *
+     * @param value the start of validity (ISO-8601)
+     * @return this builder
+     */
+    public Builder validFrom(String value) {
+      this.validFrom = value;
+      return this;
+    }
+
+    /**
+     * Sets the end of validity (ISO-8601), or {@code null}.
+     *
+     * @param value the end of validity (ISO-8601), or {@code null}
+     * @return this builder
+     */
+    public Builder validUntil(String value) {
+      this.validUntil = value;
+      return this;
+    }
+
+    /**
+     * Sets the application this certificate answers, or {@code null}.
+     *
+     * @param value the application this certificate answers, or {@code null}
+     * @return this builder
+     */
+    public Builder applicationId(String value) {
+      this.applicationId = value;
+      return this;
+    }
+
+    /**
+     * Sets the public metadata, or {@code null}.
+     *
+     * @param value the public metadata, or {@code null}
+     * @return this builder
+     */
+    public Builder metadata(SortedMap<String, String> value) {
+      this.metadata = value;
+      return this;
+    }
+
+    /**
+     * Sets the personal details' hash, or {@code null}.
+     *
+     * @param value the personal details' hash, or {@code null}
+     * @return this builder
+     */
+    public Builder detailsHash(String value) {
+      this.detailsHash = value;
+      return this;
+    }
+
+    /**
+     * Builds the certificate request.
+     *
+     * @return the certificate request
+     */
+    public CertificateRequest build() {
+      return new CertificateRequest(
+          id,
+          documentType,
+          documentHash,
+          subjectRef,
+          validFrom,
+          validUntil,
+          applicationId,
+          metadata,
+          detailsHash);
+    }
+  }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
+import org.servicerecords.registry.client.AnchorBatch;
 import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.AnchorResult;
 import org.servicerecords.registry.client.BatchReport;
@@ -173,13 +174,17 @@ final class AgencyCommands {
                   anchored =
                       connection
                           .registryClient()
-                          .anchorBatch(parsed.requests(), partial, (d, t) -> {});
+                          .anchorBatch(AnchorBatch.of(parsed.requests()).partial(partial).build());
                 } else {
                   try (ProgressBar bar = progress(out, "anchoring", parsed.requests().size())) {
                     anchored =
                         connection
                             .registryClient()
-                            .anchorBatch(parsed.requests(), partial, (d, t) -> bar.stepTo(d));
+                            .anchorBatch(
+                                AnchorBatch.of(parsed.requests())
+                                    .partial(partial)
+                                    .listener((d, t) -> bar.stepTo(d))
+                                    .build());
                   }
                 }
                 if (metrics) {

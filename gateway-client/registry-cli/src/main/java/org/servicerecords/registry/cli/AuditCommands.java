@@ -15,6 +15,8 @@ import org.servicerecords.registry.client.EventScan;
 import org.servicerecords.registry.client.ExportFormat;
 import org.servicerecords.registry.client.FileCheckpoint;
 import org.servicerecords.registry.client.ListQuery;
+import org.servicerecords.registry.client.ListRequest;
+import org.servicerecords.registry.client.WatchRequest;
 import org.servicerecords.registry.model.RecordHistoryEntry;
 import org.servicerecords.registry.model.RecordPage;
 import picocli.CommandLine.Command;
@@ -89,7 +91,14 @@ final class AuditCommands {
       }
       String start = CommandLineBookmark.decode(bookmark);
       RecordPage page =
-          connected(c -> c.auditor().list(namespace(c, issuer), by, value, pageSize, start));
+          connected(
+              c ->
+                  c.auditor()
+                      .list(
+                          ListRequest.of(namespace(c, issuer), by, value)
+                              .pageSize(pageSize)
+                              .bookmark(start)
+                              .build()));
       // The bookmark as a token a command line can carry back (it holds U+0000).
       RecordPage printed =
           new RecordPage(
@@ -184,7 +193,13 @@ final class AuditCommands {
       try {
         connected(
             c -> {
-              c.auditor().watch(namespace(c, issuer), checkpoint, fromBlock, printer);
+              c.auditor()
+                  .watch(
+                      WatchRequest.of(namespace(c, issuer))
+                          .checkpoint(checkpoint)
+                          .startBlock(fromBlock)
+                          .build(),
+                      printer);
               return null;
             });
       } finally {

@@ -7,6 +7,7 @@ import org.servicerecords.registry.client.Attestation;
 import org.servicerecords.registry.client.AttestedReport;
 import org.servicerecords.registry.client.DecisionInputsReport;
 import org.servicerecords.registry.client.VerificationReport;
+import org.servicerecords.registry.client.VerificationRequest;
 import org.servicerecords.registry.model.RegistryRecord;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -90,14 +91,29 @@ final class VerifyCommands {
       AttestedReport attested = null;
       VerificationReport report;
       if (fast) {
-        report = connected(c -> c.verifier().verifyHash(documentHash, when, issuer));
+        report =
+            connected(
+                c ->
+                    c.verifier()
+                        .verify(
+                            VerificationRequest.forHash(documentHash)
+                                .at(when)
+                                .issuer(issuer)
+                                .build()));
       } else {
         Attestation attestation =
             Attestation.of(attest == null ? Attestation.DEFAULT_ORGANIZATIONS : attest)
                 .preferring(attesters == null ? new String[0] : attesters.toArray(new String[0]));
         attested =
             connected(
-                c -> c.verifier().verifyHashAttested(documentHash, when, issuer, attestation));
+                c ->
+                    c.verifier()
+                        .verifyAttested(
+                            VerificationRequest.forHash(documentHash)
+                                .at(when)
+                                .issuer(issuer)
+                                .build(),
+                            attestation));
         report = attested.report();
       }
       out()

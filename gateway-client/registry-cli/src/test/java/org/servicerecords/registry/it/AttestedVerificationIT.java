@@ -18,6 +18,7 @@ import org.servicerecords.registry.client.Attestation;
 import org.servicerecords.registry.client.AttestedReport;
 import org.servicerecords.registry.client.Attester;
 import org.servicerecords.registry.client.RegistryConnection;
+import org.servicerecords.registry.client.VerificationRequest;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.RegistryRecord;
 import org.servicerecords.registry.model.Verdict;
@@ -74,10 +75,8 @@ class AttestedVerificationIT {
     AttestedReport attested =
         servicesVerifier
             .verifier()
-            .verifyHashAttested(
-                record.documentHash(),
-                null,
-                JUSTICE_NS,
+            .verifyAttested(
+                VerificationRequest.forHash(record.documentHash()).issuer(JUSTICE_NS).build(),
                 Attestation.of(2).preferring(SERVICES_MSP));
 
     assertThat(attested.report().verdict()).isEqualTo(Verdict.VALID);
@@ -98,7 +97,9 @@ class AttestedVerificationIT {
     AttestedReport attested =
         servicesVerifier
             .verifier()
-            .verifyHashAttested(record.documentHash(), null, JUSTICE_MSP, Attestation.of(3));
+            .verifyAttested(
+                VerificationRequest.forHash(record.documentHash()).issuer(JUSTICE_MSP).build(),
+                Attestation.of(3));
 
     assertThat(attested.report().verdict()).isEqualTo(Verdict.VALID);
     assertThat(attested.organizations())
@@ -111,7 +112,8 @@ class AttestedVerificationIT {
     AttestedReport attested =
         servicesVerifier
             .verifier()
-            .verifyHashAttested(record.documentHash(), null, null, Attestation.of(2));
+            .verifyAttested(
+                VerificationRequest.forHash(record.documentHash()).build(), Attestation.of(2));
 
     assertThat(attested.report().verdict()).isEqualTo(Verdict.VALID);
     assertThat(attested.attesters())

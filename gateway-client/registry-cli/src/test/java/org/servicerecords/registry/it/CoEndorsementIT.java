@@ -42,6 +42,7 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.servicerecords.registry.client.AnchorBatch;
 import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.AnchorResult;
 import org.servicerecords.registry.client.BatchReport;
@@ -149,12 +150,14 @@ class CoEndorsementIT {
       batch.add(new AnchorRequest(certificate(ItNetwork.id("co-batch")), details()));
     }
     var registry = justiceIssuer.registryClient();
-    BatchReport first = registry.anchorBatch(batch, false, (done, total) -> {});
+    BatchReport first =
+        registry.anchorBatch(AnchorBatch.of(batch).listener((done, total) -> {}).build());
     assertThat(first.complete()).as(first.outcomes().toString()).isTrue();
     String purgedId = batch.get(0).certificate().id();
     registry.purgeDetails(purgedId);
 
-    BatchReport rerun = registry.anchorBatch(batch, false, (done, total) -> {});
+    BatchReport rerun =
+        registry.anchorBatch(AnchorBatch.of(batch).listener((done, total) -> {}).build());
 
     assertThat(rerun.outcomes())
         .extracting(RecordOutcome::status)

@@ -25,12 +25,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicerecords.registry.client.AnchorBatch;
 import org.servicerecords.registry.client.AnchorRequest;
-import org.servicerecords.registry.client.BatchListener;
 import org.servicerecords.registry.client.BatchReport;
 import org.servicerecords.registry.client.FileCheckpoint;
 import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.client.RegistryEventRecord;
+import org.servicerecords.registry.client.WatchRequest;
 import org.servicerecords.registry.model.ApplicationReceipt;
 import org.servicerecords.registry.model.ApplicationRequest;
 import org.servicerecords.registry.model.CertificateRequest;
@@ -123,8 +124,7 @@ class EventsIT {
         List.of(
             new AnchorRequest(certificate("ev-batch"), DETAILS),
             new AnchorRequest(certificate("ev-batch"), DETAILS));
-    BatchReport report =
-        justiceIssuer.registryClient().anchorBatch(batch, false, BatchListener.NONE);
+    BatchReport report = justiceIssuer.registryClient().anchorBatch(AnchorBatch.of(batch).build());
     assertThat(report.complete()).isTrue();
     expected.put(
         report.outcomes().get(0).transactionId(),
@@ -217,9 +217,10 @@ class EventsIT {
             auditor
                 .auditor()
                 .watch(
-                    namespace,
-                    FileCheckpoint.open(checkpointFile),
-                    fromBlock,
+                    WatchRequest.of(namespace)
+                        .checkpoint(FileCheckpoint.open(checkpointFile))
+                        .startBlock(fromBlock)
+                        .build(),
                     event -> {
                       if (transactions.contains(event.transactionId())) {
                         seen.computeIfAbsent(event.transactionId(), t -> new ArrayList<>())

@@ -33,6 +33,7 @@ import org.servicerecords.registry.client.NotFoundException;
 import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.client.VerificationRequest;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.AgencyHistoryEntry;
 import org.servicerecords.registry.model.ApplicationRequest;
@@ -291,7 +292,11 @@ class GovernanceIT {
             .isInstanceOf(NotFoundException.class);
         // Revocation stays possible while suspended (it only takes an assertion back), and a
         // record anchored before the suspension still verifies: authority is judged at anchoring.
-        assertThat(auditVerifier.verifier().verifyHash(before.documentHash(), null, null).verdict())
+        assertThat(
+                auditVerifier
+                    .verifier()
+                    .verify(VerificationRequest.forHash(before.documentHash()).build())
+                    .verdict())
             .isEqualTo(Verdict.VALID);
         assertThat(justiceIssuer.registryClient().revoke(before.id(), "AGENCY_REVIEW").status())
             .isEqualTo(RecordStatus.REVOKED);
@@ -313,7 +318,11 @@ class GovernanceIT {
       RegistryRecord after = anchorWhenAllowedAgain(ItNetwork.id("gov-after"));
       assertThat(after.status()).isEqualTo(RecordStatus.ACTIVE);
       ItNetwork.awaitOnEveryPeer(List.of(auditVerifier), JUSTICE_NS, after.id(), after.txId());
-      assertThat(auditVerifier.verifier().verifyHash(after.documentHash(), null, null).verdict())
+      assertThat(
+              auditVerifier
+                  .verifier()
+                  .verify(VerificationRequest.forHash(after.documentHash()).build())
+                  .verdict())
           .isEqualTo(Verdict.VALID);
     }
 

@@ -29,12 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.servicerecords.registry.client.AlreadyExistsException;
 import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.AnchorResult;
-import org.servicerecords.registry.client.BatchListener;
 import org.servicerecords.registry.client.BatchReport;
 import org.servicerecords.registry.client.DecisionInputsReport;
 import org.servicerecords.registry.client.DocumentHash;
 import org.servicerecords.registry.client.InvalidStateException;
 import org.servicerecords.registry.client.ListQuery;
+import org.servicerecords.registry.client.ListRequest;
 import org.servicerecords.registry.client.NotAuthorizedException;
 import org.servicerecords.registry.client.NotFoundException;
 import org.servicerecords.registry.client.RecordOutcome;
@@ -42,6 +42,7 @@ import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.VerificationReport;
+import org.servicerecords.registry.client.VerificationRequest;
 import org.servicerecords.registry.model.ApplicationReceipt;
 import org.servicerecords.registry.model.ApplicationRequest;
 import org.servicerecords.registry.model.CanonicalJson;
@@ -232,7 +233,8 @@ class RecordsIT {
       settled(JUSTICE_NS, result.record());
 
       assertThat(result.record().documentHash()).isEqualTo(DocumentHash.ofFile(file));
-      VerificationReport report = auditVerifier.verifier().verifyFile(file, null, null);
+      VerificationReport report =
+          auditVerifier.verifier().verify(VerificationRequest.forFile(file).build());
       assertThat(report.verdict()).isEqualTo(Verdict.VALID);
       assertThat(report.matches())
           .singleElement()
@@ -328,7 +330,9 @@ class RecordsIT {
               .record();
 
       VerificationReport unknownIssuer =
-          auditVerifier.verifier().verifyHash(record.documentHash(), null, null);
+          auditVerifier
+              .verifier()
+              .verify(VerificationRequest.forHash(record.documentHash()).build());
       assertThat(unknownIssuer.verdict()).isEqualTo(Verdict.VALID);
       assertThat(unknownIssuer.matches())
           .singleElement()
@@ -342,7 +346,9 @@ class RecordsIT {
               });
       for (String issuer : List.of(JUSTICE_NS, JUSTICE_MSP)) {
         VerificationReport named =
-            auditVerifier.verifier().verifyHash(record.documentHash(), null, issuer);
+            auditVerifier
+                .verifier()
+                .verify(VerificationRequest.forHash(record.documentHash()).issuer(issuer).build());
         assertThat(named.verdict()).isEqualTo(Verdict.VALID);
         assertThat(named.matches())
             .singleElement()
@@ -353,18 +359,25 @@ class RecordsIT {
       assertThat(
               auditVerifier
                   .verifier()
-                  .verifyHash(record.documentHash(), null, SERVICES_NS)
+                  .verify(
+                      VerificationRequest.forHash(record.documentHash())
+                          .issuer(SERVICES_NS)
+                          .build())
                   .verdict())
           .isEqualTo(Verdict.UNKNOWN);
       // Another agency's verifier gets the same answer.
-      assertThat(justiceVerifier.verifier().verifyHash(record.documentHash(), null, null).verdict())
+      assertThat(
+              justiceVerifier
+                  .verifier()
+                  .verify(VerificationRequest.forHash(record.documentHash()).build())
+                  .verdict())
           .isEqualTo(Verdict.VALID);
     }
 
     @Test
     void anUnknownHashIsUnknown() throws Exception {
       VerificationReport report =
-          auditVerifier.verifier().verifyHash(ItNetwork.newHash(), null, null);
+          auditVerifier.verifier().verify(VerificationRequest.forHash(ItNetwork.newHash()).build());
       assertThat(report.verdict()).isEqualTo(Verdict.UNKNOWN);
       assertThat(report.matches()).isEmpty();
     }
@@ -389,10 +402,16 @@ class RecordsIT {
       assertThat(verdictAt(hash, Instant.parse("2024-03-01T00:00:00Z"))).isEqualTo(Verdict.VALID);
       assertThat(verdictAt(hash, Instant.parse("2025-02-28T12:00:00Z"))).isEqualTo(Verdict.VALID);
       assertThat(verdictAt(hash, Instant.parse("2025-03-01T00:00:00Z"))).isEqualTo(Verdict.EXPIRED);
-      assertThat(auditVerifier.verifier().verifyHash(hash, null, null).verdict())
+      assertThat(
+              auditVerifier.verifier().verify(VerificationRequest.forHash(hash).build()).verdict())
           .isEqualTo(Verdict.EXPIRED);
       VerificationReport report =
-          auditVerifier.verifier().verifyHash(hash, Instant.parse("2024-01-01T00:00:00Z"), null);
+          auditVerifier
+              .verifier()
+              .verify(
+                  VerificationRequest.forHash(hash)
+                      .at(Instant.parse("2024-01-01T00:00:00Z"))
+                      .build());
       assertThat(report.at()).isEqualTo("2024-01-01T00:00:00Z");
       assertThat(report.matches())
           .singleElement()
@@ -428,7 +447,10 @@ class RecordsIT {
     }
 
     private Verdict verdictAt(String hash, Instant at) throws RegistryException {
-      return auditVerifier.verifier().verifyHash(hash, at, JUSTICE_MSP).verdict();
+      return auditVerifier
+          .verifier()
+          .verify(VerificationRequest.forHash(hash).at(at).issuer(JUSTICE_MSP).build())
+          .verdict();
     }
   }
 
@@ -452,12 +474,19 @@ class RecordsIT {
       assertThat(revoked.revocation().revokedAt()).isEqualTo(revoked.timestamp());
       assertThat(revoked.txId()).isNotEqualTo(anchored.txId());
       assertThat(onLedger(JUSTICE_NS, anchored.id())).isEqualTo(revoked);
-      assertThat(auditVerifier.verifier().verifyHash(anchored.documentHash(), null, null).verdict())
+      assertThat(
+              auditVerifier
+                  .verifier()
+                  .verify(VerificationRequest.forHash(anchored.documentHash()).build())
+                  .verdict())
           .isEqualTo(Verdict.REVOKED);
       assertThat(
               auditVerifier
                   .verifier()
-                  .verifyHash(anchored.documentHash(), Instant.parse(anchored.timestamp()), null)
+                  .verify(
+                      VerificationRequest.forHash(anchored.documentHash())
+                          .at(Instant.parse(anchored.timestamp()))
+                          .build())
                   .verdict())
           .isEqualTo(Verdict.VALID);
 
@@ -510,13 +539,17 @@ class RecordsIT {
       assertThat(onLedger(JUSTICE_NS, fresh.id())).isEqualTo(fresh);
 
       VerificationReport oldReport =
-          auditVerifier.verifier().verifyHash(old.documentHash(), null, null);
+          auditVerifier.verifier().verify(VerificationRequest.forHash(old.documentHash()).build());
       assertThat(oldReport.verdict()).isEqualTo(Verdict.SUPERSEDED);
       assertThat(oldReport.matches())
           .singleElement()
           .extracting(Verification::currentRecordId)
           .isEqualTo(fresh.id());
-      assertThat(auditVerifier.verifier().verifyHash(fresh.documentHash(), null, null).verdict())
+      assertThat(
+              auditVerifier
+                  .verifier()
+                  .verify(VerificationRequest.forHash(fresh.documentHash()).build())
+                  .verdict())
           .isEqualTo(Verdict.VALID);
       // A rerun of the same supersession counts as done.
       assertThat(
@@ -576,7 +609,14 @@ class RecordsIT {
       String bookmark = "";
       int pages = 0;
       while (true) {
-        RecordPage page = auditor.auditor().list(JUSTICE_NS, ListQuery.TYPE, NOTARIAL, 2, bookmark);
+        RecordPage page =
+            auditor
+                .auditor()
+                .list(
+                    ListRequest.of(JUSTICE_NS, ListQuery.TYPE, NOTARIAL)
+                        .pageSize(2)
+                        .bookmark(bookmark)
+                        .build());
         pages++;
         assertThat(page.records()).hasSizeLessThanOrEqualTo(2);
         assertThat(page.records())
@@ -615,13 +655,22 @@ class RecordsIT {
         ours.add(anchor(justiceIssuer, c).record().id());
       }
 
-      RecordPage first = auditor.auditor().list(JUSTICE_MSP, ListQuery.SUBJECT, subject, 2, null);
+      RecordPage first =
+          auditor
+              .auditor()
+              .list(ListRequest.of(JUSTICE_MSP, ListQuery.SUBJECT, subject).pageSize(2).build());
       assertThat(first.records())
           .extracting(RegistryRecord::id)
           .containsExactlyElementsOf(ours.subList(0, 2));
       assertThat(first.bookmark()).isNotEmpty();
       RecordPage second =
-          auditor.auditor().list(JUSTICE_MSP, ListQuery.SUBJECT, subject, 2, first.bookmark());
+          auditor
+              .auditor()
+              .list(
+                  ListRequest.of(JUSTICE_MSP, ListQuery.SUBJECT, subject)
+                      .pageSize(2)
+                      .bookmark(first.bookmark())
+                      .build());
       assertThat(second.records()).extracting(RegistryRecord::id).containsExactly(ours.get(2));
       assertThat(second.bookmark()).isEmpty();
     }
@@ -700,7 +749,12 @@ class RecordsIT {
       assertThat(servicesClerk.registryClient().recordApplication(application).decisionId())
           .isEqualTo(decided.id());
       RecordPage byApplication =
-          auditor.auditor().list(SERVICES_NS, ListQuery.APPLICATION, applicationId, 10, null);
+          auditor
+              .auditor()
+              .list(
+                  ListRequest.of(SERVICES_NS, ListQuery.APPLICATION, applicationId)
+                      .pageSize(10)
+                      .build());
       assertThat(byApplication.records())
           .extracting(RegistryRecord::id)
           .containsExactlyInAnyOrder(permit.id(), decided.id());
@@ -718,7 +772,11 @@ class RecordsIT {
                 assertThat(input.verdict()).isEqualTo(Verdict.VALID);
                 assertThat(input.verification().issuer()).isEqualTo(JUSTICE_MSP);
               });
-      assertThat(auditVerifier.verifier().verifyHash(decision.documentHash(), null, null).verdict())
+      assertThat(
+              auditVerifier
+                  .verifier()
+                  .verify(VerificationRequest.forHash(decision.documentHash()).build())
+                  .verdict())
           .isEqualTo(Verdict.VALID);
     }
 
@@ -757,7 +815,9 @@ class RecordsIT {
       }
 
       BatchReport report =
-          justiceIssuer.registryClient().anchorBatch(batch, false, BatchListener.NONE);
+          justiceIssuer
+              .registryClient()
+              .anchorBatch(org.servicerecords.registry.client.AnchorBatch.of(batch).build());
 
       assertThat(report.complete()).isTrue();
       assertThat(report.outcomes())
@@ -788,7 +848,9 @@ class RecordsIT {
       rerun.add(
           AnchorRequest.of(certificate(ItNetwork.id("batch"), MARRIAGE, "2026-01-01T00:00:00Z")));
       BatchReport second =
-          justiceIssuer.registryClient().anchorBatch(rerun, false, BatchListener.NONE);
+          justiceIssuer
+              .registryClient()
+              .anchorBatch(org.servicerecords.registry.client.AnchorBatch.of(rerun).build());
       assertThat(second.complete()).isTrue();
       ItNetwork.awaitOnEveryPeer(
           readers,
@@ -874,7 +936,11 @@ class RecordsIT {
           .isInstanceOf(InvalidStateException.class);
       assertThatThrownBy(() -> justiceIssuer.registryClient().purgeDetails(certificate.id()))
           .isInstanceOf(InvalidStateException.class);
-      assertThat(auditVerifier.verifier().verifyHash(stored.documentHash(), null, null).verdict())
+      assertThat(
+              auditVerifier
+                  .verifier()
+                  .verify(VerificationRequest.forHash(stored.documentHash()).build())
+                  .verdict())
           .isEqualTo(Verdict.VALID);
       assertThat(auditor.auditor().history(JUSTICE_NS, certificate.id())).hasSize(2);
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.client.VerificationReport;
+import org.servicerecords.registry.client.VerificationRequest;
 import org.servicerecords.registry.model.CertificateRequest;
 import org.servicerecords.registry.model.Verdict;
 import org.servicerecords.registry.model.Verification;
@@ -85,7 +86,7 @@ class VerificationLoadIT {
                       if ((thread + round) % 2 == 0) {
                         String hash = round % 4 < 2 ? justiceHash : servicesHash;
                         VerificationReport report =
-                            verifier.verifier().verifyHash(hash, null, null);
+                            verifier.verifier().verify(VerificationRequest.forHash(hash).build());
                         assertThat(report.verdict()).isEqualTo(Verdict.VALID);
                       } else {
                         Verification v =

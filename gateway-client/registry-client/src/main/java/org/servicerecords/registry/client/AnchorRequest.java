@@ -46,15 +46,16 @@ public record AnchorRequest(
   public AnchorRequest withDocumentHash(String documentHash) {
     CertificateRequest c = certificate;
     return new AnchorRequest(
-        new CertificateRequest(
-            c.id(),
-            c.documentType(),
-            documentHash,
-            c.subjectRef(),
-            c.validFrom(),
-            c.validUntil(),
-            c.applicationId(),
-            c.metadata()),
+        CertificateRequest.builder()
+            .id(c.id())
+            .documentType(c.documentType())
+            .documentHash(documentHash)
+            .subjectRef(c.subjectRef())
+            .validFrom(c.validFrom())
+            .validUntil(c.validUntil())
+            .applicationId(c.applicationId())
+            .metadata(c.metadata())
+            .build(),
         personalDetails);
   }
 

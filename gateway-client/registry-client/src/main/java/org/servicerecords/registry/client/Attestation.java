@@ -63,7 +63,7 @@ public record Attestation(int organizations, List<String> preferred) {
    * @throws AttestationException ({@link AttestationException.Reason#TOO_FEW_ORGANISATIONS}) when
    *     there are not enough
    */
-  List<String> choose(String owner, List<String> others) throws AttestationException {
+  public List<String> choose(String owner, List<String> others) throws AttestationException {
     java.util.LinkedHashSet<String> chosen = new java.util.LinkedHashSet<>();
     chosen.add(owner);
     for (String msp : preferred) {

@@ -25,16 +25,11 @@ public interface Auditor {
   /**
    * Lists one page of records.
    *
-   * @param namespace the namespace (or its agency's MSP id)
-   * @param query the index
-   * @param value the indexed value (document type, subject reference or application id)
-   * @param pageSize 1 to 500
-   * @param bookmark empty or {@code null} for the first page, else the previous page's bookmark
+   * @param request the namespace, index and value, page size and the previous page's bookmark
    * @return the page
    * @throws RegistryException if the query fails
    */
-  RecordPage list(String namespace, ListQuery query, String value, int pageSize, String bookmark)
-      throws RegistryException;
+  RecordPage list(ListRequest request) throws RegistryException;
 
   /**
    * Writes every record of the given namespaces (all agencies when empty) with its history. The
@@ -57,12 +52,13 @@ public interface Auditor {
       throws IOException, RegistryException;
 
   /**
-   * Listens to a namespace's registry events, resuming after the checkpoint (or from {@code
-   * fromBlock} without one), checkpointing after each handled event. Returns when the handler says
-   * stop, or throws when the stream fails for good. Resubscriptions after a lost connection and
-   * restarts with the same checkpoint file neither miss nor repeat an event; only a crash between a
-   * handler's completion and its checkpoint write makes that one event come again (at least once
-   * across a crash), so handlers should be idempotent, keyed by block number and transaction id.
+   * Listens to a namespace's registry events, resuming after the request's checkpoint (or from its
+   * {@code startBlock} when the checkpoint holds no position), checkpointing after each handled
+   * event. Returns when the handler says stop, or throws when the stream fails for good.
+   * Resubscriptions after a lost connection and restarts with the same checkpoint file ({@link
+   * Checkpoint#file}) neither miss nor repeat an event; only a crash between a handler's completion
+   * and its checkpoint write makes that one event come again (at least once across a crash), so
+   * handlers should be idempotent, keyed by block number and transaction id.
    *
    * <p>Events are hints: any organisation can commit a VALID transaction in another agency's
    * namespace that writes only its own implicit private collection and carries an event in that
@@ -79,16 +75,14 @@ public interface Auditor {
    * EventHandler#ignored} with its {@link IgnoredEvent.Reason} and is counted; the checkpoint moves
    * past it too.
    *
-   * @param namespace the namespace (or MSP id, or the governance chaincode name)
-   * @param checkpoint the persistent position
-   * @param fromBlock the first block without a checkpoint
+   * @param request the namespace (or MSP id, or the governance chaincode name), the checkpoint and
+   *     the first block without a position
    * @param handler the handler
    * @return how many events were delivered and ignored by this call
    * @throws RegistryException if the stream fails
    * @throws IOException if the checkpoint cannot be written
    */
-  WatchSummary watch(
-      String namespace, FileCheckpoint checkpoint, long fromBlock, EventHandler handler)
+  WatchSummary watch(WatchRequest request, EventHandler handler)
       throws RegistryException, IOException;
 
   /**

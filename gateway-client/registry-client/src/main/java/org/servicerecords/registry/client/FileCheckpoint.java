@@ -16,25 +16,18 @@ import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.JsonFormatException;
 
 /**
- * A persistent event position: the block and the transaction of the last event handled. Written
- * atomically (temporary file, fsync, rename) after each event.
- *
- * <p>Use: call {@link #startBlock} once at every (re)subscription and ask the peer for events from
- * that block; pass each event through {@link #isNew}; after handling a new one, call {@link
- * #checkpoint}. A new stream, whether after a reconnect with the same instance or after a restart
- * with {@link #open}, then resumes right after the last event checkpointed: none is missed and none
- * is handled twice.
+ * A persistent {@link Checkpoint}: the position is written atomically (temporary file, fsync,
+ * rename) after each event, so a restart with {@link #open} on the same file resumes right after
+ * the last event checkpointed.
  *
  * <p>Delivery is <b>at least once across a crash</b>: if the process dies after a handler finished
  * but before its checkpoint was written, that one event is delivered again on restart. Handlers
  * should therefore be idempotent, keyed by the event's block number and transaction id.
  */
-public final class FileCheckpoint {
+public final class FileCheckpoint implements Checkpoint {
 
   private final Path file;
-  private long blockNumber = -1;
-  private String transactionId;
-  private boolean passed;
+  private final InMemoryCheckpoint position = new InMemoryCheckpoint();
 
   private FileCheckpoint(Path file) {
     this.file = file;
@@ -53,9 +46,9 @@ public final class FileCheckpoint {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       try {
         JsonObject json = CanonicalJson.parseStrict(text).getAsJsonObject();
-        checkpoint.blockNumber = json.get("blockNumber").getAsLong();
+        long block = json.get("blockNumber").getAsLong();
         JsonElement tx = json.get("transactionId");
-        checkpoint.transactionId = tx == null || tx.isJsonNull() ? null : tx.getAsString();
+        checkpoint.position.restore(block, tx == null || tx.isJsonNull() ? null : tx.getAsString());
       } catch (JsonFormatException | IllegalStateException | NullPointerException e) {
         throw new IOException("malformed checkpoint file " + file + ": " + e.getMessage(), e);
       }
@@ -63,67 +56,24 @@ public final class FileCheckpoint {
     return checkpoint;
   }
 
-  /**
-   * Returns the block of the last event handled.
-   *
-   * @return the block number, or empty before the first event
-   */
-  public synchronized OptionalLong blockNumber() {
-    return blockNumber < 0 ? OptionalLong.empty() : OptionalLong.of(blockNumber);
+  @Override
+  public OptionalLong blockNumber() {
+    return position.blockNumber();
   }
 
-  /**
-   * Returns the transaction of the last event handled.
-   *
-   * @return the transaction id, or empty
-   */
-  public synchronized Optional<String> transactionId() {
-    return Optional.ofNullable(transactionId);
+  @Override
+  public Optional<String> transactionId() {
+    return position.transactionId();
   }
 
-  /**
-   * Starts a new event stream: returns the block to ask the peer to start from, the checkpoint's
-   * block (its events up to the checkpoint's transaction are then skipped by {@link #isNew}), or
-   * {@code fallback} when there is no checkpoint yet. Call it once at every subscription, including
-   * resubscriptions after a lost connection: the new stream replays the checkpoint's block from its
-   * start, so the position within that block is searched for again.
-   *
-   * @param fallback the start block without a checkpoint
-   * @return the start block
-   */
-  public synchronized long startBlock(long fallback) {
-    passed = false;
-    return blockNumber < 0 ? fallback : blockNumber;
+  @Override
+  public long startBlock(long fallback) {
+    return position.startBlock(fallback);
   }
 
-  /**
-   * Says whether an event of the current stream comes after the checkpoint. Events of the
-   * checkpoint's block are new only after its transaction has been seen again in this stream (since
-   * the last {@link #startBlock}); events of earlier blocks never are.
-   *
-   * @param eventBlock the event's block
-   * @param eventTransactionId the event's transaction
-   * @return true when the event has not been handled yet
-   */
-  public synchronized boolean isNew(long eventBlock, String eventTransactionId) {
-    if (blockNumber < 0 || eventBlock > blockNumber) {
-      return true;
-    }
-    if (eventBlock < blockNumber) {
-      return false;
-    }
-    if (transactionId == null) {
-      // The whole block was handled.
-      return false;
-    }
-    if (passed) {
-      return true;
-    }
-    if (transactionId.equals(eventTransactionId)) {
-      // Seen again: everything after it in this block is new.
-      passed = true;
-    }
-    return false;
+  @Override
+  public boolean isNew(long eventBlock, String eventTransactionId) {
+    return position.isNew(eventBlock, eventTransactionId);
   }
 
   /**
@@ -133,11 +83,10 @@ public final class FileCheckpoint {
    * @param eventTransactionId the event's transaction
    * @throws IOException if the file cannot be written
    */
+  @Override
   public synchronized void checkpoint(long eventBlock, String eventTransactionId)
       throws IOException {
-    blockNumber = eventBlock;
-    transactionId = eventTransactionId;
-    passed = true;
+    position.checkpoint(eventBlock, eventTransactionId);
     JsonObject json = new JsonObject();
     json.addProperty("blockNumber", eventBlock);
     json.addProperty("transactionId", eventTransactionId);

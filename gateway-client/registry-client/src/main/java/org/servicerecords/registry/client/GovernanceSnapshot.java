@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.client.internal.submit.ErrorMapper;
 import org.servicerecords.registry.model.AgencyEntry;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.VerdictRules;

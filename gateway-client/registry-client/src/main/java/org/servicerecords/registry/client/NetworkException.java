@@ -12,7 +12,7 @@ public class NetworkException extends RegistryException {
   private final boolean outcomeUnknown;
 
   /**
-   * Creates the exception.
+   * Creates the exception; {@link #unreachable} and {@link #unknownOutcome} name the two kinds.
    *
    * @param message one line that says what failed
    * @param stage where it failed
@@ -31,6 +31,38 @@ public class NetworkException extends RegistryException {
     super(message, null, stage, transactionId, null, cause);
     this.grpcStatus = grpcStatus;
     this.outcomeUnknown = outcomeUnknown;
+  }
+
+  /**
+   * A network failure after which nothing was committed: nothing was sent, or the peers refused or
+   * never received it.
+   *
+   * @param message one line that says what failed
+   * @param stage where it failed
+   * @param transactionId the transaction id, or {@code null}
+   * @param grpcStatus the gRPC status code name, or {@code null}
+   * @param cause the underlying exception, or {@code null}
+   * @return the exception, with {@link #outcomeUnknown()} false
+   */
+  public static NetworkException unreachable(
+      String message, Stage stage, String transactionId, String grpcStatus, Throwable cause) {
+    return new NetworkException(message, stage, transactionId, grpcStatus, false, cause);
+  }
+
+  /**
+   * A network failure after which a submitted transaction may have been committed anyway: rerun the
+   * same request, which is idempotent, to learn its outcome.
+   *
+   * @param message one line that says what failed
+   * @param stage where it failed
+   * @param transactionId the transaction id, or {@code null}
+   * @param grpcStatus the gRPC status code name, or {@code null}
+   * @param cause the underlying exception, or {@code null}
+   * @return the exception, with {@link #outcomeUnknown()} true
+   */
+  public static NetworkException unknownOutcome(
+      String message, Stage stage, String transactionId, String grpcStatus, Throwable cause) {
+    return new NetworkException(message, stage, transactionId, grpcStatus, true, cause);
   }
 
   /**

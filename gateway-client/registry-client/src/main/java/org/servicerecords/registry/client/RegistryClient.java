@@ -2,7 +2,6 @@ package org.servicerecords.registry.client;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.servicerecords.registry.model.ApplicationReceipt;
 import org.servicerecords.registry.model.ApplicationRequest;
@@ -68,15 +67,12 @@ public interface RegistryClient {
    * contract's maximum, submitted concurrently within the profile's limit. A rerun of the same
    * batch anchors exactly the records still missing.
    *
-   * @param requests the certificates
-   * @param partial when false, one invalid record stops the whole batch before anything is sent;
-   *     when true, the valid records are anchored anyway
-   * @param listener progress listener
+   * @param batch the certificates, whether the valid ones are anchored when some are invalid, and a
+   *     progress listener
    * @return each record's outcome
    * @throws RegistryException if the batch cannot start (for example governance is unreachable)
    */
-  BatchReport anchorBatch(List<AnchorRequest> requests, boolean partial, BatchListener listener)
-      throws RegistryException;
+  BatchReport anchorBatch(AnchorBatch batch) throws RegistryException;
 
   /**
    * Records the receipt of a citizen's application.

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.servicerecords.registry.client.identity.Credentials;
 import org.servicerecords.registry.client.identity.IdentityException;
 import org.servicerecords.registry.client.identity.Wallet;
+import org.servicerecords.registry.client.internal.RegistryConnectionImpl;
 import org.servicerecords.registry.client.profile.ConnectionProfile;
 import org.servicerecords.registry.client.profile.IdentitySource;
 import org.servicerecords.registry.client.profile.ProfileException;

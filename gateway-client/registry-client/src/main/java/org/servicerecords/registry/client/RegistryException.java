@@ -39,7 +39,8 @@ public class RegistryException extends Exception {
   private final String peerMessage;
 
   /**
-   * Creates the exception.
+   * Creates the exception with every part; the factories ({@link #local}, {@link #evaluate}, {@link
+   * #at}) name the usual combinations.
    *
    * @param message one line that says what failed
    * @param code the contract's error code, or {@code null}
@@ -60,6 +61,51 @@ public class RegistryException extends Exception {
     this.stage = stage == null ? Stage.LOCAL : stage;
     this.transactionId = transactionId;
     this.peerMessage = peerMessage;
+  }
+
+  /**
+   * A failure found in the library before anything was sent ({@link Stage#LOCAL}).
+   *
+   * @param message one line that says what failed
+   * @return the exception
+   */
+  public static RegistryException local(String message) {
+    return local(message, null);
+  }
+
+  /**
+   * A failure found in the library before anything was sent ({@link Stage#LOCAL}), with its cause.
+   *
+   * @param message one line that says what failed
+   * @param cause the underlying exception, or {@code null}
+   * @return the exception
+   */
+  public static RegistryException local(String message, Throwable cause) {
+    return new RegistryException(message, null, Stage.LOCAL, null, null, cause);
+  }
+
+  /**
+   * An answer to a query that the library cannot use ({@link Stage#EVALUATE}), with no transaction.
+   *
+   * @param message one line that says what was wrong with the answer
+   * @return the exception
+   */
+  public static RegistryException evaluate(String message) {
+    return at(Stage.EVALUATE, message, null, null);
+  }
+
+  /**
+   * A failure at a stage with no error code of the contract and no peer message.
+   *
+   * @param stage where it failed
+   * @param message one line that says what failed
+   * @param transactionId the transaction id, or {@code null}
+   * @param cause the underlying exception, or {@code null}
+   * @return the exception
+   */
+  public static RegistryException at(
+      Stage stage, String message, String transactionId, Throwable cause) {
+    return new RegistryException(message, null, stage, transactionId, null, cause);
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.servicerecords.registry.client;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.servicerecords.registry.model.Verification;
 
@@ -13,46 +11,14 @@ import org.servicerecords.registry.model.Verification;
 public interface Verifier {
 
   /**
-   * Verifies a document file: hashes it as a stream and looks the hash up.
+   * Verifies a document: looks its hash up, at the request's instant (now when absent), with the
+   * request's issuer (every agency in parallel when absent).
    *
-   * @param document the file
-   * @param at the instant, or {@code null} for now
-   * @param issuer the issuer's namespace or MSP id, or {@code null} to ask every agency in parallel
-   * @return the report
-   * @throws IOException if the file cannot be read
-   * @throws RegistryException if the lookup fails
-   */
-  VerificationReport verifyFile(Path document, Instant at, String issuer)
-      throws IOException, RegistryException;
-
-  /**
-   * Verifies a document by its SHA-256.
-   *
-   * @param documentHash the hash (64 hex digits)
-   * @param at the instant, or {@code null} for now
-   * @param issuer the issuer's namespace or MSP id, or {@code null} to ask every agency in parallel
+   * @param request the hash (or file, hashed when the request was built), instant and issuer
    * @return the report
    * @throws RegistryException if the lookup fails ({@link NotFoundException} for an unknown issuer)
    */
-  VerificationReport verifyHash(String documentHash, Instant at, String issuer)
-      throws RegistryException;
-
-  /**
-   * Verifies a document file with an answer attested by peers of several organisations: hashes it
-   * as a stream, then {@link #verifyHashAttested}.
-   *
-   * @param document the file
-   * @param at the instant, or {@code null} for now
-   * @param issuer the issuer's namespace or MSP id, or {@code null} to ask every agency in parallel
-   * @param attestation how many organisations must attest, and which to ask first
-   * @return the report with its attesters
-   * @throws IOException if the file cannot be read
-   * @throws AttestationException if the endorsements do not prove the answer (never a verdict then)
-   * @throws RegistryException if the lookup fails
-   */
-  AttestedReport verifyFileAttested(
-      Path document, Instant at, String issuer, Attestation attestation)
-      throws IOException, RegistryException;
+  VerificationReport verify(VerificationRequest request) throws RegistryException;
 
   /**
    * Verifies a document by its SHA-256 with an answer that trusts no single peer: {@code
@@ -65,9 +31,7 @@ public interface Verifier {
    * The verdict is read from that signed answer. With no issuer, every agency's namespace is asked
    * in parallel, each attested by its own owner and others.
    *
-   * @param documentHash the hash (64 hex digits)
-   * @param at the instant, or {@code null} for now
-   * @param issuer the issuer's namespace or MSP id, or {@code null} to ask every agency in parallel
+   * @param request the hash (or file, hashed when the request was built), instant and issuer
    * @param attestation how many organisations must attest, and which to ask first
    * @return the report with its attesters
    * @throws AttestationException if the endorsements do not prove the answer, with the {@link
@@ -75,8 +39,7 @@ public interface Verifier {
    * @throws RegistryException if the lookup fails ({@link NotFoundException} for an unknown issuer,
    *     {@link NetworkException} when an organisation asked has no peer that answers)
    */
-  AttestedReport verifyHashAttested(
-      String documentHash, Instant at, String issuer, Attestation attestation)
+  AttestedReport verifyAttested(VerificationRequest request, Attestation attestation)
       throws RegistryException;
 
   /**

@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * {@link FileCheckpoint} and {@link Checkpoint#inMemory()}: resuming neither misses nor repeats.
+ */
 class FileCheckpointTest {
 
   /** An event stream as a peer delivers it: (block, tx) in ledger order, several per block. */
@@ -72,6 +75,27 @@ class FileCheckpointTest {
   }
 
   @Test
+  void reconnectingWithTheSameInMemoryCheckpointNeitherMissesNorRepeats() throws IOException {
+    List<String> expected = STREAM.stream().map(e -> "tx" + e[1]).toList();
+    for (int cutAfter = 0; cutAfter <= STREAM.size(); cutAfter++) {
+      Checkpoint checkpoint = Checkpoint.inMemory();
+      List<String> handled = new ArrayList<>();
+      stream(checkpoint, cutAfter, handled);
+      stream(checkpoint, 1, handled);
+      stream(checkpoint, Integer.MAX_VALUE, handled);
+      assertThat(handled).as("cut after %d", cutAfter).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void anInMemoryCheckpointStartsWithoutAPosition() {
+    Checkpoint checkpoint = Checkpoint.inMemory();
+    assertThat(checkpoint.blockNumber()).isEmpty();
+    assertThat(checkpoint.transactionId()).isEmpty();
+    assertThat(checkpoint.startBlock(7)).isEqualTo(7);
+  }
+
+  @Test
   void crashBetweenHandlerAndCheckpointWriteDeliversThatOneEventAgain(@TempDir Path dir)
       throws IOException {
     Path file = dir.resolve("cp.json");
@@ -96,7 +120,7 @@ class FileCheckpointTest {
   }
 
   /** One subscription: from the checkpoint's start block, until {@code maxEvents} are handled. */
-  private static void stream(FileCheckpoint checkpoint, int maxEvents, List<String> handled)
+  private static void stream(Checkpoint checkpoint, int maxEvents, List<String> handled)
       throws IOException {
     int count = 0;
     for (long[] event : from(checkpoint.startBlock(0))) {
@@ -116,7 +140,7 @@ class FileCheckpointTest {
   void positionSurvivesReopening(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("cp.json");
     FileCheckpoint.open(file).checkpoint(41, "abc");
-    FileCheckpoint reopened = FileCheckpoint.open(file);
+    Checkpoint reopened = Checkpoint.file(file);
     assertThat(reopened.blockNumber()).hasValue(41);
     assertThat(reopened.transactionId()).hasValue("abc");
     assertThat(reopened.startBlock(0)).isEqualTo(41);

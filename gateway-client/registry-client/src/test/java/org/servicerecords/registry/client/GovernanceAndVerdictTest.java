@@ -17,9 +17,9 @@ import org.servicerecords.registry.model.Verdict;
 import org.servicerecords.registry.model.VerdictRules;
 import org.servicerecords.registry.model.Verification;
 
-class GovernanceAndVerdictTest {
+public class GovernanceAndVerdictTest {
 
-  static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+  public static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
   static final AgencyEntry JUSTICE =
       new AgencyEntry(
           "JusticeMSP",
@@ -90,7 +90,7 @@ class GovernanceAndVerdictTest {
           "t4",
           "2025-01-01T00:00:00Z");
 
-  static final GovernanceSnapshot SNAPSHOT =
+  public static final GovernanceSnapshot SNAPSHOT =
       GovernanceSnapshot.of(List.of(JUSTICE, SUSPENDED, AUDIT), NOW);
   static final GovernanceSnapshot WITH_PERIODS =
       GovernanceSnapshot.of(List.of(JUSTICE, ENDED, SUSPENDED_NOT_YET_ACTIVE), NOW);

@@ -1,0 +1,34 @@
+package org.servicerecords.registry.client.internal.submit;
+
+/**
+ * The {@link EndpointOrder} of a connector's endpoints, for the endpoints over Fabric's Gateway.
+ */
+public abstract class ConnectorEndpoints implements EndpointOrder {
+
+  /** The connector whose endpoints these are. */
+  protected final Connector connector;
+
+  /**
+   * Endpoints over a connector.
+   *
+   * @param connector the connector
+   */
+  protected ConnectorEndpoints(Connector connector) {
+    this.connector = connector;
+  }
+
+  @Override
+  public final int count() {
+    return connector.endpointCount();
+  }
+
+  @Override
+  public final int preferred() {
+    return connector.preferred();
+  }
+
+  @Override
+  public final void answered(int index) {
+    connector.answered(index);
+  }
+}
