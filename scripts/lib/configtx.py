@@ -4,7 +4,7 @@
 Usage: configtx.py NETWORK_FILE PROFILE ORGS_DIR OUT_FILE
 
 The file is JSON, which configtxgen's YAML parser reads as YAML. It defines one configtxgen profile,
-named "Registry", for the network profile (raft or bft); the policies are those of DESIGN.md section 4:
+named "Registry", for the network profile (raft or bft); the policies are those of the trust model (docs/architecture.md):
 - every organisation: Readers/Writers/Admins by role, Endorsement OR('<MSP>.peer'); an organisation
   that runs ordering nodes also admits '<MSP>.orderer' to Readers and Writers, since its orderers sign
   blocks and peers check those signatures against /Channel/Orderer/BlockValidation (ANY Writers);

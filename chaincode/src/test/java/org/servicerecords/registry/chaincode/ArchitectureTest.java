@@ -106,7 +106,7 @@ class ArchitectureTest {
           .should()
           .accessTargetWhere(target(CLOCK_READ))
           .because(
-              "time comes only from the transaction timestamp (DESIGN.md section 5); the"
+              "time comes only from the transaction timestamp (docs/contract.md, Determinism); the"
                   + " endorsing peer's clock is read by EndorsementClock alone");
 
   /**

@@ -8,7 +8,7 @@ import java.util.Objects;
  * reports as not to be trusted, because the transaction carrying it does not show that the
  * namespace's owner wrote it. Events are hints: any organisation can commit a VALID transaction in
  * another agency's namespace that writes only its own implicit private collection and carries an
- * event in that namespace's name (DESIGN.md §4), so an event counts only when its transaction's
+ * event in that namespace's name (docs/architecture.md, "Trust model"), so an event counts only when its transaction's
  * endorsements satisfy the owner's own rule (see {@link Reason}).
  *
  * @param blockNumber the block holding the transaction
@@ -48,7 +48,7 @@ public record IgnoredEvent(
     PROPOSAL_MISMATCH,
     /**
      * No endorsement names the namespace's owner: the transaction was endorsed by other
-     * organisations only (the fake-event pattern of DESIGN.md §4).
+     * organisations only (the fake-event pattern of docs/architecture.md, "Trust model").
      */
     NOT_ENDORSED_BY_OWNER,
     /**

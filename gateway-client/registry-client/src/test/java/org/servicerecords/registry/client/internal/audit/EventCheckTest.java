@@ -151,7 +151,7 @@ class EventCheckTest {
   @Nested
   class Ignored {
     /**
-     * The fake-event attack of DESIGN.md §4: Services commits, VALID, a transaction in Justice's
+     * The fake-event attack (docs/architecture.md, Trust model): Services commits, VALID, a transaction in Justice's
      * namespace that writes only its own implicit collection and carries a REVOKED event.
      */
     @Test
