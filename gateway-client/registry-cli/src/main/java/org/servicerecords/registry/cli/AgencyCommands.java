@@ -79,15 +79,16 @@ final class AgencyCommands {
 
     AnchorRequest request() throws IOException {
       return new AnchorRequest(
-          new CertificateRequest(
-              id,
-              type,
-              document.resolve(),
-              subjectRef,
-              CliCommand.instantText(validFrom, "--valid-from"),
-              CliCommand.instantText(validUntil, "--valid-until"),
-              applicationId,
-              metadata.isEmpty() ? null : new TreeMap<>(metadata)),
+          CertificateRequest.builder()
+              .id(id)
+              .documentType(type)
+              .documentHash(document.resolve())
+              .subjectRef(subjectRef)
+              .validFrom(CliCommand.instantText(validFrom, "--valid-from"))
+              .validUntil(CliCommand.instantText(validUntil, "--valid-until"))
+              .applicationId(applicationId)
+              .metadata(metadata.isEmpty() ? null : new TreeMap<>(metadata))
+              .build(),
           detailsFile == null ? new TreeMap<>() : DetailsFile.read(detailsFile));
     }
   }
@@ -306,17 +307,17 @@ final class AgencyCommands {
         refs.add(new RecordRef(input.substring(0, colon), input.substring(colon + 1)));
       }
       DecisionRequest request =
-          new DecisionRequest(
-              id,
-              applicationId,
-              outcome,
-              legalBasis,
-              type,
-              document.resolve(),
-              subjectRef,
-              refs,
-              results,
-              null);
+          DecisionRequest.builder()
+              .id(id)
+              .applicationId(applicationId)
+              .outcome(outcome)
+              .legalBasis(legalBasis)
+              .documentType(type)
+              .documentHash(document.resolve())
+              .subjectRef(subjectRef)
+              .inputRecords(refs)
+              .resultRecordIds(results)
+              .build();
       out().record(connected(c -> c.registryClient().recordDecision(request)));
       return ExitCodes.OK;
     }

@@ -21,6 +21,7 @@ import org.servicerecords.registry.model.RecordHistoryEntry;
 import org.servicerecords.registry.model.RecordPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -43,13 +44,12 @@ final class AuditCommands {
     @Parameters(paramLabel = "ID", description = "Record id")
     String id;
 
-    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
-    String issuer;
+    @Mixin OwnNamespaceOption issuer;
 
     @Override
     public Integer call() throws Exception {
       List<RecordHistoryEntry> history =
-          connected(c -> c.auditor().history(namespace(c, issuer), id));
+          connected(c -> c.auditor().history(issuer.namespace(c), id));
       out().print(history, Output.history(history));
       return ExitCodes.OK;
     }
@@ -73,8 +73,7 @@ final class AuditCommands {
     @Parameters(paramLabel = "VALUE", description = "The type, subject reference or application id")
     String value;
 
-    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
-    String issuer;
+    @Mixin OwnNamespaceOption issuer;
 
     @Option(names = "--page-size", defaultValue = "100", description = "1 to 500")
     int pageSize;
@@ -95,7 +94,7 @@ final class AuditCommands {
               c ->
                   c.auditor()
                       .list(
-                          ListRequest.of(namespace(c, issuer), by, value)
+                          ListRequest.of(issuer.namespace(c), by, value)
                               .pageSize(pageSize)
                               .bookmark(start)
                               .build()));
@@ -165,8 +164,7 @@ final class AuditCommands {
         "      --checkpoint events.checkpoint --from-block 0 --max-events 4"
       })
   static final class Watch extends CliCommand {
-    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
-    String issuer;
+    @Mixin OwnNamespaceOption issuer;
 
     @Option(names = "--checkpoint", required = true, description = "Checkpoint file")
     Path checkpointFile;
@@ -195,7 +193,7 @@ final class AuditCommands {
             c -> {
               c.auditor()
                   .watch(
-                      WatchRequest.of(namespace(c, issuer))
+                      WatchRequest.of(issuer.namespace(c))
                           .checkpoint(checkpoint)
                           .startBlock(fromBlock)
                           .build(),

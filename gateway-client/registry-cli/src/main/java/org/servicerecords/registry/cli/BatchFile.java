@@ -81,15 +81,16 @@ final class BatchFile {
         }
         requests.add(
             new AnchorRequest(
-                new CertificateRequest(
-                    id,
-                    row.get("documentType"),
-                    hash,
-                    row.get("subjectRef"),
-                    row.get("validFrom"),
-                    row.get("validUntil"),
-                    row.get("applicationId"),
-                    metadata.isEmpty() ? null : metadata),
+                CertificateRequest.builder()
+                    .id(id)
+                    .documentType(row.get("documentType"))
+                    .documentHash(hash)
+                    .subjectRef(row.get("subjectRef"))
+                    .validFrom(row.get("validFrom"))
+                    .validUntil(row.get("validUntil"))
+                    .applicationId(row.get("applicationId"))
+                    .metadata(metadata.isEmpty() ? null : metadata)
+                    .build(),
                 new java.util.TreeMap<>(details)));
       } catch (IOException | IllegalArgumentException e) {
         problems.add(new RowProblem(i + 1, id, e.getMessage()));

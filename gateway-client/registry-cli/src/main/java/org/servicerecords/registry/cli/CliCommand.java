@@ -53,18 +53,6 @@ abstract class CliCommand implements Callable<Integer> {
   }
 
   /**
-   * The namespace an {@code --issuer} option names, else the identity's own.
-   *
-   * @param connection the open connection
-   * @param issuer the option's value, or {@code null}
-   * @return the namespace or MSP id to ask about
-   * @throws RegistryException if the own namespace cannot be found
-   */
-  static String namespace(RegistryConnection connection, String issuer) throws RegistryException {
-    return issuer == null ? connection.registryClient().namespace() : issuer;
-  }
-
-  /**
    * Parses an instant option.
    *
    * @param text the value, or {@code null}

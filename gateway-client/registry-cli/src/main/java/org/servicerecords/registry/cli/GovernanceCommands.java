@@ -157,13 +157,15 @@ final class GovernanceCommands {
     @Override
     void check() {
       request =
-          new AgencyRequest(
-              msp,
-              displayName,
-              namespace,
-              documentTypes(types),
-              instant(activeFrom, "--active-from").toString(),
-              activeUntil == null ? null : instant(activeUntil, "--active-until").toString());
+          AgencyRequest.builder()
+              .msp(msp)
+              .displayName(displayName)
+              .namespace(namespace)
+              .documentTypes(documentTypes(types))
+              .activeFrom(instant(activeFrom, "--active-from").toString())
+              .activeUntil(
+                  activeUntil == null ? null : instant(activeUntil, "--active-until").toString())
+              .build();
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.servicerecords.registry.client.VerificationRequest;
 import org.servicerecords.registry.model.RegistryRecord;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -141,13 +142,12 @@ final class VerifyCommands {
     @Parameters(paramLabel = "ID", description = "Decision record id")
     String id;
 
-    @Option(names = "--issuer", description = "Namespace or MSP id of the decision (default: own)")
-    String issuer;
+    @Mixin OwnNamespaceOption issuer;
 
     @Override
     public Integer call() throws Exception {
       DecisionInputsReport report =
-          connected(c -> c.verifier().verifyDecisionInputs(namespace(c, issuer), id));
+          connected(c -> c.verifier().verifyDecisionInputs(issuer.namespace(c), id));
       return print(out(), report);
     }
 
@@ -167,19 +167,18 @@ final class VerifyCommands {
     @Parameters(paramLabel = "ID", description = "Record id")
     String id;
 
-    @Option(names = "--issuer", description = "Namespace or MSP id (default: own)")
-    String issuer;
+    @Mixin OwnNamespaceOption issuer;
 
     @Override
     public Integer call() throws Exception {
       RegistryRecord record =
           connected(
               c ->
-                  issuer == null
-                      ? c.registryClient().getRecord(id)
-                      : c.verifier().verifyRecord(issuer, id, null).record());
+                  issuer.given()
+                      ? c.verifier().verifyRecord(issuer.issuer, id, null).record()
+                      : c.registryClient().getRecord(id));
       if (record == null) {
-        out().error("record '" + id + "' not found in " + issuer);
+        out().error("record '" + id + "' not found in " + issuer.issuer);
         return ExitCodes.NOT_FOUND;
       }
       out().record(record);

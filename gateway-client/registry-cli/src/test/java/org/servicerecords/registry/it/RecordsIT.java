@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicerecords.registry.client.InvalidArgumentException;
 import org.servicerecords.registry.client.AlreadyExistsException;
 import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.AnchorResult;
@@ -496,6 +497,43 @@ class RecordsIT {
       assertThatThrownBy(() -> justiceIssuer.registryClient().revoke(anchored.id(), "OTHER"))
           .isInstanceOf(InvalidStateException.class);
       assertThat(auditor.auditor().history(JUSTICE_NS, anchored.id())).hasSize(2);
+    }
+
+    @Test
+    void badArgumentsAreRefusedByTheLibraryWithEveryProblemAndNothingIsSent() throws Exception {
+      RegistryRecord anchored =
+          anchor(
+                  justiceIssuer,
+                  certificate(ItNetwork.id("bc-badrevoke"), BIRTH, "2026-01-01T00:00:00Z"))
+              .record();
+
+      assertThatThrownBy(
+              () -> justiceIssuer.registryClient().revoke(anchored.id(), "no spaces allowed"))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("reasonCode")
+          .satisfies(e -> assertThat(((RegistryException) e).stage()).isEqualTo(Stage.LOCAL));
+      // Both arguments wrong: both named, in the contract's words.
+      assertThatThrownBy(() -> justiceIssuer.registryClient().revoke("bad id", "bad code"))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("id ")
+          .hasMessageContaining("reasonCode ");
+      assertThatThrownBy(() -> justiceIssuer.registryClient().purgeDetails("bad id"))
+          .isInstanceOf(InvalidArgumentException.class)
+          .satisfies(e -> assertThat(((RegistryException) e).stage()).isEqualTo(Stage.LOCAL));
+      assertThatThrownBy(
+              () ->
+                  justiceIssuer
+                      .registryClient()
+                      .recordApplication(
+                          new ApplicationRequest("bad id", "bad code", "not an instant")))
+          .isInstanceOf(InvalidArgumentException.class)
+          .hasMessageContaining("applicationId ")
+          .hasMessageContaining("serviceCode ")
+          .hasMessageContaining("receivedAt ")
+          .satisfies(e -> assertThat(((RegistryException) e).stage()).isEqualTo(Stage.LOCAL));
+
+      assertThat(onLedger(JUSTICE_NS, anchored.id())).isEqualTo(anchored);
+      assertThat(auditor.auditor().history(JUSTICE_NS, anchored.id())).hasSize(1);
     }
   }
 

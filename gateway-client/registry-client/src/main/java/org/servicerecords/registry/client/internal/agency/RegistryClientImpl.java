@@ -48,6 +48,7 @@ import org.servicerecords.registry.model.DecisionRequest;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.RecordStatus;
+import org.servicerecords.registry.model.RequestRules;
 import org.servicerecords.registry.model.RegistryRecord;
 
 /**
@@ -358,6 +359,7 @@ public final class RegistryClientImpl implements RegistryClient {
 
   @Override
   public ApplicationReceipt recordApplication(ApplicationRequest request) throws RegistryException {
+    checkLocally(RequestChecks.words(RequestRules.application(request)), null);
     try {
       return submitCoEndorsed(
           ApplicationReceipt.class, "RecordApplication", CanonicalJson.toJson(request));
@@ -390,6 +392,7 @@ public final class RegistryClientImpl implements RegistryClient {
 
   @Override
   public RegistryRecord revoke(String id, String reasonCode) throws RegistryException {
+    checkLocally(RequestChecks.words(RequestRules.revocation(id, reasonCode)), null);
     try {
       return submitCoEndorsed(RegistryRecord.class, "Revoke", id, reasonCode);
     } catch (InvalidStateException e) {
@@ -438,6 +441,7 @@ public final class RegistryClientImpl implements RegistryClient {
 
   @Override
   public RegistryRecord purgeDetails(String id) throws RegistryException {
+    checkLocally(RequestChecks.words(RequestRules.purge(id)), null);
     return submitCoEndorsed(RegistryRecord.class, "PurgeDetails", id);
   }
 
