@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * The endorsing peer's clock: the contract's one deliberate clock read (docs/contract.md, "Determinism"). It is
- * used only by {@link TimeTolerance} to decide whether to endorse a transaction at all; nothing it
- * returns is ever written, returned or put into an event, so the write set of every endorsement
- * stays a function of the proposal and the ledger. The architecture test allows clock reads in this
- * class only.
+ * The endorsing peer's clock: the contract's one deliberate clock read (docs/contract.md,
+ * "Determinism"). It is used only by {@link TimeTolerance} to decide whether to endorse a
+ * transaction at all; nothing it returns is ever written, returned or put into an event, so the
+ * write set of every endorsement stays a function of the proposal and the ledger. The architecture
+ * test allows clock reads in this class only.
  */
 final class EndorsementClock {
 

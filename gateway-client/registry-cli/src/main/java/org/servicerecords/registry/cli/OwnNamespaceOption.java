@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --issuer} option of the commands that read one records namespace, the identity's own
- * unless the option names another (by namespace or MSP id). Mixed into a command with {@code
- * @Mixin}.
+ * unless the option names another (by namespace or MSP id). Mixed into a command with
+ * {@code @Mixin}.
  */
 final class OwnNamespaceOption {
 

@@ -8,8 +8,8 @@ import java.util.Objects;
  * reports as not to be trusted, because the transaction carrying it does not show that the
  * namespace's owner wrote it. Events are hints: any organisation can commit a VALID transaction in
  * another agency's namespace that writes only its own implicit private collection and carries an
- * event in that namespace's name (docs/architecture.md, "Trust model"), so an event counts only when its transaction's
- * endorsements satisfy the owner's own rule (see {@link Reason}).
+ * event in that namespace's name (docs/architecture.md, "Trust model"), so an event counts only
+ * when its transaction's endorsements satisfy the owner's own rule (see {@link Reason}).
  *
  * @param blockNumber the block holding the transaction
  * @param transactionId the transaction

@@ -48,8 +48,8 @@ import org.servicerecords.registry.model.DecisionRequest;
 import org.servicerecords.registry.model.ErrorCode;
 import org.servicerecords.registry.model.PrivateDetails;
 import org.servicerecords.registry.model.RecordStatus;
-import org.servicerecords.registry.model.RequestRules;
 import org.servicerecords.registry.model.RegistryRecord;
+import org.servicerecords.registry.model.RequestRules;
 
 /**
  * The agency client over one connection. (About 530 lines: single and batched anchoring share the

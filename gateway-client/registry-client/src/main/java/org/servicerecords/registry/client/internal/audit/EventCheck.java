@@ -43,9 +43,10 @@ import org.servicerecords.registry.model.RecordEvent;
  * order on what the earlier ones parsed.)
  *
  * <p>Judges a block's transactions of one namespace: which carry a chaincode event of it, and
- * whether that event is to be trusted. Events are hints (docs/architecture.md, "Trust model"): any organisation can commit
- * a VALID transaction in another agency's namespace that writes only its own implicit collection
- * and carries an event in that namespace's name. An event is accepted only when, in this order:
+ * whether that event is to be trusted. Events are hints (docs/architecture.md, "Trust model"): any
+ * organisation can commit a VALID transaction in another agency's namespace that writes only its
+ * own implicit collection and carries an event in that namespace's name. An event is accepted only
+ * when, in this order:
  *
  * <ol>
  *   <li>the block's validation flags say VALID;

@@ -151,8 +151,9 @@ class EventCheckTest {
   @Nested
   class Ignored {
     /**
-     * The fake-event attack (docs/architecture.md, Trust model): Services commits, VALID, a transaction in Justice's
-     * namespace that writes only its own implicit collection and carries a REVOKED event.
+     * The fake-event attack (docs/architecture.md, Trust model): Services commits, VALID, a
+     * transaction in Justice's namespace that writes only its own implicit collection and carries a
+     * REVOKED event.
      */
     @Test
     void anOwnerAloneWritingOnlyItsCollectionCannotAnnounceARevocation() throws Exception {
