@@ -1,0 +1,292 @@
+package org.servicerecords.registry.bench;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.servicerecords.registry.client.RegistryConnection;
+import org.servicerecords.registry.client.identity.Credentials;
+import org.servicerecords.registry.client.profile.ConnectionProfile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code registry-bench}: runs one workload against the running network and reports throughput,
+ * latency percentiles, failures by cause and the client's CPU time (docs/performance.md, "Load
+ * client"). Exit codes: 0 done (failures are reported, not fatal), 1 the run could not be made, 2
+ * usage.
+ */
+@Command(
+    name = "registry-bench",
+    mixinStandardHelpOptions = true,
+    version = "registry-bench 0.1.0",
+    description = "Load client of the Service Records Registry benchmarks.",
+    footer = {
+      "",
+      "Examples:",
+      "  registry-bench --profile justice.json --identity officer1 --workload anchor-single \\",
+      "      --document-type BIRTH_CERTIFICATE --concurrency 50 --duration 60 --json single.json",
+      "  registry-bench --profile justice.json --identity officer1 --workload verify \\",
+      "      --document-type BIRTH_CERTIFICATE --preload 10000 --mode open --rate 300"
+    })
+public final class BenchCli implements Callable<Integer> {
+
+  @Option(names = "--profile", description = "Connection profile (JSON), as the registry CLI's")
+  Path profileFile;
+
+  @Option(names = "--identity", description = "Identity name in the profile's wallet")
+  String identity;
+
+  @Option(
+      names = "--workload",
+      required = true,
+      description =
+          "reference-put, reference-get, anchor-single, anchor-batch, verify or verify-any")
+  String workload;
+
+  @Option(
+      names = "--mode",
+      defaultValue = "closed",
+      description = "closed (fixed concurrency) or open (fixed rate). Default: ${DEFAULT-VALUE}")
+  String mode;
+
+  @Option(
+      names = "--concurrency",
+      defaultValue = "50",
+      description = "In-flight window: operations kept in flight (closed) or the most (open)")
+  int concurrency;
+
+  @Option(names = "--rate", defaultValue = "100", description = "Operations per second (open)")
+  double rate;
+
+  @Option(names = "--duration", defaultValue = "30", description = "Measured seconds")
+  double duration;
+
+  @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds, not measured")
+  double warmup;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "100",
+      description = "Records per anchorBatch call (anchor-batch)")
+  int batchSize;
+
+  @Option(
+      names = "--chaincode",
+      defaultValue = "reference",
+      description = "Chaincode name of the reference contract (reference-*)")
+  String chaincode;
+
+  @Option(
+      names = "--contract",
+      defaultValue = "reference",
+      description = "Contract name inside that chaincode (reference-*)")
+  String contractName;
+
+  @Option(
+      names = "--issuer",
+      description = "Issuer asked by verify (MSP id or namespace). Default: the identity's MSP")
+  String issuer;
+
+  @Option(
+      names = "--document-type",
+      defaultValue = "BIRTH_CERTIFICATE",
+      description = "A document type the identity's agency may issue")
+  String documentType;
+
+  @Option(
+      names = "--preload",
+      defaultValue = "1000",
+      description = "Records (or reference keys) written before a read workload")
+  int preload;
+
+  @Option(
+      names = "--drain-timeout",
+      defaultValue = "60",
+      description = "Seconds to wait at the end for operations in flight")
+  double drainTimeout;
+
+  @Option(names = "--json", description = "Write the result as JSON to this file")
+  Path jsonFile;
+
+  Map<String, String> environment = System.getenv();
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  /** For picocli. */
+  public BenchCli() {}
+
+  /**
+   * The load settings the options give.
+   *
+   * @return the settings
+   * @throws IllegalArgumentException for values out of range
+   */
+  LoadSettings settings() {
+    Mode m =
+        switch (mode.toLowerCase(Locale.ROOT)) {
+          case "closed" -> Mode.CLOSED;
+          case "open" -> Mode.OPEN;
+          default -> throw new IllegalArgumentException("--mode is closed or open, not " + mode);
+        };
+    return new LoadSettings(
+        m, concurrency, rate, seconds(warmup), seconds(duration), seconds(drainTimeout));
+  }
+
+  private static Duration seconds(double value) {
+    return Duration.ofNanos(Math.round(value * 1e9));
+  }
+
+  /**
+   * The profile: the file and environment as the registry CLI reads them, the identity overridden
+   * by {@code --identity}, and the library's batch concurrency raised to the window, so that the
+   * executor behind {@code anchorCertificateAsync} (sized from it) does not cap the window.
+   */
+  ConnectionProfile profile() throws Exception {
+    Map<String, String> env = new HashMap<>(environment);
+    if (identity != null) {
+      env.put(ConnectionProfile.ENV_IDENTITY, identity);
+    }
+    ConnectionProfile p = ConnectionProfile.locate(profileFile, env);
+    return new ConnectionProfile(
+        p.channel(),
+        p.mspId(),
+        p.governanceChaincode(),
+        p.recordsChaincode(),
+        p.identity(),
+        p.organizations(),
+        p.timeouts(),
+        Math.max(p.batchConcurrency(), concurrency),
+        p.attesters(),
+        p.source());
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Workload w = Workload.of(workload);
+    LoadSettings settings = settings();
+    if (batchSize < 1 || preload < 1) {
+      throw new IllegalArgumentException("--batch-size and --preload must be at least 1");
+    }
+    ConnectionProfile profile = profile();
+    Credentials credentials = RegistryConnection.loadCredentials(profile);
+    ExecutorService pool = Executors.newFixedThreadPool(settings.window(), daemonThreads());
+    RecordFactory records = new RecordFactory(documentType, Clock.systemUTC());
+    Workloads workloads = new Workloads(pool, records, err);
+    LoadGenerator generator = new LoadGenerator(settings, FailureCause::of, CpuClock.process());
+    LoadResult result;
+    try {
+      if (w.reference()) {
+        try (ReferenceGateway gateway =
+            ReferenceGateway.open(profile, credentials, chaincode, contractName)) {
+          Operation op =
+              w == Workload.REFERENCE_PUT
+                  ? workloads.referencePut(gateway.contract())
+                  : workloads.referenceGet(
+                      gateway.contract(),
+                      workloads.preloadReference(gateway.contract(), preload, settings.window()));
+          result = generator.run(op);
+        }
+      } else {
+        try (RegistryConnection connection = RegistryConnection.open(profile, credentials)) {
+          result = generator.run(registryOperation(w, connection, workloads));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    out.println(BenchReport.summary(w, result, batchSize));
+    if (jsonFile != null) {
+      Path parent = jsonFile.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(
+          jsonFile,
+          BenchReport.json(BenchReport.fields(w, result, batchSize)),
+          StandardCharsets.UTF_8);
+    }
+    return 0;
+  }
+
+  private Operation registryOperation(
+      Workload w, RegistryConnection connection, Workloads workloads) throws Exception {
+    var client = connection.registryClient();
+    return switch (w) {
+      case ANCHOR_SINGLE -> workloads.anchorSingle(client);
+      case ANCHOR_BATCH -> workloads.anchorBatch(client, batchSize);
+      case VERIFY, VERIFY_ANY -> {
+        List<String> hashes = workloads.preloadRecords(client, preload);
+        String asked =
+            w == Workload.VERIFY_ANY
+                ? null
+                : issuer != null ? issuer : connection.credentials().mspId();
+        yield workloads.verify(connection.verifier(), hashes, asked);
+      }
+      default -> throw new IllegalStateException("not a registry workload: " + w);
+    };
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return runnable -> {
+      Thread t = new Thread(runnable, "bench-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
+   * Runs the load client.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs the load client with given streams.
+   *
+   * @param args the arguments
+   * @param out standard output
+   * @param err standard error
+   * @return the exit code
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    BenchCli bench = new BenchCli();
+    bench.out = out;
+    bench.err = err;
+    CommandLine cli = new CommandLine(bench);
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          err.println("registry-bench: " + e.getMessage());
+          return 2;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          err.println("registry-bench: " + describe(e));
+          return e instanceof IllegalArgumentException ? 2 : 1;
+        });
+    return cli.execute(args);
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+}
