@@ -29,7 +29,10 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 /**
- * An in-memory {@link ChaincodeStub} for one transaction in one namespace. Like a peer, it reads
+ * (About 590 lines: it implements the whole of the shim's {@link ChaincodeStub}, any part of which
+ * a contract may call.)
+ *
+ * <p>An in-memory {@link ChaincodeStub} for one transaction in one namespace. Like a peer, it reads
  * committed state only (a transaction does not see its own writes) and records writes in a write
  * set that {@link Ledger#commit} applies. Composite keys use the shim's own {@link CompositeKey}
  * encoding, partial-key and paginated queries follow the shim's start/end keys, history is newest

@@ -28,7 +28,10 @@ import org.hyperledger.fabric.shim.Chaincode;
 import org.hyperledger.fabric.shim.ResponseUtils;
 
 /**
- * A channel of in-memory ledgers (one per chaincode name) served through the shim's real {@link
+ * (About 630 lines, kept whole: the builder, a call with its nested chaincode-to-chaincode calls,
+ * and the routing share one network's ledgers, clock and package ids.)
+ *
+ * <p>A channel of in-memory ledgers (one per chaincode name) served through the shim's real {@link
  * ContractRouter}: transaction names, argument counts, {@code beforeTransaction} and error
  * responses behave as on a peer. Each call runs as the process of its chaincode's package: before
  * the contract code runs, the {@link ProcessSetup} given to the {@link Builder} is told that
