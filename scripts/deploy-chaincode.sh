@@ -14,7 +14,13 @@
 #      and a majority of them approve registering each issuing agency (RegisterAgency).
 # Run twice with no change, it does nothing and says so.
 #
-#   scripts/deploy-chaincode.sh [JAR]     (default: chaincode/target/registry-chaincode.jar, built
+# With --with-reference it also deploys the bare Put/Get contract (chaincode/reference) for the
+# benchmarks, beside the registry on the same channel, twice: as `reference-coendorsed`, with the
+# policy of the first agency's records namespace (its peer and one other organisation's), and as
+# `reference-owner`, endorsed by that agency's peer alone; one reference chaincode server per peer.
+#
+#   scripts/deploy-chaincode.sh [--with-reference] [JAR]
+#                                         (default JAR: chaincode/target/registry-chaincode.jar, built
 #                                          when missing)
 # Exit codes: 0 deployed (or already), 1 a step failed, 2 a tool is missing.
 set -euo pipefail
@@ -31,6 +37,11 @@ CHANNEL=$(netdesc channel)
 [ -x "$FABRIC_BIN/peer" ] || die $EXIT_FAILURE "Fabric is not installed; run scripts/network.sh up first"
 [ "$(cat "$PID_DIR/mode" 2>/dev/null)" = full ] || die $EXIT_FAILURE "the network is not running; run scripts/network.sh up first"
 
+with_reference=false
+if [ "${1:-}" = --with-reference ]; then
+  with_reference=true
+  shift
+fi
 jar=${1:-$REPO_DIR/chaincode/target/registry-chaincode.jar}
 if [ ! -f "$jar" ] && [ -z "${1:-}" ]; then
   require_maven
@@ -66,12 +77,38 @@ deployed_jar="$CC_DIR/registry-chaincode-$jar_sha.jar"
 read -r governance_package governance_id < <("$REPO_DIR/scripts/package-chaincode.sh" governance "$deployed_jar" "$CC_DIR/packages")
 read -r records_package records_id < <("$REPO_DIR/scripts/package-chaincode.sh" records "$deployed_jar" "$CC_DIR/packages")
 info "Contract jar SHA-256 $jar_sha"
+# Per chaincode server (service): its package, package id, jar and the version its definitions carry.
+declare -A package_of=([governance]=$governance_package [records]=$records_package)
+declare -A id_of=([governance]=$governance_id [records]=$records_id)
+declare -A jar_of=([governance]=$deployed_jar [records]=$deployed_jar)
+services=(governance records)
+reference_id=-
+reference_sha=-
+if $with_reference; then
+  reference_jar=$REPO_DIR/chaincode/reference/target/reference-chaincode.jar
+  if [ ! -f "$reference_jar" ]; then
+    require_maven
+    info "Building the reference contract jar"
+    (cd "$REPO_DIR" && mvn -B -ntp -q -pl :registry-reference-chaincode -am install -DskipTests) \
+      || die $EXIT_FAILURE "the reference contract build failed"
+  fi
+  reference_sha=$(sha256sum "$reference_jar" | cut -d' ' -f1)
+  deployed_reference_jar="$CC_DIR/reference-chaincode-$reference_sha.jar"
+  [ -f "$deployed_reference_jar" ] || cp "$reference_jar" "$deployed_reference_jar"
+  read -r reference_package reference_id < <("$REPO_DIR/scripts/package-chaincode.sh" reference "$deployed_reference_jar" "$CC_DIR/packages")
+  package_of[reference]=$reference_package
+  id_of[reference]=$reference_id
+  jar_of[reference]=$deployed_reference_jar
+  services+=(reference)
+  info "Reference contract jar SHA-256 $reference_sha"
+fi
 
 info "Installing the packages on every peer"
 while read -r key msp name rest; do
   installed=$(as_admin "$key" "$name" "$FABRIC_BIN/peer" lifecycle chaincode queryinstalled -O json 2>/dev/null || echo '{}')
-  for package in "$governance_package" "$records_package"; do
-    id=$([ "$package" = "$governance_package" ] && echo "$governance_id" || echo "$records_id")
+  for service in "${services[@]}"; do
+    package=${package_of[$service]}
+    id=${id_of[$service]}
     if grep -q "\"$id\"" <<<"$installed"; then
       step "$name.$key: ${id%%:*} installed already"
     else
@@ -89,21 +126,22 @@ cat >"$CC_DIR/deployed.env" <<ENV
 GOVERNANCE_PACKAGE_ID=$governance_id
 RECORDS_PACKAGE_ID=$records_id
 DEPLOYED_JAR=$deployed_jar
+REFERENCE_PACKAGE_ID=$reference_id
 ENV
 while read -r key msp name rest; do
-  for service in governance records; do
-    id=$([ "$service" = governance ] && echo "$governance_id" || echo "$records_id")
+  for service in "${services[@]}"; do
+    id=${id_of[$service]}
     node=$(chaincode_server_node "$service" "$key" "$name")
     if running "$node" && [ "$(cat "$PID_DIR/$node.package" 2>/dev/null)" = "$id" ]; then
       step "$node serves ${id%%:*} already"
     else
-      start_chaincode_server "$key" "$msp" "$name" "$service" "$id" "$deployed_jar"
+      start_chaincode_server "$key" "$msp" "$name" "$service" "$id" "${jar_of[$service]}"
       changed=true
     fi
   done
 done < <(netdesc peers)
 while read -r key msp name rest; do
-  for service in governance records; do
+  for service in "${services[@]}"; do
     address=$(chaincode_server_address "$key" "$name" "$service")
     wait_tls "${address%:*}" "${address##*:}" "$ORGS_DIR/$key/peers/$name/ccaas/tls/ca.crt" 60 \
       || die $EXIT_FAILURE "chaincode server $(chaincode_server_node "$service" "$key" "$name") does not answer on $address (scripts/network.sh logs $(chaincode_server_node "$service" "$key" "$name"))"
@@ -111,21 +149,27 @@ while read -r key msp name rest; do
 done < <(netdesc peers)
 
 # --- 3. definitions ---------------------------------------------------------------------------------
-# definitions: "NAME PACKAGE_ID POLICY" per chaincode definition ('-' for the channel's default policy).
+# definitions: "NAME PACKAGE_ID VERSION POLICY" per chaincode definition ('-' for the channel's
+# default policy); VERSION is the SHA-256 of the jar the package holds.
 definitions() {
-  python3 - "$NETWORK_FILE" "$governance_id" "$records_id" <<'PY'
+  python3 - "$NETWORK_FILE" "$governance_id" "$records_id" "$jar_sha" "$reference_id" "$reference_sha" <<'PY'
 import json, sys
-net_file, governance_id, records_id = sys.argv[1:]
+net_file, governance_id, records_id, jar_sha, reference_id, reference_sha = sys.argv[1:]
 net = json.load(open(net_file, encoding="utf-8"))
 cc = net["chaincodes"]
-print("governance", governance_id, cc["governance"]["endorsementPolicy"] or "-")
+print("governance", governance_id, jar_sha, cc["governance"]["endorsementPolicy"] or "-")
 apps = [o for o in net["organizations"] if o.get("application")]
-for org in apps:
-    if org.get("namespace"):
-        # {owner}: the namespace's agency; {others}: every other application organisation's peers.
-        others = ", ".join(f"'{o['msp']}.peer'" for o in apps if o is not org)
-        policy = cc["records"]["endorsementPolicy"].replace("{owner}", org["msp"]).replace("{others}", others)
-        print(org["namespace"], records_id, policy)
+def records_policy(org):
+    # {owner}: the namespace's agency; {others}: every other application organisation's peers.
+    others = ", ".join(f"'{o['msp']}.peer'" for o in apps if o is not org)
+    return cc["records"]["endorsementPolicy"].replace("{owner}", org["msp"]).replace("{others}", others)
+agencies = [o for o in apps if o.get("namespace")]
+for org in agencies:
+    print(org["namespace"], records_id, jar_sha, records_policy(org))
+if reference_id != "-":
+    owner = agencies[0]
+    print("reference-coendorsed", reference_id, reference_sha, records_policy(owner))
+    print("reference-owner", reference_id, reference_sha, f"OR('{owner['msp']}.peer')")
 PY
 }
 
@@ -153,40 +197,40 @@ except (ValueError, KeyError, TypeError):
 
 policy_args() { [ "$1" = - ] && return 0; printf '%s\n' --signature-policy "$1"; }
 
-approve() { # approve KEY NAME PACKAGE_ID SEQUENCE POLICY
-  local key=$1 name=$2 id=$3 sequence=$4 policy=$5 args
+approve() { # approve KEY NAME PACKAGE_ID VERSION SEQUENCE POLICY
+  local key=$1 name=$2 id=$3 version=$4 sequence=$5 policy=$6 args
   mapfile -t args < <(policy_args "$policy")
   as_admin "$key" "$(first_peer "$key")" bash -c '"$0" lifecycle chaincode approveformyorg -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" "$@"' \
-    "$FABRIC_BIN/peer" -C "$CHANNEL" -n "$name" --version "$jar_sha" --package-id "$id" --sequence "$sequence" "${args[@]}"
+    "$FABRIC_BIN/peer" -C "$CHANNEL" -n "$name" --version "$version" --package-id "$id" --sequence "$sequence" "${args[@]}"
 }
 
-commit() { # commit NAME SEQUENCE POLICY: endorsed by one peer of every application organisation
-  local name=$1 sequence=$2 policy=$3 args=() key
+commit() { # commit NAME VERSION SEQUENCE POLICY: endorsed by one peer of every application organisation
+  local name=$1 version=$2 sequence=$3 policy=$4 args=() key
   mapfile -t args < <(policy_args "$policy")
   for key in $(app_orgs); do
     args+=(--peerAddresses "$(netdesc peers | awk -v k="$key" '$1 == k {print $4 ":" $5; exit}')"
       --tlsRootCertFiles "$ORGS_DIR/$key/msp/tlscacerts/ca.pem")
   done
   as_admin "$LEAD" "$(first_peer "$LEAD")" bash -c '"$0" lifecycle chaincode commit -o "$ORDERER_ADDRESS" --tls --cafile "$ORDERER_CA" "$@"' \
-    "$FABRIC_BIN/peer" -C "$CHANNEL" -n "$name" --version "$jar_sha" --sequence "$sequence" "${args[@]}"
+    "$FABRIC_BIN/peer" -C "$CHANNEL" -n "$name" --version "$version" --sequence "$sequence" "${args[@]}"
 }
 
 info "Chaincode definitions on channel $CHANNEL (version = the jar's SHA-256)"
 mkdir -p "$CC_DIR/definitions"
-while read -r name id policy; do
+while read -r name id definition_version policy; do
   committed=$(as_admin "$LEAD" "$(first_peer "$LEAD")" "$FABRIC_BIN/peer" lifecycle chaincode querycommitted \
     -C "$CHANNEL" -n "$name" -O json 2>/dev/null || true)
   sequence=$(json_field "$committed" sequence)
-  version=$(json_field "$committed" version)
+  committed_version=$(json_field "$committed" version)
   recorded_policy=$(cat "$CC_DIR/definitions/$name.policy" 2>/dev/null || true)
-  if [ -n "$sequence" ] && [ "$version" = "$jar_sha" ] && [ "$recorded_policy" = "$policy" ]; then
+  if [ -n "$sequence" ] && [ "$committed_version" = "$definition_version" ] && [ "$recorded_policy" = "$policy" ]; then
     # The definition stands; an organisation that approved another package for it (its local choice)
     # is brought back to ours by approving the same sequence again.
     for key in $(app_orgs); do
       approved=$(as_admin "$key" "$(first_peer "$key")" "$FABRIC_BIN/peer" lifecycle chaincode queryapproved \
         -C "$CHANNEL" -n "$name" --sequence "$sequence" -O json 2>/dev/null || true)
       if [ "$(json_field "$approved" source Type LocalPackage package_id)" != "$id" ]; then
-        retry 60 approve "$key" "$name" "$id" "$sequence" "$policy" >>"$LOG_DIR/deploy.log" \
+        retry 60 approve "$key" "$name" "$id" "$definition_version" "$sequence" "$policy" >>"$LOG_DIR/deploy.log" \
           || die $EXIT_FAILURE "$key could not approve its package for $name (log: $LOG_DIR/deploy.log)"
         step "$name: $key approved package ${id%%:*} again for sequence $sequence"
         changed=true
@@ -199,13 +243,13 @@ while read -r name id policy; do
   # The organisations approve independently of each other, so at the same time.
   pids=()
   for key in $(app_orgs); do
-    retry 90 approve "$key" "$name" "$id" "$sequence" "$policy" >>"$LOG_DIR/deploy.$key.log" 2>&1 &
+    retry 90 approve "$key" "$name" "$id" "$definition_version" "$sequence" "$policy" >>"$LOG_DIR/deploy.$key.log" 2>&1 &
     pids+=($!)
   done
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" || die $EXIT_FAILURE "${APP_ORGS[$i]} could not approve $name sequence $sequence (log: $LOG_DIR/deploy.${APP_ORGS[$i]}.log)"
   done
-  retry 60 commit "$name" "$sequence" "$policy" >>"$LOG_DIR/deploy.log" \
+  retry 60 commit "$name" "$definition_version" "$sequence" "$policy" >>"$LOG_DIR/deploy.log" \
     || die $EXIT_FAILURE "committing $name sequence $sequence failed (log: $LOG_DIR/deploy.log)"
   echo "$policy" >"$CC_DIR/definitions/$name.policy"
   step "$name: sequence $sequence committed (approved by ${APP_ORGS[*]}; policy ${policy/#-/channel default MAJORITY})"

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Benchmarks on the running network (started with scripts/network.sh up when it is not running): each
+# registry workload beside the bare reference contract (chaincode/reference, deployed by
+# `deploy-chaincode.sh --with-reference` as reference-coendorsed, with the policy of Justice's records
+# namespace, and as reference-owner, Justice's peer alone), in the same run, so every figure is also a
+# ratio. The load client is gateway-client/registry-bench (docs/performance.md); it runs as Justice's
+# issuer1. Per run, the CPU seconds every node of ours used (peers, orderers, chaincode servers, CAs)
+# are read from /proc over the measured part.
+#
+#   scripts/bench.sh [--quick] [--duration S] [--warmup S] [--window N]
+#     --quick     shorter runs (15 s measured after 5 s of warm-up); the full run measures 30 s
+#                 after 10 s. Growth (10k to 1M records) is not built yet in either.
+#
+# Prints a table and writes build/bench/results.json (runs in build/bench/runs/). Not a test: it
+# asserts nothing and is not part of scripts/test.sh.
+# Exit codes: 0 measured, 1 a step failed, 2 usage.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+duration=30 warmup=10 window=50 quick=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true duration=15 warmup=5 ;;
+    --duration) duration=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
+    --window) window=$2; shift ;;
+    *) echo "usage: $0 [--quick] [--duration S] [--warmup S] [--window N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+require_java
+require_python
+OUT_DIR="$REPO_DIR/build/bench"
+RUNS="$OUT_DIR/runs"
+rm -rf "$RUNS"
+mkdir -p "$RUNS"
+
+bench_jar="$REPO_DIR/gateway-client/registry-bench/target/registry-bench.jar"
+if [ ! -f "$bench_jar" ] || [ ! -f "$REPO_DIR/chaincode/reference/target/reference-chaincode.jar" ]; then
+  require_maven
+  info "Building the contracts, the CLI and the load client"
+  (cd "$REPO_DIR" && mvn -B -ntp -q -pl :registry-chaincode,:registry-reference-chaincode,:registry-cli,:registry-bench -am install -DskipTests) \
+    || die $EXIT_FAILURE "the build failed"
+fi
+
+if [ "$(cat "$PID_DIR/mode" 2>/dev/null)" != full ]; then
+  info "Starting the network"
+  "$REPO_DIR/scripts/network.sh" up
+fi
+info "Deploying the registry and the reference contract"
+"$REPO_DIR/scripts/deploy-chaincode.sh" --with-reference
+"$FABRIC_BIN/peer" version 2>/dev/null | sed -n 's/^ *Version: *//p' | head -1 >"$RUNS/fabric_version"
+
+profile="$STATE_DIR/orgs/justice/profile.json"
+# run NAME ARGS...: one load-client run, its report in $RUNS/NAME.json and the nodes' CPU over its
+# measured part (from the end of the warm-up, with a second for the JVM to start and connect, to
+# the end of the measured time) in $RUNS/NAME.cpu.json.
+run() {
+  local name=$1
+  shift
+  step "$name"
+  java -jar "$bench_jar" --profile "$profile" --identity issuer1 --warmup "$warmup" --duration "$duration" \
+    --json "$RUNS/$name.json" "$@" >"$RUNS/$name.out" 2>&1 &
+  local pid=$! before after
+  sleep "$(python3 -c "print($warmup + 1)")"
+  before=$(python3 "$REPO_DIR/scripts/lib/bench.py" cpu "$PID_DIR")
+  sleep "$(python3 -c "print(max($duration - 2, 1))")"
+  after=$(python3 "$REPO_DIR/scripts/lib/bench.py" cpu "$PID_DIR")
+  if ! wait "$pid"; then
+    cat "$RUNS/$name.out" >&2
+    die $EXIT_FAILURE "the load client failed in $name (output above)"
+  fi
+  printf '{"seconds": %s, "before": %s, "after": %s}\n' "$(python3 -c "print(max($duration - 2, 1))")" "$before" "$after" \
+    >"$RUNS/$name.cpu.json"
+  sed 's/^/      /' "$RUNS/$name.out" | tail -n 1
+}
+
+info "Writes: $window in flight, ${warmup} s warm-up, ${duration} s measured per run"
+run reference-put --workload reference-put --chaincode reference-coendorsed --concurrency "$window"
+run reference-put-owner --workload reference-put --chaincode reference-owner --concurrency "$window"
+run anchor-single --workload anchor-single --concurrency "$window"
+for size in 1 10 100 500; do
+  run "anchor-batch-$size" --workload anchor-batch --batch-size "$size" --concurrency 4
+done
+
+info "Reads"
+run reference-get --workload reference-get --chaincode reference-coendorsed --concurrency "$window" --preload 1000
+run verify --workload verify --concurrency "$window" --preload 1000
+half=$(python3 -c 'import json,sys; print(max(1, int(json.load(open(sys.argv[1]))["ops_per_s"] / 2)))' "$RUNS/verify.json")
+run verify-half-load --workload verify --mode open --rate "$half" --concurrency "$window" --preload 1000
+run verify-any --workload verify-any --concurrency "$window" --preload 1000
+
+info "Results (build/bench/results.json)"
+python3 "$REPO_DIR/scripts/lib/bench.py" results "$RUNS" "$OUT_DIR/results.json"
+if ! $quick; then
+  warn "growth (10k, 100k and 1M records) is not built yet: results.json has \"growth\": null"
+fi
