@@ -71,7 +71,9 @@ public final class BenchCli implements Callable<Integer> {
   @Option(
       names = "--concurrency",
       defaultValue = "50",
-      description = "In-flight window: operations kept in flight (closed) or the most (open)")
+      description =
+          "In-flight window: operations kept in flight (closed) or the most (open);"
+              + " preload-only: batches in flight, default 4")
   int concurrency;
 
   @Option(names = "--rate", defaultValue = "100", description = "Operations per second (open)")
