@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.client.identity.Credentials;
 import org.servicerecords.registry.client.profile.ConnectionProfile;
+import org.servicerecords.registry.model.InputRules;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code registry-bench}: runs one workload against the running network and reports throughput,
@@ -54,7 +58,8 @@ public final class BenchCli implements Callable<Integer> {
       names = "--workload",
       required = true,
       description =
-          "reference-put, reference-get, anchor-single, anchor-batch, verify or verify-any")
+          "reference-put, reference-get, anchor-single, anchor-batch, verify, verify-any,"
+              + " list-page, history-revoked, history-governance or preload-only")
   String workload;
 
   @Option(
@@ -66,7 +71,9 @@ public final class BenchCli implements Callable<Integer> {
   @Option(
       names = "--concurrency",
       defaultValue = "50",
-      description = "In-flight window: operations kept in flight (closed) or the most (open)")
+      description =
+          "In-flight window: operations kept in flight (closed) or the most (open);"
+              + " preload-only: batches in flight, default 4")
   int concurrency;
 
   @Option(names = "--rate", defaultValue = "100", description = "Operations per second (open)")
@@ -81,7 +88,7 @@ public final class BenchCli implements Callable<Integer> {
   @Option(
       names = "--batch-size",
       defaultValue = "100",
-      description = "Records per anchorBatch call (anchor-batch)")
+      description = "Records per anchorBatch call (anchor-batch; preload-only: default 500)")
   int batchSize;
 
   @Option(
@@ -109,9 +116,19 @@ public final class BenchCli implements Callable<Integer> {
 
   @Option(
       names = "--preload",
-      defaultValue = "1000",
-      description = "Records (or reference keys) written before a read workload")
-  int preload;
+      description =
+          "Records (or reference keys) written before a read workload (default 1000;"
+              + " history-revoked: 50), or by preload-only (required there)")
+  Integer preload;
+
+  @Option(
+      names = "--verify-from-ledger",
+      description =
+          "verify, verify-any: read --preload hashes of ACTIVE records from the own namespace's"
+              + " listing instead of anchoring new ones")
+  boolean verifyFromLedger;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--drain-timeout",
@@ -125,6 +142,18 @@ public final class BenchCli implements Callable<Integer> {
   Map<String, String> environment = System.getenv();
   PrintStream out = System.out;
   PrintStream err = System.err;
+
+  /** The workload's own report fields ({@link BenchReport#GROWTH_FIELDS}), set while it runs. */
+  private final Map<String, Object> extra = new LinkedHashMap<>();
+
+  /** The bookmark walk of {@code list-page}, once it runs. */
+  private PageWalk walk;
+
+  /** Records per {@code anchorBatch} call of {@code preload-only} without {@code --batch-size}. */
+  static final int PRELOAD_BATCH = InputRules.BATCH_MAXIMUM;
+
+  /** Batches in flight of {@code preload-only} without {@code --concurrency}. */
+  static final int PRELOAD_WINDOW = 4;
 
   /** For picocli. */
   public BenchCli() {}
@@ -148,6 +177,74 @@ public final class BenchCli implements Callable<Integer> {
 
   private static Duration seconds(double value) {
     return Duration.ofNanos(Math.round(value * 1e9));
+  }
+
+  /**
+   * The {@code --preload} count of a workload: the option's value, else the workload's default.
+   *
+   * @param w the workload
+   * @return the count (0 where the option does not apply)
+   * @throws IllegalArgumentException when {@code preload-only} lacks it, or it is below 1
+   */
+  int preloadCount(Workload w) {
+    if (!w.preloads()) {
+      return 0;
+    }
+    int count = preload != null ? preload : w.defaultPreload();
+    if (preload == null && count == 0) {
+      throw new IllegalArgumentException(w.cliName() + " needs --preload N");
+    }
+    if (count < 1) {
+      throw new IllegalArgumentException("--preload must be at least 1");
+    }
+    return count;
+  }
+
+  /**
+   * Records per {@code anchorBatch} call: {@code --batch-size}, or for {@code preload-only} without
+   * it the contract's maximum.
+   *
+   * @param w the workload
+   * @return the batch size
+   */
+  int batchSize(Workload w) {
+    return w == Workload.PRELOAD_ONLY && !given("--batch-size") ? PRELOAD_BATCH : batchSize;
+  }
+
+  /**
+   * Operations in flight: {@code --concurrency}, or for {@code preload-only} without it {@value
+   * #PRELOAD_WINDOW}.
+   *
+   * @param w the workload
+   * @return the window
+   */
+  int window(Workload w) {
+    return w == Workload.PRELOAD_ONLY && !given("--concurrency") ? PRELOAD_WINDOW : concurrency;
+  }
+
+  private boolean given(String option) {
+    return spec != null
+        && spec.commandLine().getParseResult() != null
+        && spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /**
+   * Checks the options that depend on the workload, before anything connects.
+   *
+   * @param w the workload
+   * @throws IllegalArgumentException for a combination that makes no sense
+   */
+  void check(Workload w) {
+    preloadCount(w);
+    if (batchSize(w) < 1) {
+      throw new IllegalArgumentException("--batch-size must be at least 1");
+    }
+    if (window(w) < 1) {
+      throw new IllegalArgumentException("--concurrency must be at least 1");
+    }
+    if (verifyFromLedger && w != Workload.VERIFY && w != Workload.VERIFY_ANY) {
+      throw new IllegalArgumentException("--verify-from-ledger is for verify and verify-any");
+    }
   }
 
   /**
@@ -178,12 +275,12 @@ public final class BenchCli implements Callable<Integer> {
   public Integer call() throws Exception {
     Workload w = Workload.of(workload);
     LoadSettings settings = settings();
-    if (batchSize < 1 || preload < 1) {
-      throw new IllegalArgumentException("--batch-size and --preload must be at least 1");
-    }
+    check(w);
+    int batch = batchSize(w);
+    int window = w == Workload.PRELOAD_ONLY ? window(w) : settings.window();
     ConnectionProfile profile = profile();
     Credentials credentials = RegistryConnection.loadCredentials(profile);
-    ExecutorService pool = Executors.newFixedThreadPool(settings.window(), daemonThreads());
+    ExecutorService pool = Executors.newFixedThreadPool(window, daemonThreads());
     RecordFactory records = new RecordFactory(documentType, Clock.systemUTC());
     Workloads workloads = new Workloads(pool, records, err);
     LoadGenerator generator = new LoadGenerator(settings, FailureCause::of, CpuClock.process());
@@ -197,8 +294,22 @@ public final class BenchCli implements Callable<Integer> {
                   ? workloads.referencePut(gateway.contract())
                   : workloads.referenceGet(
                       gateway.contract(),
-                      workloads.preloadReference(gateway.contract(), preload, settings.window()));
+                      workloads.preloadReference(
+                          gateway.contract(), preloadCount(w), settings.window()));
           result = generator.run(op);
+        }
+      } else if (w == Workload.PRELOAD_ONLY) {
+        try (RegistryConnection connection = RegistryConnection.open(profile, credentials)) {
+          Preloader preloader =
+              new Preloader(
+                  batch,
+                  window,
+                  settings.drainTimeout(),
+                  FailureCause::of,
+                  CpuClock.process(),
+                  err);
+          result =
+              preloader.run(workloads.preloadBatch(connection.registryClient()), preloadCount(w));
         }
       } else {
         try (RegistryConnection connection = RegistryConnection.open(profile, credentials)) {
@@ -209,7 +320,14 @@ public final class BenchCli implements Callable<Integer> {
       pool.shutdownNow();
       pool.awaitTermination(5, TimeUnit.SECONDS);
     }
-    out.println(BenchReport.summary(w, result, batchSize));
+    if (w.preloads()) {
+      extra.put("preload", preloadCount(w));
+    }
+    if (walk != null) {
+      extra.put("pages_known", walk.pagesKnown());
+      extra.put("last_page_seen", walk.endSeen());
+    }
+    out.println(BenchReport.summary(w, result, batch, extra));
     if (jsonFile != null) {
       Path parent = jsonFile.toAbsolutePath().getParent();
       if (parent != null) {
@@ -217,7 +335,7 @@ public final class BenchCli implements Callable<Integer> {
       }
       Files.writeString(
           jsonFile,
-          BenchReport.json(BenchReport.fields(w, result, batchSize)),
+          BenchReport.json(BenchReport.fields(w, result, batch, extra)),
           StandardCharsets.UTF_8);
     }
     return 0;
@@ -226,16 +344,35 @@ public final class BenchCli implements Callable<Integer> {
   private Operation registryOperation(
       Workload w, RegistryConnection connection, Workloads workloads) throws Exception {
     var client = connection.registryClient();
+    String msp = connection.credentials().mspId();
     return switch (w) {
       case ANCHOR_SINGLE -> workloads.anchorSingle(client);
       case ANCHOR_BATCH -> workloads.anchorBatch(client, batchSize);
       case VERIFY, VERIFY_ANY -> {
-        List<String> hashes = workloads.preloadRecords(client, preload);
-        String asked =
-            w == Workload.VERIFY_ANY
-                ? null
-                : issuer != null ? issuer : connection.credentials().mspId();
+        extra.put("hashes_from_ledger", verifyFromLedger);
+        List<String> hashes =
+            verifyFromLedger
+                ? workloads.hashesFromLedger(
+                    connection.auditor(), msp, documentType, preloadCount(w))
+                : workloads.preloadRecords(client, preloadCount(w));
+        String asked = w == Workload.VERIFY_ANY ? null : issuer != null ? issuer : msp;
         yield workloads.verify(connection.verifier(), hashes, asked);
+      }
+      case LIST_PAGE -> {
+        walk = new PageWalk();
+        extra.put("page_size", Workloads.LIST_PAGE_SIZE);
+        yield workloads.listPage(connection.auditor(), msp, documentType, walk);
+      }
+      case HISTORY_REVOKED -> {
+        List<String> ids = workloads.preloadRevoked(client, preloadCount(w), concurrency);
+        extra.put("history_versions", 2);
+        yield workloads.historyRevoked(connection.auditor(), msp, ids);
+      }
+      case HISTORY_GOVERNANCE -> {
+        int versions = connection.governanceAdmin().agencyHistory(msp).size();
+        err.println("agency " + msp + ": " + versions + " versions in governance's history");
+        extra.put("history_versions", versions);
+        yield workloads.historyGovernance(connection.governanceAdmin(), msp);
       }
       default -> throw new IllegalStateException("not a registry workload: " + w);
     };
