@@ -7,9 +7,14 @@
 # issuer1. Per run, the CPU seconds every node of ours used (peers, orderers, chaincode servers, CAs)
 # are read from /proc over the measured part.
 #
-#   scripts/bench.sh [--quick] [--duration S] [--warmup S] [--window N]
-#     --quick     shorter runs (15 s measured after 5 s of warm-up); the full run measures 30 s
-#                 after 10 s. Growth (10k to 1M records) is not built yet in either.
+#   scripts/bench.sh [--quick] [--duration S] [--warmup S] [--window N] [--growth SIZES]
+#     --quick     shorter runs (15 s measured after 5 s of warm-up), no growth stage; the full run
+#                 measures 30 s after 10 s, then the growth stage
+#     --growth    the ledger sizes of the growth stage, in bench records (default 10000,100000,1000000):
+#                 at each, after anchoring batches up to it, point verification p99 at half the load
+#                 verified before, a page of 100 of the listing, the history of a revoked record and
+#                 of an agency's governance entry, and the ledger bytes per record on Justice's peer
+#                 (the growth of its data folder over the records just anchored)
 #
 # Prints a table and writes build/bench/results.json (runs in build/bench/runs/). Not a test: it
 # asserts nothing and is not part of scripts/test.sh.
@@ -17,14 +22,15 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-duration=30 warmup=10 window=50 quick=false
+duration=30 warmup=10 window=50 quick=false growth=10000,100000,1000000
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true duration=15 warmup=5 ;;
     --duration) duration=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --window) window=$2; shift ;;
-    *) echo "usage: $0 [--quick] [--duration S] [--warmup S] [--window N]" >&2; exit 2 ;;
+    --growth) growth=$2; shift ;;
+    *) echo "usage: $0 [--quick] [--duration S] [--warmup S] [--window N] [--growth SIZES]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -91,8 +97,25 @@ half=$(python3 -c 'import json,sys; print(max(1, int(json.load(open(sys.argv[1])
 run verify-half-load --workload verify --mode open --rate "$half" --concurrency "$window" --preload 1000
 run verify-any --workload verify-any --concurrency "$window" --preload 1000
 
+if ! $quick; then
+  info "Growth: $growth bench records in Justice's namespace"
+  ledger_dir="$STATE_DIR/orgs/justice/peers/peer0/data"
+  bytes() { du -sb "$ledger_dir" | cut -f1; }
+  reached=0
+  for size in ${growth//,/ }; do
+    step "anchoring $((size - reached)) records in batches of 500 (to $size)"
+    before=$(bytes)
+    java -jar "$bench_jar" --profile "$profile" --identity issuer1 --workload preload-only \
+      --preload "$((size - reached))" --warmup 0 --duration 1 --json "$RUNS/growth-$size-preload.json" \
+      >"$RUNS/growth-$size-preload.out" 2>&1 || { cat "$RUNS/growth-$size-preload.out" >&2; die $EXIT_FAILURE "the preload to $size failed"; }
+    echo "$(( ($(bytes) - before) / (size - reached) ))" >"$RUNS/growth-$size-bytes-per-record"
+    reached=$size
+    run "growth-$size-verify" --workload verify --verify-from-ledger --preload 1000 --mode open --rate "$half" --concurrency "$window"
+    run "growth-$size-list" --workload list-page --concurrency 1
+    run "growth-$size-history-revoked" --workload history-revoked --concurrency 4
+    run "growth-$size-history-governance" --workload history-governance --concurrency 4
+  done
+fi
+
 info "Results (build/bench/results.json)"
 python3 "$REPO_DIR/scripts/lib/bench.py" results "$RUNS" "$OUT_DIR/results.json"
-if ! $quick; then
-  warn "growth (10k, 100k and 1M records) is not built yet: results.json has \"growth\": null"
-fi

@@ -94,6 +94,9 @@ REGISTRY_IT_CA_ADMIN_PASSWORD=$(<"$(prop adminPasswordFile)") \
 REGISTRY_IT_STATE_DIR="$RAFT_STATE" \
   "${MVN[@]}" -pl :registry-client,:registry-cli failsafe:integration-test failsafe:verify -DskipITs=false
 
+info "The load client: a few seconds of each registry workload (a smoke run, not a measurement)"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/bench_smoke.sh"
+
 info "Quick faults: the Raft leader and a peer killed and restarted"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/faults_quick.sh"
 

@@ -83,6 +83,35 @@ def cpu_per_1000(run):
     return per
 
 
+def growth(runs_dir, r):
+    """Per ledger size of the growth stage: what was measured there, or None without a growth stage."""
+    sizes = sorted({int(k.split("-")[1]) for k in r if k.startswith("growth-")})
+    if not sizes:
+        return None
+    out = {}
+    for size in sizes:
+        def get(part, key):
+            run = r.get(f"growth-{size}-{part}")
+            return None if run is None else run.get(key)
+        bytes_file = os.path.join(runs_dir, f"growth-{size}-bytes-per-record")
+        per_record = None
+        if os.path.exists(bytes_file):
+            with open(bytes_file, encoding="ascii") as f:
+                per_record = int(f.read().strip())
+        out[str(size)] = {
+            "preload_records_per_s": get("preload", "ops_per_s"),
+            "verify_per_s": get("verify", "ops_per_s"),
+            "verify_p99_ms": get("verify", "p99_ms"),
+            "list_page_p50_ms": get("list", "p50_ms"),
+            "list_page_p99_ms": get("list", "p99_ms"),
+            "history_revoked_p99_ms": get("history-revoked", "p99_ms"),
+            "history_governance_p99_ms": get("history-governance", "p99_ms"),
+            "history_governance_versions": get("history-governance", "history_versions"),
+            "ledger_bytes_per_record": per_record,
+        }
+    return out
+
+
 def machine():
     mem_kb = 0
     with open("/proc/meminfo", encoding="ascii") as f:
@@ -137,7 +166,7 @@ def results(runs_dir, out_json):
         "verify_p99_ms": None if verify_half is None else verify_half.get("p99_ms"),
         "verify_any_issuer_per_s": rate(verify_any),
         "verify_any_issuer_ratio": ratio(rate(verify_any), rate(ref_get)),
-        "growth": None,
+        "growth": growth(runs_dir, r),
         "client_cpu_ms_per_record": batch_cpu,
         "client_cpu_ms_per_single_anchoring": None if single_cpu is None else round(single_cpu / 1000, 3),
         "cpu_s_per_1000_tx": {k: cpu_per_1000(v) for k, v in sorted(r.items())},
@@ -170,6 +199,15 @@ def results(runs_dir, out_json):
         print(f"{label:52} {run['ops_per_s']:>10.1f} {unit:9} {run['p50_ms']:>8.1f} "
               f"{run['p99_ms']:>8.1f} {'' if rat is None else f'{rat:.2f}':>6}  {failures}")
     print("ratios: against the reference Put (writes) or Get (reads) measured in the same run")
+    if out["growth"]:
+        print()
+        print(f"{'bench records':>13} {'verify p99':>10} {'page of 100':>18} {'history p99 ms':>15} "
+              f"{'governance p99':>15} {'bytes/record':>12}")
+        for size, g in out["growth"].items():
+            page = f"{g['list_page_p50_ms']} / {g['list_page_p99_ms']}"
+            print(f"{int(size):>13,} {g['verify_p99_ms']!s:>10} {page:>18} {g['history_revoked_p99_ms']!s:>15} "
+                  f"{g['history_governance_p99_ms']!s:>15} {g['ledger_bytes_per_record']!s:>12}")
+        print("(times in ms; page of 100: p50 / p99)")
 
 
 if __name__ == "__main__":
