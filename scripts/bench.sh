@@ -13,8 +13,9 @@
 #     --growth    the ledger sizes of the growth stage, in bench records (default 10000,100000,1000000):
 #                 at each, after anchoring batches up to it, point verification p99 at half the load
 #                 verified before, a page of 100 of the listing, the history of a revoked record and
-#                 of an agency's governance entry, and the ledger bytes per record on Justice's peer
-#                 (the growth of its data folder over the records just anchored)
+#                 of an agency's governance entry (changed 20 times first, once per network), and
+#                 the ledger bytes per record on Justice's peer (the growth of its data folder over
+#                 the records just anchored)
 #
 # Prints a table and writes build/bench/results.json (runs in build/bench/runs/). Not a test: it
 # asserts nothing and is not part of scripts/test.sh.
@@ -101,6 +102,28 @@ if ! $quick; then
   info "Growth: $growth bench records in Justice's namespace"
   ledger_dir="$STATE_DIR/orgs/justice/peers/peer0/data"
   bytes() { du -sb "$ledger_dir" | cut -f1; }
+  # The history of a governance entry changed 20 times: Justice's document types, alternately without
+  # and with its last type (20 changes, so the list ends as it began), each change approved by the
+  # admins of Justice and Services (a majority). Once per network: the versions stay on its ledger.
+  marker="$STATE_DIR/bench-governance-changed"
+  if [ ! -f "$marker" ]; then
+    source "$REPO_DIR/scripts/lib/nodes.sh"
+    step "changing Justice's governance entry 20 times (each change approved by two organisations' admins)"
+    all_types=$(python3 -c '
+import json, sys
+org = next(o for o in json.load(open(sys.argv[1], encoding="utf-8"))["organizations"] if o["key"] == "justice")
+print(";".join(org["documentTypes"]))' "$NETWORK_FILE")
+    for change in $(seq 1 20); do
+      types=$([ $((change % 2)) -eq 1 ] && echo "${all_types%;*}" || echo "$all_types")
+      for key in justice services; do
+        "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$STATE_DIR/orgs/$key/profile.json" \
+          --identity "$(admin_user "$key")" governance set-types --msp JusticeMSP --types "$types" \
+          >>"$RUNS/governance-changes.log" 2>&1 \
+          || die $EXIT_FAILURE "governance change $change failed (log: $RUNS/governance-changes.log)"
+      done
+    done
+    touch "$marker"
+  fi
   reached=0
   for size in ${growth//,/ }; do
     step "anchoring $((size - reached)) records in batches of 500 (to $size)"
