@@ -5,6 +5,7 @@ import java.util.List;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.KeyModification;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.servicerecords.registry.chaincode.shim.BatchingStub;
 import org.servicerecords.registry.model.CanonicalJson;
 
 /** Reading public state and the shim's query iterators, shared by the record and agency stores. */
@@ -16,6 +17,18 @@ final class Queries {
   static byte[] state(ChaincodeStub stub, String key) {
     byte[] value = stub.getState(key);
     return value == null || value.length == 0 ? null : value;
+  }
+
+  /**
+   * The values of public keys in their order, each {@code null} if absent: in one message to the
+   * peer per thousand keys when the stub batches ({@link BatchingStub}), else one by one.
+   */
+  static List<byte[]> states(ChaincodeStub stub, List<String> keys) {
+    List<byte[]> values =
+        stub instanceof BatchingStub batching
+            ? batching.getMultipleStates(keys)
+            : keys.stream().map(stub::getState).toList();
+    return values.stream().map(v -> v == null || v.length == 0 ? null : v).toList();
   }
 
   /**

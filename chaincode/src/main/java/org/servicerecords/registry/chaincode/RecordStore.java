@@ -34,8 +34,16 @@ final class RecordStore {
     return record;
   }
 
-  boolean exists(String id) {
-    return Queries.state(stub, Keys.record(stub, id)) != null;
+  /** The first of {@code ids} that has a record, or {@code null} if none has. */
+  String firstExisting(List<String> ids) {
+    List<byte[]> values =
+        Queries.states(stub, ids.stream().map(id -> Keys.record(stub, id)).toList());
+    for (int i = 0; i < ids.size(); i++) {
+      if (values.get(i) != null) {
+        return ids.get(i);
+      }
+    }
+    return null;
   }
 
   /** Writes a new record and its index entries. */

@@ -60,9 +60,7 @@ final class RecordWrites {
     List<String> types = requests.stream().map(CertificateRequest::documentType).toList();
     types.forEach(caller::requireDocumentType);
     Instant now = steps.issuing(caller, types);
-    for (CertificateRequest request : requests) {
-      steps.requireAbsent(request.id());
-    }
+    steps.requireAbsent(requests.stream().map(CertificateRequest::id).toList());
 
     EventLog events = new EventLog();
     List<BatchResult.Outcome> outcomes = new ArrayList<>(requests.size());

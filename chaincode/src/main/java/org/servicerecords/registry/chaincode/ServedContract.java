@@ -3,6 +3,7 @@ package org.servicerecords.registry.chaincode;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.servicerecords.registry.chaincode.shim.BatchingStub;
 import org.servicerecords.registry.model.ErrorCode;
 
 /**
@@ -25,7 +26,8 @@ abstract class ServedContract implements ContractInterface {
 
   /**
    * Creates the transaction context, after refusing a malformed transaction name or a wrong number
-   * of arguments (which the shim would answer with an uncoded error, or silently ignore).
+   * of arguments (which the shim would answer with an uncoded error, or silently ignore). Its stub
+   * keeps the transaction's writes back and sends them in one message ({@link BatchingStub}).
    *
    * @param stub the transaction's stub
    * @return the context
@@ -33,7 +35,7 @@ abstract class ServedContract implements ContractInterface {
   @Override
   public Context createContext(ChaincodeStub stub) {
     invocation.check(stub);
-    return ContractInterface.super.createContext(stub);
+    return ContractInterface.super.createContext(BatchingStub.wrap(stub));
   }
 
   /**
@@ -44,6 +46,18 @@ abstract class ServedContract implements ContractInterface {
   @Override
   public void beforeTransaction(Context ctx) {
     ServedRole.require(role);
+  }
+
+  /**
+   * Sends the writes of a transaction that succeeded to the peer, in one message ({@link
+   * BatchingStub#flush}).
+   *
+   * @param ctx the transaction context
+   * @param result what the transaction returns
+   */
+  @Override
+  public void afterTransaction(Context ctx, Object result) {
+    BatchingStub.flush(ctx.getStub());
   }
 
   /**

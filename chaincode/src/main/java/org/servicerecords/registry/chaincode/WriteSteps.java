@@ -2,6 +2,7 @@ package org.servicerecords.registry.chaincode;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
@@ -96,8 +97,15 @@ final class WriteSteps {
   record Owned(Caller caller, Instant now, RegistryRecord record) {}
 
   void requireAbsent(String id) {
-    if (store.exists(id)) {
-      throw Refusal.of(ErrorCode.ALREADY_EXISTS, "record '" + id + "' exists; nothing changed");
+    requireAbsent(List.of(id));
+  }
+
+  /** Refuses if any of the records exists, naming the first (read in one go when batching). */
+  void requireAbsent(List<String> ids) {
+    String existing = store.firstExisting(ids);
+    if (existing != null) {
+      throw Refusal.of(
+          ErrorCode.ALREADY_EXISTS, "record '" + existing + "' exists; nothing changed");
     }
   }
 
