@@ -239,7 +239,7 @@ final class GovernanceOps {
     if (msp == null) {
       throw AgencyStore.notFound("no agency for namespace " + namespace);
     }
-    return CanonicalJson.toJson(new NamespaceAgency(store.require(msp), store.history(msp)));
+    return CanonicalJson.toJson(new NamespaceAgency(store.require(msp), store.versions(msp)));
   }
 
   String listAgencies() {

@@ -16,6 +16,7 @@ final class Keys {
   static final String DETAILS_COMMITMENT = "commitment";
   static final String AGENCY = "agency";
   static final String AGENCY_BY_NAMESPACE = "agency~ns";
+  static final String AGENCY_VERSIONS = "agency~versions";
   static final String CONSORTIUM = "consortium";
   static final String APPROVAL = "approval";
   static final String MEMBERS_APPROVAL = "membersapproval";
@@ -54,6 +55,10 @@ final class Keys {
 
   static String agency(ChaincodeStub stub, String msp) {
     return stub.createCompositeKey(AGENCY, msp).toString();
+  }
+
+  static String agencyVersions(ChaincodeStub stub, String msp) {
+    return stub.createCompositeKey(AGENCY_VERSIONS, msp).toString();
   }
 
   static String agencyByNamespace(ChaincodeStub stub, String namespace) {

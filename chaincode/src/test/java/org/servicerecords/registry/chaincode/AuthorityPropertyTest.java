@@ -252,7 +252,9 @@ class AuthorityPropertyTest {
     for (Ledger.Write write : result.writes()) {
       assertThat(write.kind()).as(step).isEqualTo(Ledger.Write.Kind.PUT);
       String type = objectType(write.key());
-      assertThat(type).as(step).isIn(Keys.AGENCY, Keys.AGENCY_BY_NAMESPACE, Keys.APPROVAL);
+      assertThat(type)
+          .as(step)
+          .isIn(Keys.AGENCY, Keys.AGENCY_VERSIONS, Keys.AGENCY_BY_NAMESPACE, Keys.APPROVAL);
       if (type.equals(Keys.APPROVAL)) {
         assertThat(approval).as("%s: one approval per transaction", step).isNull();
         approval = CanonicalJson.fromBytes(write.value(), ChangeApproval.class);

@@ -197,7 +197,8 @@ class GovernanceApprovalTest {
           .extracting(Object::toString)
           .containsExactlyInAnyOrder(
               "PUT " + Ledger.printable(approvalKey(second.changeId(), AUDIT)),
-              "PUT \\0agency\\0" + SERVICES + "\\0");
+              "PUT \\0agency\\0" + SERVICES + "\\0",
+              "PUT \\0agency~versions\\0" + SERVICES + "\\0");
       assertThat(assertOneEvent(result).entries())
           .containsExactly(new RecordEvent.Entry(SERVICES, "AGENCY", "SUSPENDED"));
       assertThat(result.stub().rangeQueries()).isZero();

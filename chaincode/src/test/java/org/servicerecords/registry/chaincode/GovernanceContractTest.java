@@ -64,6 +64,7 @@ class GovernanceContractTest {
           .extracting(Object::toString)
           .containsExactlyInAnyOrder(
               "PUT \\0agency\\0DigitalMSP\\0",
+              "PUT \\0agency~versions\\0DigitalMSP\\0",
               "PUT \\0agency~ns\\0records-digital\\0",
               "PUT \\0approval\\0" + change.changeId() + "\\0" + SERVICES + "\\0");
       assertThat(assertOneEvent(result).entries())
@@ -355,6 +356,39 @@ class GovernanceContractTest {
       assertRefused(
           governance("GetNamespaceAgency", "records-none").by(AUDITOR).evaluate(),
           ErrorCode.AGENCY_NOT_FOUND);
+    }
+
+    @Test
+    void keepTheVersionsInStateAsFabricsHistoryListsThemAlsoForAnEntryOlderThanTheVersionsKey() {
+      String versionsKey = "\u0000agency~versions\u0000" + JUSTICE + "\u0000";
+      network.advance(Duration.ofDays(1));
+      assertOk(govern(network, "SetDocumentTypes", JUSTICE, "[\"" + MARRIAGE + "\"]"));
+      assertThat(network.ledger(GOVERNANCE).state()).containsKey(versionsKey);
+      assertThat(namespaceHistory()).hasSize(2).isEqualTo(fabricHistory());
+
+      // An entry last changed before the versions key existed: read from history, and its next
+      // change writes the key with every version.
+      network.ledger(GOVERNANCE).state().remove(versionsKey);
+      assertThat(namespaceHistory()).isEqualTo(fabricHistory());
+      network.advance(Duration.ofDays(1));
+      assertOk(govern(network, "SetDocumentTypes", JUSTICE, "[\"" + BIRTH + "\"]"));
+
+      assertThat(network.ledger(GOVERNANCE).state()).containsKey(versionsKey);
+      assertThat(namespaceHistory()).hasSize(3).isEqualTo(fabricHistory());
+    }
+
+    private List<AgencyHistoryEntry> namespaceHistory() {
+      return CanonicalJson.fromJson(
+              assertOk(governance("GetNamespaceAgency", JUSTICE_NS).by(AUDITOR).evaluate()),
+              NamespaceAgency.class)
+          .history();
+    }
+
+    private List<AgencyHistoryEntry> fabricHistory() {
+      return List.of(
+          CanonicalJson.fromJson(
+              assertOk(governance("GetAgencyHistory", JUSTICE).by(AUDITOR).evaluate()),
+              AgencyHistoryEntry[].class));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.servicerecords.registry.chaincode.Operations.Tx;
 import org.servicerecords.registry.model.AgencyChange;
 import org.servicerecords.registry.model.AgencyEntry;
+import org.servicerecords.registry.model.AgencyHistoryEntry;
 import org.servicerecords.registry.model.ApplicationReceipt;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.ChangeApproval;
@@ -253,6 +254,14 @@ class StateModelPropertyTest {
                 + Instant.parse(agency.activeFrom())
                 + ".."
                 + (agency.activeUntil() == null ? "" : Instant.parse(agency.activeUntil())));
+      } else if (key.getObjectType().equals(Keys.AGENCY_VERSIONS)) {
+        // Every version of the entry, newest first, exactly as Fabric's history of its key.
+        String agencyKey = new CompositeKey(Keys.AGENCY, key.getAttributes()).toString();
+        AgencyHistoryEntry[] versions =
+            CanonicalJson.fromBytes(entry.getValue(), AgencyHistoryEntry[].class);
+        assertThat(versions[0].agency())
+            .isEqualTo(CanonicalJson.fromBytes(ledger.state().get(agencyKey), AgencyEntry.class));
+        assertThat(versions).hasSameSizeAs(ledger.history().get(agencyKey));
       } else if (key.getObjectType().equals(Keys.APPROVAL)) {
         ChangeApproval approval = CanonicalJson.fromBytes(entry.getValue(), ChangeApproval.class);
         assertThat(key.getAttributes())
