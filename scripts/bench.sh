@@ -87,8 +87,11 @@ info "Writes: $window in flight, ${warmup} s warm-up, ${duration} s measured per
 run reference-put --workload reference-put --chaincode reference-coendorsed --concurrency "$window"
 run reference-put-owner --workload reference-put --chaincode reference-owner --concurrency "$window"
 run anchor-single --workload anchor-single --concurrency "$window"
+# Batches in flight: about 500 records, at least 4 batches and at most the single-anchoring window
+# (with 4 batches of 1 in flight, every block waits for the orderer's batch timeout).
 for size in 1 10 100 500; do
-  run "anchor-batch-$size" --workload anchor-batch --batch-size "$size" --concurrency 4
+  batches=$(python3 -c "print(max(4, min($window, 500 // $size)))")
+  run "anchor-batch-$size" --workload anchor-batch --batch-size "$size" --concurrency "$batches"
 done
 
 info "Reads"
