@@ -7,9 +7,13 @@
 # issuer1. Per run, the CPU seconds every node of ours used (peers, orderers, chaincode servers, CAs)
 # are read from /proc over the measured part.
 #
-#   scripts/bench.sh [--quick] [--duration S] [--warmup S] [--window N] [--growth SIZES]
+#   scripts/bench.sh [--quick | --growth-only --verify-rate R] [--duration S] [--warmup S] [--window N]
+#                    [--growth SIZES]
 #     --quick     shorter runs (15 s measured after 5 s of warm-up), no growth stage; the full run
 #                 measures 30 s after 10 s, then the growth stage
+#     --growth-only  the growth stage alone, verifying at R per second (the full run uses half the
+#                 rate it measured): on a fresh network its sizes are the namespace's record counts,
+#                 where after the full run's own workloads the ledger already holds their records
 #     --growth    the ledger sizes of the growth stage, in bench records (default 10000,100000,1000000):
 #                 at each, after anchoring batches up to it, point verification p99 at half the load
 #                 verified before, a page of 100 of the listing, the history of a revoked record and
@@ -23,19 +27,26 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-duration=30 warmup=10 window=50 quick=false growth=10000,100000,1000000
+duration=30 warmup=10 window=50 quick=false growth=10000,100000,1000000 growth_only=false half=
+usage="usage: $0 [--quick | --growth-only --verify-rate R] [--duration S] [--warmup S] [--window N] [--growth SIZES]"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true duration=15 warmup=5 ;;
+    --growth-only) growth_only=true ;;
+    --verify-rate) half=$2; shift ;;
     --duration) duration=$2; shift ;;
     --warmup) warmup=$2; shift ;;
     --window) window=$2; shift ;;
     --growth) growth=$2; shift ;;
-    *) echo "usage: $0 [--quick] [--duration S] [--warmup S] [--window N] [--growth SIZES]" >&2; exit 2 ;;
+    *) echo "$usage" >&2; exit 2 ;;
   esac
   shift
 done
 
+if $growth_only && { $quick || [ -z "$half" ]; }; then
+  echo "$usage" >&2
+  exit 2
+fi
 require_java
 require_python
 OUT_DIR="$REPO_DIR/build/bench"
@@ -55,8 +66,13 @@ if [ "$(cat "$PID_DIR/mode" 2>/dev/null)" != full ]; then
   info "Starting the network"
   "$REPO_DIR/scripts/network.sh" up
 fi
-info "Deploying the registry and the reference contract"
-"$REPO_DIR/scripts/deploy-chaincode.sh" --with-reference
+if $growth_only; then
+  info "Deploying the registry"
+  "$REPO_DIR/scripts/deploy-chaincode.sh"
+else
+  info "Deploying the registry and the reference contract"
+  "$REPO_DIR/scripts/deploy-chaincode.sh" --with-reference
+fi
 "$FABRIC_BIN/peer" version 2>/dev/null | sed -n 's/^ *Version: *//p' | head -1 >"$RUNS/fabric_version"
 
 profile="$STATE_DIR/orgs/justice/profile.json"
@@ -83,23 +99,25 @@ run() {
   sed 's/^/      /' "$RUNS/$name.out" | tail -n 1
 }
 
-info "Writes: $window in flight, ${warmup} s warm-up, ${duration} s measured per run"
-run reference-put --workload reference-put --chaincode reference-coendorsed --concurrency "$window"
-run reference-put-owner --workload reference-put --chaincode reference-owner --concurrency "$window"
-run anchor-single --workload anchor-single --concurrency "$window"
-# Batches in flight: about 500 records, at least 4 batches and at most the single-anchoring window
-# (with 4 batches of 1 in flight, every block waits for the orderer's batch timeout).
-for size in 1 10 100 500; do
-  batches=$(python3 -c "print(max(4, min($window, 500 // $size)))")
-  run "anchor-batch-$size" --workload anchor-batch --batch-size "$size" --concurrency "$batches"
-done
+if ! $growth_only; then
+  info "Writes: $window in flight, ${warmup} s warm-up, ${duration} s measured per run"
+  run reference-put --workload reference-put --chaincode reference-coendorsed --concurrency "$window"
+  run reference-put-owner --workload reference-put --chaincode reference-owner --concurrency "$window"
+  run anchor-single --workload anchor-single --concurrency "$window"
+  # Batches in flight: about 500 records, at least 4 batches and at most the single-anchoring window
+  # (with 4 batches of 1 in flight, every block waits for the orderer's batch timeout).
+  for size in 1 10 100 500; do
+    batches=$(python3 -c "print(max(4, min($window, 500 // $size)))")
+    run "anchor-batch-$size" --workload anchor-batch --batch-size "$size" --concurrency "$batches"
+  done
 
-info "Reads"
-run reference-get --workload reference-get --chaincode reference-coendorsed --concurrency "$window" --preload 1000
-run verify --workload verify --concurrency "$window" --preload 1000
-half=$(python3 -c 'import json,sys; print(max(1, int(json.load(open(sys.argv[1]))["ops_per_s"] / 2)))' "$RUNS/verify.json")
-run verify-half-load --workload verify --mode open --rate "$half" --concurrency "$window" --preload 1000
-run verify-any --workload verify-any --concurrency "$window" --preload 1000
+  info "Reads"
+  run reference-get --workload reference-get --chaincode reference-coendorsed --concurrency "$window" --preload 1000
+  run verify --workload verify --concurrency "$window" --preload 1000
+  half=$(python3 -c 'import json,sys; print(max(1, int(json.load(open(sys.argv[1]))["ops_per_s"] / 2)))' "$RUNS/verify.json")
+  run verify-half-load --workload verify --mode open --rate "$half" --concurrency "$window" --preload 1000
+  run verify-any --workload verify-any --concurrency "$window" --preload 1000
+fi
 
 if ! $quick; then
   info "Growth: $growth bench records in Justice's namespace"
