@@ -50,14 +50,20 @@ abstract class ServedContract implements ContractInterface {
 
   /**
    * Sends the writes of a transaction that succeeded to the peer, in one message ({@link
-   * BatchingStub#flush}).
+   * BatchingStub#flush}); a failure to send them fails the transaction with {@code INTERNAL_ERROR},
+   * like any other unexpected failure ({@link Guard}).
    *
    * @param ctx the transaction context
    * @param result what the transaction returns
    */
   @Override
   public void afterTransaction(Context ctx, Object result) {
-    BatchingStub.flush(ctx.getStub());
+    Guard.run(
+        "sending the writes to the peer",
+        () -> {
+          BatchingStub.flush(ctx.getStub());
+          return "";
+        });
   }
 
   /**
