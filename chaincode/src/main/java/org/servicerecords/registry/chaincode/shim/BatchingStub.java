@@ -29,9 +29,9 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  * and a transaction never reads its own writes in Fabric (reads return committed state), so keeping
  * them back changes no read. Keys are checked when written, as the shim checks them. A transaction
  * that fails never calls {@link #flush}: its writes are never sent, and the peer discards a failed
- * simulation anyway. The peer refuses a transaction that mixes writes with paginated or private-data
- * range queries in either order; with the writes kept back it refuses it at the flush instead of at
- * the query (the contracts make no such mix).
+ * simulation anyway. The peer refuses a transaction that mixes writes with paginated or
+ * private-data range queries in either order; with the writes kept back it refuses it at the flush
+ * instead of at the query (the contracts make no such mix).
  */
 public final class BatchingStub extends ForwardingChaincodeStub {
 
