@@ -15,8 +15,7 @@ final class Queries {
 
   /** The value of a public key, or {@code null} if absent (the shim returns an empty array). */
   static byte[] state(ChaincodeStub stub, String key) {
-    byte[] value = stub.getState(key);
-    return value == null || value.length == 0 ? null : value;
+    return presentOrNull(stub.getState(key));
   }
 
   /**
@@ -28,7 +27,14 @@ final class Queries {
         stub instanceof BatchingStub batching
             ? batching.getMultipleStates(keys)
             : keys.stream().map(stub::getState).toList();
-    return values.stream().map(v -> v == null || v.length == 0 ? null : v).toList();
+    return values.stream().map(Queries::presentOrNull).toList();
+  }
+
+  /**
+   * A value read from the shim, or {@code null} for the empty array it returns for an absent key.
+   */
+  private static byte[] presentOrNull(byte[] value) {
+    return value == null || value.length == 0 ? null : value;
   }
 
   /**

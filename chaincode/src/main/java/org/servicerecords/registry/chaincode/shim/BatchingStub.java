@@ -100,11 +100,6 @@ public final class BatchingStub extends ForwardingChaincodeStub {
     }
   }
 
-  /** The number of writes kept back, for tests. */
-  int pendingWrites() {
-    return writes.size();
-  }
-
   /**
    * The committed values of public keys, in the order of {@code keys}, with fewer round trips: one
    * per {@link #MAX_KEYS_PER_READ} keys. An absent key reads as an empty array, as {@link
@@ -141,13 +136,7 @@ public final class BatchingStub extends ForwardingChaincodeStub {
 
   @Override
   public void putState(String key, byte[] value) {
-    keep(
-        "",
-        key,
-        false,
-        WriteRecord.newBuilder()
-            .setType(WriteRecord.Type.PUT_STATE)
-            .setValue(ByteString.copyFrom(value)));
+    put("", key, value);
   }
 
   @Override
@@ -163,13 +152,7 @@ public final class BatchingStub extends ForwardingChaincodeStub {
   @Override
   public void putPrivateData(String collection, String key, byte[] value) {
     requireCollection(collection);
-    keep(
-        collection,
-        key,
-        false,
-        WriteRecord.newBuilder()
-            .setType(WriteRecord.Type.PUT_STATE)
-            .setValue(ByteString.copyFrom(value)));
+    put(collection, key, value);
   }
 
   @Override
@@ -192,6 +175,16 @@ public final class BatchingStub extends ForwardingChaincodeStub {
   public void setPrivateDataValidationParameter(String collection, String key, byte[] value) {
     requireCollection(collection);
     keep(collection, key, true, validationParameter(value));
+  }
+
+  private void put(String collection, String key, byte[] value) {
+    keep(
+        collection,
+        key,
+        false,
+        WriteRecord.newBuilder()
+            .setType(WriteRecord.Type.PUT_STATE)
+            .setValue(ByteString.copyFrom(value)));
   }
 
   private static WriteRecord.Builder validationParameter(byte[] value) {
