@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
       AgencyCommands.Decide.class,
       AgencyCommands.Revoke.class,
       AgencyCommands.Supersede.class,
+      QrCommand.class,
       VerifyCommands.Verify.class,
       VerifyCommands.VerifyDecision.class,
       VerifyCommands.Show.class,

@@ -53,6 +53,7 @@ class CommandHelpTest {
             "issue-batch",
             "verify",
             "verify-decision",
+            "qr",
             "audit events",
             "governance register",
             "help",
@@ -163,6 +164,7 @@ class CommandHelpTest {
     assertThat(r.out())
         .startsWith("#!/usr/bin/env bash")
         .contains("complete -F _complete_registry")
-        .contains("verify-decision", "issue-batch", "governance", "events", "--hash", "--file");
+        .contains("verify-decision", "issue-batch", "governance", "events", "--hash", "--file")
+        .contains("qr", "--portal-url");
   }
 }

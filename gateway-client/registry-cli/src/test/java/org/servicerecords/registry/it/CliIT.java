@@ -4,17 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.servicerecords.registry.it.ItNetwork.AUDIT;
 import static org.servicerecords.registry.it.ItNetwork.JUSTICE;
 import static org.servicerecords.registry.it.ItNetwork.JUSTICE_MSP;
+import static org.servicerecords.registry.it.ItNetwork.JUSTICE_NS;
 
 import com.google.gson.JsonObject;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.servicerecords.registry.cli.ExitCodes;
 import org.servicerecords.registry.cli.RegistryCli;
 import org.servicerecords.registry.client.AnchorRequest;
+import org.servicerecords.registry.client.RecordLink;
 import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.CertificateRequest;
@@ -125,5 +139,96 @@ class CliIT {
     assertThat(json.code()).isZero();
     JsonObject page = CanonicalJson.parseStrict(json.out().strip()).getAsJsonObject();
     assertThat(page.get("bookmark").getAsString()).isEqualTo(token);
+  }
+
+  private static final String PORTAL = "http://portal.test:8080";
+
+  /** The text of the QR code in a PNG file, decoded with ZXing as a scanner would. */
+  private static String decodeQr(Path png) throws Exception {
+    return new MultiFormatReader()
+        .decode(
+            new BinaryBitmap(
+                new HybridBinarizer(new BufferedImageLuminanceSource(ImageIO.read(png.toFile())))),
+            Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE)))
+        .getText();
+  }
+
+  @Test
+  void qrEncodesTheRecordsVerdictPageWithTheHashOnTheLedger(@TempDir Path dir) throws Exception {
+    String hash = ItNetwork.newHash();
+    String id;
+    try (RegistryConnection issuer = ItNetwork.connect(JUSTICE, "issuer1")) {
+      CertificateRequest c =
+          new CertificateRequest(
+              ItNetwork.id("cli-qr"),
+              "BIRTH_CERTIFICATE",
+              hash,
+              ItNetwork.newSubjectRef(),
+              "2026-01-01T00:00:00Z",
+              null,
+              null,
+              null);
+      id = issuer.registryClient().anchorCertificate(AnchorRequest.of(c)).record().id();
+    }
+    String expected = RecordLink.of(URI.create(PORTAL), JUSTICE_NS, id, hash).toUri().toString();
+
+    // A read-only identity of the agency, in its own namespace by default.
+    Path png = dir.resolve(id + ".png");
+    Run qr =
+        ItNetwork.await(
+            "qr of " + id + " as justice verifier1",
+            () ->
+                registry(
+                    JUSTICE, "verifier1", "qr", id, "--portal-url", PORTAL, "-o", png.toString()),
+            run -> run.code() == ExitCodes.OK);
+    assertThat(qr.out()).contains(expected, png.toString());
+    assertThat(decodeQr(png)).isEqualTo(expected);
+    assertThat(RecordLink.parse(URI.create(decodeQr(png))).hash()).contains(hash);
+
+    // Another organisation's verifier, naming the agency by its MSP id, with --json.
+    Path svg = dir.resolve(id + ".svg");
+    Run json =
+        ItNetwork.await(
+            "qr of " + id + " as audit verifier1",
+            () ->
+                registry(
+                    AUDIT,
+                    "verifier1",
+                    "--json",
+                    "qr",
+                    id,
+                    "--namespace",
+                    JUSTICE_MSP,
+                    "--portal-url",
+                    PORTAL,
+                    "-o",
+                    svg.toString()),
+            run -> run.code() == ExitCodes.OK);
+    JsonObject printed = CanonicalJson.parseStrict(json.out().strip()).getAsJsonObject();
+    assertThat(printed.get("url").getAsString()).isEqualTo(expected);
+    assertThat(printed.get("namespace").getAsString()).isEqualTo(JUSTICE_NS);
+    assertThat(printed.get("sha256").getAsString()).isEqualTo(hash);
+    assertThat(Files.readString(svg)).contains("<title id=\"title\">" + expected + "</title>");
+
+    // The file exists now: refused without --force, replaced with it.
+    Run again =
+        registry(JUSTICE, "verifier1", "qr", id, "--portal-url", PORTAL, "-o", png.toString());
+    assertThat(again.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(again.err()).contains("--force");
+
+    Path unknown = dir.resolve("unknown.png");
+    Run missing =
+        registry(
+            JUSTICE,
+            "verifier1",
+            "qr",
+            ItNetwork.id("cli-qr-unknown"),
+            "--portal-url",
+            PORTAL,
+            "-o",
+            unknown.toString());
+    assertThat(missing.code()).as(missing.err()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(missing.err()).contains("not found");
+    assertThat(unknown).doesNotExist();
   }
 }

@@ -54,6 +54,24 @@ public interface Verifier {
   Verification verifyRecord(String namespace, String id, Instant at) throws RegistryException;
 
   /**
+   * Verifies one record by id with an answer that trusts no single peer: {@code VerifyRecord} is
+   * endorsed, never submitted, by peers of the namespace owner's organisation and of {@code
+   * attestation.organizations() - 1} others, every endorsement checked as for {@link
+   * #verifyAttested}.
+   *
+   * @param namespace the record's namespace (or its agency's MSP id)
+   * @param id the record id
+   * @param at the instant, or {@code null} for now
+   * @param attestation how many organisations must attest, and which to ask first
+   * @return the verification ({@code UNKNOWN} when no such record exists) with its attesters
+   * @throws AttestationException if the endorsements do not prove the answer
+   * @throws RegistryException if the lookup fails ({@link NotFoundException} for an unknown
+   *     namespace, {@link NetworkException} when an organisation asked has no peer that answers)
+   */
+  AttestedVerification verifyRecordAttested(
+      String namespace, String id, Instant at, Attestation attestation) throws RegistryException;
+
+  /**
    * Verifies one record by id, computed in the library with the contract's own rules ({@code
    * VerdictRules}) from the record's history and governance's history. Gives the same verdict as
    * {@link #verifyRecord}; costs more queries.

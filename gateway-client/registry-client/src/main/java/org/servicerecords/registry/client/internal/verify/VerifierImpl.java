@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import org.servicerecords.registry.client.Attestation;
 import org.servicerecords.registry.client.AttestationException;
 import org.servicerecords.registry.client.AttestedReport;
+import org.servicerecords.registry.client.AttestedVerification;
 import org.servicerecords.registry.client.Attester;
 import org.servicerecords.registry.client.DecisionInputsReport;
 import org.servicerecords.registry.client.DocumentHash;
@@ -127,53 +128,101 @@ public final class VerifierImpl implements Verifier {
   private NamespaceAnswer attested(
       String ns, String owner, Attestation attestation, String hash, String atText)
       throws RegistryException {
-    ChannelMsps msps = ledger.channelMsps(false);
+    Endorsed<Verification[]> answer =
+        endorsedByOrganizations(
+            ns, owner, attestation, VERIFY_HASH, Verification[].class, hash, atText);
+    return new NamespaceAnswer(Arrays.asList(answer.value()), answer.attesters());
+  }
+
+  @Override
+  public AttestedVerification verifyRecordAttested(
+      String namespace, String id, Instant at, Attestation attestation) throws RegistryException {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(attestation, "attestation");
+    String ns = ledger.namespaceOf(namespace);
+    AgencyEntry owner = ledger.governance().agencyOfNamespace(ns);
+    if (owner == null) {
+      throw ErrorMapper.forCode(
+          ErrorCode.AGENCY_NOT_FOUND,
+          "no agency owns namespace '" + ns + "'",
+          Stage.LOCAL,
+          null,
+          null);
+    }
+    Endorsed<Verification> answer =
+        endorsedByOrganizations(
+            ns,
+            owner.msp(),
+            attestation,
+            VERIFY_RECORD,
+            Verification.class,
+            id,
+            at == null ? "" : at.toString());
+    return new AttestedVerification(answer.value(), answer.attesters());
+  }
+
+  /** An answer every attester signed, read as {@code T}. */
+  private record Endorsed<T>(T value, List<Attester> attesters) {}
+
+  /**
+   * Evaluates {@code function} by endorsement of the owner's and other organisations' peers,
+   * checking every endorsement; reads the channel configuration once more before refusing an
+   * unknown organisation or certificate (a new organisation or root may have joined since).
+   */
+  private <T> Endorsed<T> endorsedByOrganizations(
+      String ns,
+      String owner,
+      Attestation attestation,
+      String function,
+      Class<T> type,
+      String... args)
+      throws RegistryException {
     try {
-      return attestedWith(msps, ns, owner, attestation, hash, atText);
+      return endorsedWith(ledger.channelMsps(false), ns, owner, attestation, function, type, args);
     } catch (AttestationException e) {
       if (e.reason() != AttestationException.Reason.UNKNOWN_ORGANISATION
           && e.reason() != AttestationException.Reason.CERTIFICATE_NOT_TRUSTED) {
         throw e;
       }
-      // The channel configuration may have changed since it was read (a new organisation, a new
-      // root certificate): read it once more before refusing.
-      return attestedWith(ledger.channelMsps(true), ns, owner, attestation, hash, atText);
+      return endorsedWith(ledger.channelMsps(true), ns, owner, attestation, function, type, args);
     }
   }
 
-  private NamespaceAnswer attestedWith(
+  private <T> Endorsed<T> endorsedWith(
       ChannelMsps msps,
       String ns,
       String owner,
       Attestation attestation,
-      String hash,
-      String atText)
+      String function,
+      Class<T> type,
+      String... args)
       throws RegistryException {
     List<String> organizations = attestation.choose(owner, othersInOrder(msps, owner));
-    Ledger.Endorsed endorsed =
-        ledger.endorseWithoutSubmitting(ns, VERIFY_HASH, organizations, hash, atText);
+    Ledger.Endorsed endorsed = ledger.endorseWithoutSubmitting(ns, function, organizations, args);
     String qualified =
         Connector.contractNameOf(ns, ledger.connector().profile().governanceChaincode())
             + ":"
-            + VERIFY_HASH;
+            + function;
+    List<String> question = new ArrayList<>();
+    question.add(qualified);
+    question.addAll(Arrays.asList(args));
     Endorsements.Attested checked =
         Endorsements.check(
             endorsed.envelope(),
             msps,
-            new Endorsements.Question(
-                endorsed.transactionId(), ns, List.of(qualified, hash, atText)),
+            new Endorsements.Question(endorsed.transactionId(), ns, question),
             organizations,
             attestation.organizations(),
             Instant.now());
-    List<Verification> verifications =
-        Arrays.asList(
-            Ledger.parse(checked.payload(), Verification[].class, ns + " " + VERIFY_HASH));
+    T value = Ledger.parse(checked.payload(), type, ns + " " + function);
     List<Attester> attesters = new ArrayList<>();
     checked.endorsers().forEach((msp, subject) -> attesters.add(new Attester(ns, msp, subject)));
-    return new NamespaceAnswer(verifications, attesters);
+    return new Endorsed<>(value, attesters);
   }
 
   private static final String VERIFY_HASH = "VerifyHash";
+  private static final String VERIFY_RECORD = "VerifyRecord";
 
   /**
    * The organisations to ask after the owner (and after the attestation's own preference): the
@@ -202,7 +251,7 @@ public final class VerifierImpl implements Verifier {
     return ledger.evaluate(
         Verification.class,
         ledger.namespaceOf(namespace),
-        "VerifyRecord",
+        VERIFY_RECORD,
         id,
         at == null ? "" : at.toString());
   }
@@ -249,7 +298,7 @@ public final class VerifierImpl implements Verifier {
     @Override
     public Verification verifyRecord(String namespace, String id, Instant at)
         throws RegistryException {
-      return ledger.evaluate(Verification.class, namespace, "VerifyRecord", id, at.toString());
+      return ledger.evaluate(Verification.class, namespace, VERIFY_RECORD, id, at.toString());
     }
   }
 
