@@ -4,8 +4,9 @@
 # CA and anchors a birth certificate, a citizen's verifier checks the file, the agency revokes it, and
 # the verifier sees REVOKED; a corrected certificate supersedes another, whose file then verifies as
 # SUPERSEDED; another agency anchors a batch from a file (twice: nothing anchored twice) and decides
-# an application relying on the Ministry's certificate; the audit office exports and reads events.
-# Leaves the network running; stop it with scripts/network.sh down.
+# an application relying on the Ministry's certificate; the audit office exports and reads events;
+# the verification portal starts and its address is printed, with a QR code for a certificate.
+# Leaves the network and the portal running; stop both with scripts/network.sh down.
 #
 #   scripts/demo.sh [--profile raft|bft|failover]
 set -euo pipefail
@@ -31,9 +32,9 @@ show() { # show COMMAND...: print a command as a person would type it, then run 
   return "${PIPESTATUS[0]}"
 }
 
-say "1. Build the contract and the registry command-line tool"
-build -pl :registry-chaincode,:registry-cli -am
-step "chaincode/target/registry-chaincode.jar and gateway-client/registry-cli/bin/registry are ready"
+say "1. Build the contract, the registry command-line tool and the verification portal"
+build -pl :registry-chaincode,:registry-cli,:registry-portal -am
+step "chaincode/target/registry-chaincode.jar, gateway-client/registry-cli/bin/registry and the portal are ready"
 
 say "2. Start the consortium's network (builds Fabric $FABRIC_VERSION and Fabric CA into $CACHE_DIR the first time)"
 "$REPO_DIR/scripts/network.sh" up "$@"
@@ -129,4 +130,13 @@ step "the Ministry's first four transactions on the ledger, each accepted only b
 say "12. Every peer holds the same ledger"
 "$REPO_DIR/scripts/network.sh" status | sed -n '/^PEER/,$p'
 
-say "The network keeps running: scripts/network.sh status | logs [NODE] | env ORG | down [--wipe]"
+say "13. The verification portal: a citizen or a bank drops the file in a web page, or scans the paper's QR code"
+"$REPO_DIR/scripts/portal.sh" start
+portal_url=$(cat "$STATE_DIR/portal.url")
+step "the Ministry prints a QR code on the corrected marriage certificate:"
+show $justice --identity verifier1 qr "mc-${record_id#bc-}-v2" --portal-url "$portal_url" \
+  --force -o "$demo_dir/marriage-v2-qr.png"
+step "open $portal_url in a browser and drop $demo_dir/marriage-v2.txt (VALID)"
+step "or $demo_dir/birth-certificate.txt (REVOKED), $demo_dir/marriage-v1.txt (SUPERSEDED), $demo_dir/altered.txt (UNKNOWN)"
+
+say "The portal runs at $portal_url; the network keeps running: scripts/network.sh status | logs [NODE] | env ORG | down [--wipe]"

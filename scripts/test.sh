@@ -7,7 +7,9 @@
 #      governance, then runs against it: every peer running each of its chaincode servers, the trust
 #      model (network_test.sh), agencies running modified code (trust_test.sh), the CLI journeys
 #      (journeys_test.sh), redeployment
-#      (deploy_test.sh), the Java integration tests and the quick fault scenarios (faults_quick.sh);
+#      (deploy_test.sh), the Java integration tests (the verification portal's among them, in headless
+#      Chromium: Debian's chromium and chromium-driver, installed where missing), the portal's script
+#      (portal_test.sh) and the quick fault scenarios (faults_quick.sh);
 #   4. the failover profile (a second peer for Services): its gateway peer killed mid-way through a
 #      1,000-record batch, a watch killed and restarted, journal versus ledger (failover_test.sh);
 #   5. the bft profile (4 BFT orderers) comes up, is deployed and commits a transaction.
@@ -61,6 +63,9 @@ info "Installing Fabric CA and Fabric"
 "$REPO_DIR/scripts/install-fabric.sh"
 "$REPO_DIR/scripts/tests/install_test.sh"
 
+info "Installing the browser of the portal's tests (Debian's chromium and chromium-driver)"
+"$REPO_DIR/scripts/install-browser.sh"
+
 info "Starting the network (raft profile) and deploying the contract"
 rm -rf "$RAFT_STATE" "$FAILOVER_STATE" "$BFT_STATE"
 running_state="$RAFT_STATE"
@@ -82,7 +87,7 @@ in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/journeys_test.sh"
 info "Redeployment: a changed jar becomes the next sequence; the same jar again changes nothing"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/deploy_test.sh"
 
-info "Java integration tests against the running nodes"
+info "Java integration tests against the running nodes (the portal's in headless Chromium)"
 # The Justice agency's CA is the one the CA integration tests use.
 ca_props="$RAFT_STATE/orgs/justice/ca.properties"
 prop() { sed -n "s/^$1=//p" "$ca_props"; }
@@ -92,7 +97,11 @@ REGISTRY_IT_CA_TLS_CERT=$(prop tlsCert) \
 REGISTRY_IT_CA_ADMIN=$(prop adminUser) \
 REGISTRY_IT_CA_ADMIN_PASSWORD=$(<"$(prop adminPasswordFile)") \
 REGISTRY_IT_STATE_DIR="$RAFT_STATE" \
-  "${MVN[@]}" -pl :registry-client,:registry-cli failsafe:integration-test failsafe:verify -DskipITs=false
+  "${MVN[@]}" -pl :registry-client,:registry-cli,:registry-portal failsafe:integration-test failsafe:verify -DskipITs=false
+step "screenshots of the portal's verdict pages: build/portal-screenshots/"
+
+info "The verification portal started by its script on the network"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/portal_test.sh"
 
 info "The load client: a few seconds of each registry workload (a smoke run, not a measurement)"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/bench_smoke.sh"
