@@ -143,8 +143,8 @@ final class LedgerVerdicts {
 
   /**
    * Runs a ledger call and turns the library's typed failures into the portal's codes. The log
-   * names the call and the failure's type and code, never a request's values or a peer's address
-   * beyond what the library's message holds.
+   * names the call and the failure's type, code and stage, never the library's message, which may
+   * hold a request's values.
    */
   private static <T> T call(String what, LedgerCall<T> work) {
     try {
@@ -160,12 +160,12 @@ final class LedgerVerdicts {
           ApiError.ATTESTATION_FAILED,
           "the peers' signed answers did not prove one verdict; try again later");
     } catch (NetworkException e) {
-      LOG.warn("{}: peers unavailable: {}", what, e.getMessage());
+      LOG.warn("{}: peers unavailable ({})", what, e.stage());
       throw new PortalException(
           ApiError.PEERS_UNAVAILABLE,
           "the registry's peers cannot be reached at the moment; try again later");
     } catch (RegistryException e) {
-      LOG.warn("{}: {} {}", what, e.getClass().getSimpleName(), e.getMessage());
+      LOG.warn("{}: {} {} ({})", what, e.getClass().getSimpleName(), e.code(), e.stage());
       throw new PortalException(
           ApiError.PEERS_UNAVAILABLE, "the registry could not answer at the moment; try again");
     }

@@ -158,7 +158,11 @@ public final class Portal implements AutoCloseable {
     routes.exception(
         Exception.class,
         (e, ctx) -> {
-          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.endpoint(), e);
+          LOG.error(
+              "unexpected failure on {} {}",
+              ctx.method(),
+              ctx.endpoint() == null ? "(no route)" : ctx.endpoint().path,
+              e);
           error(ctx, ApiError.INTERNAL_ERROR, "the portal failed; the failure is in its log");
         });
     routes.error(404, ctx -> notFound(ctx));
