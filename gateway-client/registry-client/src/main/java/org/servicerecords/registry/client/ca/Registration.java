@@ -68,8 +68,9 @@ public record Registration(
   }
 
   /**
-   * A registration for a registry user: the {@code role} attribute and, when given, the {@code
-   * doctypes} attribute, both carried in enrollment certificates.
+   * A registration for a registry user: a CA client (whatever its role: governance admins are not
+   * MSP admins) whose secret enrolls once, with the {@code role} attribute and, when given, the
+   * {@code doctypes} attribute, both carried in enrollment certificates.
    *
    * @param enrollmentId the identity's unique name ({@link #ENROLLMENT_ID})
    * @param secret the secret, or {@code null} to let the CA generate one
@@ -101,7 +102,9 @@ public record Registration(
               String.join(CallerAttributes.DOCUMENT_TYPES_SEPARATOR, types),
               true));
     }
-    String type = role == Role.ADMIN ? "admin" : "client";
-    return new Registration(enrollmentId, secret, type, "", 0, attributes);
+    // Every registry user is a CA client, the governance admin too: CA type admin would make it an
+    // MSP admin (NodeOUs), able to approve chaincode definitions and sign channel updates. Its
+    // role=admin attribute is what governance reads. One enrollment: the secret is spent once used.
+    return new Registration(enrollmentId, secret, "client", "", 1, attributes);
   }
 }

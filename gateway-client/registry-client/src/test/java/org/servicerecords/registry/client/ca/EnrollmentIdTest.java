@@ -144,4 +144,13 @@ class EnrollmentIdTest {
     assertThat(new Attribute("hf.Registrar.Roles", "client,peer", false).value())
         .isEqualTo("client,peer");
   }
+
+  @Test
+  void everyRegistryUserIsACaClientWhoseSecretEnrollsOnce() {
+    for (Role role : Role.values()) {
+      Registration registration = Registration.forRole("user-1", null, role, List.of());
+      assertThat(registration.type()).as(role.name()).isEqualTo("client");
+      assertThat(registration.maxEnrollments()).as(role.name()).isEqualTo(1);
+    }
+  }
 }
