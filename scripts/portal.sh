@@ -4,7 +4,9 @@
 # (verifier1 of the "public" organisation), so no agency's key sits on the public server, and every
 # verdict it shows is signed by peers of two organisations. `scripts/network.sh down` stops it too.
 #
-#   scripts/portal.sh [start] [--port N] [--org KEY] [--identity NAME]   (default: 8088, public, verifier1)
+#   scripts/portal.sh [start] [--port N] [--host ADDRESS] [--public-url URL] [--org KEY] [--identity NAME]
+#                     (default: 8088, 127.0.0.1, http://HOST:PORT, public, verifier1; --host 0.0.0.0 and a
+#                     --public-url naming this machine's address let a phone on the same network open it)
 #   scripts/portal.sh stop | status
 #
 # Exit codes: 0 started (or stopped), 1 failure, 2 a missing tool, 4 the port is taken.
@@ -16,10 +18,12 @@ command=start
 case "${1:-}" in
   start | stop | status) command=$1 && shift ;;
 esac
-port=8088 org=public identity=verifier1
+port=8088 host=127.0.0.1 public_url="" org=public identity=verifier1
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) port=$2 && shift 2 ;;
+    --host) host=$2 && shift 2 ;;
+    --public-url) public_url=$2 && shift 2 ;;
     --org) org=$2 && shift 2 ;;
     --identity) identity=$2 && shift 2 ;;
     *) die $EXIT_FAILURE "unknown option $1 (see the header of $0)" ;;
@@ -58,11 +62,13 @@ if [ ! -f "$jar" ]; then
 fi
 port_in_use "$port" && die $EXIT_PORT_TAKEN "port $port is taken: pass --port N"
 
-url="http://127.0.0.1:$port"
+url="${public_url:-http://$host:$port}"
+local_url="http://127.0.0.1:$port"
+[ "$host" = 127.0.0.1 ] || [ "$host" = 0.0.0.0 ] || local_url="http://$host:$port"
 info "Starting the verification portal ($org/$identity, role=verifier) on $url"
 launch portal java -jar "$jar" --profile "$STATE_DIR/orgs/$org/profile.json" --identity "$identity" \
-  --host 127.0.0.1 --port "$port" --public-url "$url"
-if ! wait_http_ok "$url/healthz" 60; then
+  --host "$host" --port "$port" --public-url "$url"
+if ! wait_http_ok "$local_url/healthz" 60; then
   tail -n 20 "$LOG_DIR/portal.log" >&2
   stop_node portal
   die $EXIT_FAILURE "the portal did not answer on $url/healthz within 60 s (log: $LOG_DIR/portal.log)"

@@ -431,7 +431,12 @@ function renderVerdict({ focus = false } = {}) {
   content.append(renderTrustFooter(report));
   section.replaceChildren(content);
 
-  if (focus) $('verdict-heading')?.focus();
+  // The verdict section is not a live region (it holds lists and links, and the focus moves to
+  // its heading): a short announcement says the verdict once to screen readers.
+  if (focus) {
+    $('verdict-announcement').textContent = verdictHeadingText(report.verdict);
+    $('verdict-heading')?.focus();
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -529,8 +534,17 @@ async function runVerification() {
 
 let hashController = null;
 
+/**
+ * Shows the hashing progress; with no count yet (WebCrypto reads the file in one piece and says
+ * nothing until done) the bar is indeterminate.
+ */
 function showProgress(done, total) {
   $('hash-status').hidden = false;
+  if (done == null) {
+    $('hash-progress').removeAttribute('value');
+    $('hash-percent').textContent = '';
+    return;
+  }
   const fraction = total > 0 ? Math.min(1, done / total) : 1;
   $('hash-progress').value = Math.round(fraction * 100);
   $('hash-percent').textContent = new Intl.NumberFormat(FORMAT_LOCALE[getLanguage()], {
@@ -575,7 +589,7 @@ async function hashChosenFile(file) {
   state.file = { name: file.name, sha256: null };
   renderHashResult();
   hideProgress();
-  const progressTimer = setTimeout(() => isCurrent() && showProgress(0, file.size), PROGRESS_DELAY_MS);
+  const progressTimer = setTimeout(() => isCurrent() && showProgress(null, file.size), PROGRESS_DELAY_MS);
   try {
     const sha256 = await hashFile(file, {
       signal: controller.signal,
@@ -871,6 +885,11 @@ function init() {
   setupLanguageSwitch();
   if (PAGE === 'index') initIndexPage();
   else if (PAGE === 'record') initRecordPage();
+  // A page restored from the back/forward cache shows the verdict of its first visit, perhaps
+  // from before a revocation: ask again.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && state.report) runVerification();
+  });
 }
 
 init();

@@ -69,14 +69,16 @@ final class QrCodeFile {
   /** The largest PNG side accepted. */
   static final int MAX_SIZE = 4096;
 
+  /**
+   * Level M, the quiet zone; no character set: a portal address is ASCII, and naming one would add
+   * an ECI header that some scanners mishandle.
+   */
   private static final Map<EncodeHintType, Object> HINTS =
       Map.of(
           EncodeHintType.ERROR_CORRECTION,
           ErrorCorrectionLevel.M,
           EncodeHintType.MARGIN,
-          QUIET_ZONE,
-          EncodeHintType.CHARACTER_SET,
-          StandardCharsets.UTF_8.name());
+          QUIET_ZONE);
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -221,7 +223,8 @@ final class QrCodeFile {
         Files.move(
             temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } else {
-        // Without REPLACE_EXISTING the move checks for the target, then renames in one step.
+        // Without REPLACE_EXISTING the move refuses an existing target; a file created between its
+        // check and the rename may still be replaced (a race with another writer, not guarded).
         Files.move(temp, target);
       }
     } finally {

@@ -193,7 +193,7 @@ final class QrCommand extends CliCommand {
     } catch (URISyntaxException | IllegalArgumentException e) {
       throw new ParameterException(
           spec.commandLine(),
-          "the portal address must be an http(s) address without query or fragment: " + text);
+          "the portal address must be an http(s) address with no path, query or fragment: " + text);
     }
   }
 

@@ -7,12 +7,6 @@ import static org.servicerecords.registry.it.ItNetwork.JUSTICE_MSP;
 import static org.servicerecords.registry.it.ItNetwork.JUSTICE_NS;
 
 import com.google.gson.JsonObject;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -22,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicerecords.registry.cli.ExitCodes;
@@ -143,16 +136,6 @@ class CliIT {
 
   private static final String PORTAL = "http://portal.test:8080";
 
-  /** The text of the QR code in a PNG file, decoded with ZXing as a scanner would. */
-  private static String decodeQr(Path png) throws Exception {
-    return new MultiFormatReader()
-        .decode(
-            new BinaryBitmap(
-                new HybridBinarizer(new BufferedImageLuminanceSource(ImageIO.read(png.toFile())))),
-            Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE)))
-        .getText();
-  }
-
   @Test
   void qrEncodesTheRecordsVerdictPageWithTheHashOnTheLedger(@TempDir Path dir) throws Exception {
     String hash = ItNetwork.newHash();
@@ -182,8 +165,8 @@ class CliIT {
                     JUSTICE, "verifier1", "qr", id, "--portal-url", PORTAL, "-o", png.toString()),
             run -> run.code() == ExitCodes.OK);
     assertThat(qr.out()).contains(expected, png.toString());
-    assertThat(decodeQr(png)).isEqualTo(expected);
-    assertThat(RecordLink.parse(URI.create(decodeQr(png))).hash()).contains(hash);
+    assertThat(QrCodes.decode(png)).isEqualTo(expected);
+    assertThat(RecordLink.parse(URI.create(QrCodes.decode(png))).hash()).contains(hash);
 
     // Another organisation's verifier, naming the agency by its MSP id, with --json.
     Path svg = dir.resolve(id + ".svg");

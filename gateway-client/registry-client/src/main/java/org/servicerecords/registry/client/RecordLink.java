@@ -21,7 +21,8 @@ import org.servicerecords.registry.model.InputRules;
  *     .toUri();
  * }</pre>
  *
- * @param portal the portal's base address (http or https, no query or fragment)
+ * @param portal the portal's address (http or https, no path, query or fragment: the portal serves
+ *     from the root of its host)
  * @param namespace the record's namespace
  * @param id the record id
  * @param documentHash the document's SHA-256 (64 lower-case hex digits), or {@code null} for none
@@ -42,10 +43,15 @@ public record RecordLink(URI portal, String namespace, String id, String documen
     String scheme = portal.getScheme();
     if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)
         || portal.getHost() == null
+        || !(portal.getRawPath() == null
+            || portal.getRawPath().isEmpty()
+            || portal.getRawPath().equals("/"))
         || portal.getRawQuery() != null
         || portal.getRawFragment() != null) {
       throw new IllegalArgumentException(
-          "the portal address must be an http(s) address without query or fragment: " + portal);
+          "the portal address must be an http(s) address with no path, query or fragment"
+              + " (the portal serves its pages from the root): "
+              + portal);
     }
     if (!InputRules.NAMESPACE.matcher(namespace).matches()) {
       throw new IllegalArgumentException("not a records namespace: " + namespace);

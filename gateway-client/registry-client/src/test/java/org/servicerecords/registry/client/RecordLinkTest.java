@@ -21,17 +21,24 @@ class RecordLinkTest {
   }
 
   @Test
-  void keepsThePortalsPathPrefix() {
-    URI page =
-        RecordLink.of(URI.create("http://127.0.0.1:8088/portal"), "records-justice", "bc-1", null)
-            .toUri();
-    assertThat(page).hasToString("http://127.0.0.1:8088/portal/r/records-justice/bc-1");
+  void refusesAPortalUnderAPathPrefix() {
+    // The portal's pages load /assets and /api from the root of their host.
+    assertThatThrownBy(
+            () ->
+                RecordLink.of(
+                    URI.create("http://127.0.0.1:8088/portal"), "records-justice", "bc-1", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no path");
+    assertThat(
+            RecordLink.of(URI.create("http://127.0.0.1:8088"), "records-justice", "bc-1", null)
+                .toUri())
+        .hasToString("http://127.0.0.1:8088/r/records-justice/bc-1");
   }
 
   @Test
   void readsBackWhatItWrites() {
     RecordLink link =
-        RecordLink.of(URI.create("http://127.0.0.1:8088/portal"), "records-justice", "bc:1", HASH);
+        RecordLink.of(URI.create("http://127.0.0.1:8088"), "records-justice", "bc:1", HASH);
     assertThat(RecordLink.parse(link.toUri())).isEqualTo(link);
     RecordLink noHash = RecordLink.of(URI.create("https://v.example"), "JusticeMSP", "x", null);
     assertThat(RecordLink.parse(noHash.toUri())).isEqualTo(noHash);
@@ -56,6 +63,8 @@ class RecordLinkTest {
   @Test
   void refusesAddressesThatAreNotAVerdictPage() {
     assertThatThrownBy(() -> RecordLink.parse(URI.create("https://v.example/about")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RecordLink.parse(URI.create("https://v.example/x/r/ns/id")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RecordLink.parse(URI.create("/r/records-justice/x")))
         .isInstanceOf(IllegalArgumentException.class);

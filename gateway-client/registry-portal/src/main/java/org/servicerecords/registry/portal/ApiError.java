@@ -15,7 +15,7 @@ public enum ApiError {
   INVALID_ISSUER(400),
   /** The instant is not an ISO-8601 instant. */
   INVALID_DATE(400),
-  /** The request body is not the JSON object the API expects. */
+  /** The request is malformed: a body that is not the JSON object the API expects, a bad URI. */
   INVALID_REQUEST(400),
   /** No agency owns the namespace. */
   UNKNOWN_NAMESPACE(404),

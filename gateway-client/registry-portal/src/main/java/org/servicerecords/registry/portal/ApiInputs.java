@@ -2,14 +2,14 @@ package org.servicerecords.registry.portal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
+import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.InputRules;
+import org.servicerecords.registry.model.JsonFormatException;
 
 /**
  * Checks what a request carries before anything is asked of the ledger: each bad value is refused
@@ -35,16 +35,16 @@ final class ApiInputs {
    * @throws PortalException INVALID_REQUEST, INVALID_HASH, INVALID_ISSUER or INVALID_DATE
    */
   static HashQuestion hashQuestion(String body) {
-    JsonObject object;
+    JsonElement parsed;
     try {
-      JsonElement parsed = JsonParser.parseString(body);
-      if (!parsed.isJsonObject()) {
-        throw new PortalException(ApiError.INVALID_REQUEST, "the body must be a JSON object");
-      }
-      object = parsed.getAsJsonObject();
-    } catch (JsonParseException e) {
+      parsed = CanonicalJson.parseStrict(body);
+    } catch (JsonFormatException e) {
       throw new PortalException(ApiError.INVALID_REQUEST, "the body is not valid JSON");
     }
+    if (!parsed.isJsonObject()) {
+      throw new PortalException(ApiError.INVALID_REQUEST, "the body must be a JSON object");
+    }
+    JsonObject object = parsed.getAsJsonObject();
     for (String field : object.keySet()) {
       if (!VERIFY_FIELDS.contains(field)) {
         throw new PortalException(

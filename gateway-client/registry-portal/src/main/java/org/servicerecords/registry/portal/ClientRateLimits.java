@@ -9,13 +9,20 @@ import java.util.OptionalLong;
 
 /**
  * A token bucket per client (Bucket4j): {@code perMinute} API requests a minute, refilled
- * continuously, the whole minute's allowance usable at once. Buckets live in memory only, each
- * forgotten after ten minutes without a request (Caffeine), so the table stays bounded by the
- * clients of the last ten minutes and no address outlives that.
+ * continuously, the whole minute's allowance usable at once. A client is an IPv4 address or an IPv6
+ * /64 network ({@link ClientKey}): one host holds a whole /64. Buckets live in memory only, each
+ * forgotten after ten minutes without a request, and at most {@value #MAX_CLIENTS} at once
+ * (Caffeine).
  */
 final class ClientRateLimits {
 
   private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+
+  /**
+   * The most clients remembered at once; past it the least recently seen are forgotten first, so a
+   * flood of new addresses costs bounded memory (and gets each newcomer a fresh allowance).
+   */
+  private static final long MAX_CLIENTS = 100_000;
 
   private final int perMinute;
   private final Cache<String, Bucket> buckets;
@@ -25,7 +32,8 @@ final class ClientRateLimits {
       throw new IllegalArgumentException("requests per minute must be at least 1: " + perMinute);
     }
     this.perMinute = perMinute;
-    this.buckets = Caffeine.newBuilder().expireAfterAccess(FORGET_AFTER).build();
+    this.buckets =
+        Caffeine.newBuilder().expireAfterAccess(FORGET_AFTER).maximumSize(MAX_CLIENTS).build();
   }
 
   /**

@@ -50,6 +50,7 @@ final class LedgerVerdicts {
   List<AgencyView> agencies() {
     return call(
         "agencies",
+        ApiError.UNKNOWN_NAMESPACE,
         () ->
             governance().agencies().stream()
                 .map(a -> new AgencyView(a.msp(), a.displayName(), a.namespace()))
@@ -60,6 +61,7 @@ final class LedgerVerdicts {
   ReportView verifyHash(HashQuestion question) {
     return call(
         "verify",
+        ApiError.UNKNOWN_ISSUER,
         () -> {
           VerificationRequest request =
               VerificationRequest.forHash(question.sha256())
@@ -82,6 +84,7 @@ final class LedgerVerdicts {
   ReportView verifyRecord(String namespace, String id, Instant at) {
     return call(
         "record",
+        ApiError.UNKNOWN_NAMESPACE,
         () -> {
           AttestedVerification answer =
               connection.verifier().verifyRecordAttested(namespace, id, at, attestation);
@@ -142,16 +145,15 @@ final class LedgerVerdicts {
   }
 
   /**
-   * Runs a ledger call and turns the library's typed failures into the portal's codes. The log
-   * names the call and the failure's type, code and stage, never the library's message, which may
-   * hold a request's values.
+   * Runs a ledger call and turns the library's typed failures into the portal's codes ({@code
+   * unknown} for a namespace or issuer no agency owns). The log names the call and the failure's
+   * type, code and stage, never the library's message, which may hold a request's values.
    */
-  private static <T> T call(String what, LedgerCall<T> work) {
+  private static <T> T call(String what, ApiError unknown, LedgerCall<T> work) {
     try {
       return settled(work);
     } catch (NotFoundException e) {
-      throw new PortalException(
-          ApiError.UNKNOWN_NAMESPACE, "no agency owns that namespace or MSP id");
+      throw new PortalException(unknown, "no agency owns that namespace or MSP id");
     } catch (InvalidArgumentException e) {
       throw new PortalException(ApiError.INVALID_REQUEST, "the registry refused the question");
     } catch (AttestationException e) {

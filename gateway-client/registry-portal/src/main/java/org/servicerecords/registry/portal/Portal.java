@@ -45,12 +45,25 @@ public final class Portal implements AutoCloseable {
           "GET /api/records/{namespace}/{id}",
           "GET /api/openapi.json");
 
+  /** The address listened on unless the builder says otherwise. */
+  public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** The port listened on unless the builder says otherwise. */
+  public static final int DEFAULT_PORT = 8088;
+
+  /** The API requests a client may make per minute unless the builder says otherwise. */
+  public static final int DEFAULT_REQUESTS_PER_MINUTE = 120;
+
   private static final Logger LOG = LoggerFactory.getLogger(Portal.class);
   private static final Gson GSON = new GsonBuilder().serializeNulls().create();
   private static final String JSON = "application/json; charset=utf-8";
   private static final String ERROR_WRITTEN = "portal.errorWritten";
+  private static final String TOO_LARGE =
+      "only a document's SHA-256 is accepted, never the document itself";
 
-  private final Builder settings;
+  private final String host;
+  private final int port;
+  private final String clientAddressHeader;
   private final LedgerVerdicts verdicts;
   private final ClientRateLimits rateLimits;
   private final SecurityHeaders securityHeaders;
@@ -58,7 +71,9 @@ public final class Portal implements AutoCloseable {
   private final Javalin app;
 
   private Portal(Builder builder) {
-    this.settings = builder;
+    this.host = builder.host;
+    this.port = builder.port;
+    this.clientAddressHeader = builder.clientAddressHeader;
     this.verdicts = new LedgerVerdicts(builder.connection, builder.attestation, Clock.systemUTC());
     this.rateLimits = new ClientRateLimits(builder.requestsPerMinute);
     this.securityHeaders =
@@ -90,7 +105,7 @@ public final class Portal implements AutoCloseable {
    * @return this portal
    */
   public Portal start() {
-    app.start(settings.host, settings.port);
+    app.start(host, port);
     return this;
   }
 
@@ -112,6 +127,9 @@ public final class Portal implements AutoCloseable {
   private void configure(io.javalin.config.JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.http.maxRequestSize = ApiInputs.MAX_BODY_BYTES;
+    config.http.prefer405over404 = true;
+    config.jetty.modifyServer(
+        server -> server.setErrorHandler(new MalformedRequestAnswer(securityHeaders)));
     config.jetty.modifyHttpConfiguration(
         http -> {
           http.setSendServerVersion(false);
@@ -185,13 +203,8 @@ public final class Portal implements AutoCloseable {
       throw new PortalException(
           ApiError.RATE_LIMITED, "too many requests; try again in " + wait.getAsLong() + " s");
     }
-    long length = ctx.req().getContentLengthLong();
-    if (length > ApiInputs.MAX_BODY_BYTES) {
-      // The body is never read: the connection is closed after this answer.
-      ctx.header("Connection", "close");
-      throw new PortalException(
-          ApiError.PAYLOAD_TOO_LARGE,
-          "only a document's SHA-256 is accepted, never the document itself");
+    if (ctx.req().getContentLengthLong() > ApiInputs.MAX_BODY_BYTES) {
+      throw tooLarge(ctx);
     }
   }
 
@@ -208,13 +221,19 @@ public final class Portal implements AutoCloseable {
       body = in.readNBytes(ApiInputs.MAX_BODY_BYTES + 1);
     }
     if (body.length > ApiInputs.MAX_BODY_BYTES) {
-      ctx.header("Connection", "close");
-      throw new PortalException(
-          ApiError.PAYLOAD_TOO_LARGE,
-          "only a document's SHA-256 is accepted, never the document itself");
+      throw tooLarge(ctx);
     }
     var question = ApiInputs.hashQuestion(new String(body, StandardCharsets.UTF_8));
     json(ctx, 200, verdicts.verifyHash(question));
+  }
+
+  /**
+   * The refusal of a body too large for a hash request; the rest of the body is never read, so the
+   * connection is closed after the answer.
+   */
+  private static PortalException tooLarge(Context ctx) {
+    ctx.header("Connection", "close");
+    return new PortalException(ApiError.PAYLOAD_TOO_LARGE, TOO_LARGE);
   }
 
   private void verifyRecord(Context ctx) {
@@ -225,17 +244,17 @@ public final class Portal implements AutoCloseable {
   }
 
   /**
-   * The client a request is counted against: the address a trusted proxy names in the configured
-   * header, else the connection's remote address.
+   * The client a request is counted against ({@link ClientKey}): the address a trusted proxy
+   * appended to the configured header, else the connection's remote address.
    */
   private String clientKey(Context ctx) {
-    if (settings.clientAddressHeader != null) {
-      String named = ctx.header(settings.clientAddressHeader);
-      if (named != null && !named.isBlank()) {
-        return named.trim();
+    if (clientAddressHeader != null) {
+      String named = ClientKey.ofProxyHeader(ctx.header(clientAddressHeader));
+      if (named != null) {
+        return named;
       }
     }
-    return ctx.req().getRemoteAddr();
+    return ClientKey.ofAddress(ctx.req().getRemoteAddr());
   }
 
   private void page(Context ctx, String name, int status) {
@@ -259,11 +278,7 @@ public final class Portal implements AutoCloseable {
   private static void errorForStatus(Context ctx, int status) {
     switch (status) {
       case 405 -> error(ctx, ApiError.METHOD_NOT_ALLOWED, "this route does not take that method");
-      case 413 ->
-          error(
-              ctx,
-              ApiError.PAYLOAD_TOO_LARGE,
-              "only a document's SHA-256 is accepted, never the document itself");
+      case 413 -> error(ctx, ApiError.PAYLOAD_TOO_LARGE, TOO_LARGE);
       case 404 -> error(ctx, ApiError.NOT_FOUND, "not found");
       default -> {
         if (status >= 500) {
@@ -298,10 +313,10 @@ public final class Portal implements AutoCloseable {
   /** Builds a {@link Portal}. */
   public static final class Builder {
     private final RegistryConnection connection;
-    private String host = "127.0.0.1";
-    private int port = 8088;
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
     private URI publicUrl;
-    private int requestsPerMinute = 120;
+    private int requestsPerMinute = DEFAULT_REQUESTS_PER_MINUTE;
     private String clientAddressHeader;
     private Attestation attestation = Attestation.of(Attestation.DEFAULT_ORGANIZATIONS);
 

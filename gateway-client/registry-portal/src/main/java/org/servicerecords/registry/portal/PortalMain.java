@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import org.servicerecords.registry.client.Attestation;
 import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.client.identity.CertificateAttributes;
+import org.servicerecords.registry.client.identity.IdentityException;
 import org.servicerecords.registry.client.profile.ConnectionProfile;
+import org.servicerecords.registry.client.profile.ProfileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +27,9 @@ import picocli.CommandLine.Option;
     version = "registry-portal 0.1.0",
     description = "Serves the verification portal: pages and JSON API over the registry's peers.")
 public final class PortalMain implements Callable<Integer> {
+
+  /** Exit code when the portal cannot start for another reason (a port taken, peers unknown). */
+  static final int EXIT_FAILURE = 1;
 
   /** Exit code when the options, profile or identity are refused. */
   static final int EXIT_USAGE = 2;
@@ -49,13 +54,13 @@ public final class PortalMain implements Callable<Integer> {
 
   @Option(
       names = "--host",
-      defaultValue = "127.0.0.1",
+      defaultValue = Portal.DEFAULT_HOST,
       description = "Address to listen on (default ${DEFAULT-VALUE})")
   String host;
 
   @Option(
       names = "--port",
-      defaultValue = "8088",
+      defaultValue = "" + Portal.DEFAULT_PORT,
       description = "Port to listen on (default ${DEFAULT-VALUE})")
   int port;
 
@@ -67,7 +72,7 @@ public final class PortalMain implements Callable<Integer> {
 
   @Option(
       names = "--requests-per-minute",
-      defaultValue = "120",
+      defaultValue = "" + Portal.DEFAULT_REQUESTS_PER_MINUTE,
       description = "API requests a client may make per minute (default ${DEFAULT-VALUE})")
   int requestsPerMinute;
 
@@ -79,7 +84,7 @@ public final class PortalMain implements Callable<Integer> {
 
   @Option(
       names = "--attest",
-      defaultValue = "2",
+      defaultValue = "" + Attestation.DEFAULT_ORGANIZATIONS,
       description = "Organisations whose peers must sign each verdict (default ${DEFAULT-VALUE})",
       paramLabel = "N")
   int attest;
@@ -142,14 +147,34 @@ public final class PortalMain implements Callable<Integer> {
    * @param args the options
    */
   public static void main(String[] args) {
-    int code =
-        new CommandLine(new PortalMain(System.getenv()))
-            .setParameterExceptionHandler(
-                (e, a) -> {
-                  System.err.println("registry-portal: " + e.getMessage());
-                  return EXIT_USAGE;
-                })
-            .execute(args);
-    System.exit(code);
+    System.exit(run(args, System.getenv()));
+  }
+
+  /**
+   * Runs the portal with an environment; every failure is one line on standard error and an exit
+   * code, never a stack trace.
+   *
+   * @param args the options
+   * @param environment the environment
+   * @return the exit code
+   */
+  static int run(String[] args, Map<String, String> environment) {
+    return new CommandLine(new PortalMain(environment))
+        .setParameterExceptionHandler(
+            (e, ignored) -> {
+              System.err.println("registry-portal: " + e.getMessage());
+              return EXIT_USAGE;
+            })
+        .setExecutionExceptionHandler(
+            (e, command, parsed) -> {
+              boolean refused =
+                  e instanceof IllegalArgumentException
+                      || e instanceof ProfileException
+                      || e instanceof IdentityException;
+              System.err.println(
+                  "registry-portal: " + (refused ? "" : "could not start: ") + e.getMessage());
+              return refused ? EXIT_USAGE : EXIT_FAILURE;
+            })
+        .execute(args);
   }
 }

@@ -110,6 +110,8 @@ class PortalApiIT {
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     assertThat(json(response).getAsJsonObject("error").get("code").getAsString()).isEqualTo(code);
     assertThat(response.body()).doesNotContain("Exception", "\tat ", "127.0.0.1:", "grpc");
+    assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
   }
 
   @Nested
@@ -163,6 +165,37 @@ class PortalApiIT {
 
       assertThat(json(response).get("verdict").getAsString()).isEqualTo("NOT_YET_VALID");
       assertThat(json(response).get("at").getAsString()).isEqualTo("2019-06-01T00:00:00Z");
+    }
+
+    @Test
+    void aRecordPastItsValidUntilIsExpired() throws Exception {
+      RegistryRecord expired =
+          justiceIssuer
+              .registryClient()
+              .anchorCertificate(
+                  AnchorRequest.of(
+                      new CertificateRequest(
+                          ItNetwork.id("portal-expired"),
+                          "BIRTH_CERTIFICATE",
+                          ItNetwork.newHash(),
+                          ItNetwork.newSubjectRef(),
+                          "2020-01-01T00:00:00Z",
+                          "2021-01-01T00:00:00Z",
+                          null,
+                          null)))
+              .record();
+      ItNetwork.awaitOnEveryPeer(readers, JUSTICE_NS, expired.id(), expired.txId());
+
+      JsonObject report = json(postJson("{\"sha256\":\"" + expired.documentHash() + "\"}"));
+      assertThat(report.get("verdict").getAsString()).isEqualTo("EXPIRED");
+      JsonObject found = report.getAsJsonArray("records").get(0).getAsJsonObject();
+      assertThat(found.get("validUntil").getAsString()).isEqualTo("2021-01-01T00:00:00Z");
+      JsonObject then =
+          json(
+              get(
+                  portal,
+                  "/api/records/" + JUSTICE_NS + "/" + expired.id() + "?at=2020-06-01T00:00:00Z"));
+      assertThat(then.get("verdict").getAsString()).isEqualTo("VALID");
     }
 
     @Test
@@ -225,7 +258,7 @@ class PortalApiIT {
       assertError(
           postJson("{\"sha256\":\"" + record.documentHash() + "\",\"issuer\":\"NowhereMSP\"}"),
           404,
-          "UNKNOWN_NAMESPACE");
+          "UNKNOWN_ISSUER");
     }
 
     @Test
@@ -233,6 +266,22 @@ class PortalApiIT {
       assertError(get(portal, "/api/records/" + JUSTICE_NS + "/bad%20id"), 400, "INVALID_ID");
       assertError(get(portal, "/api/records/" + JUSTICE_NS + "/%3Cscript%3E"), 400, "INVALID_ID");
       assertError(get(portal, "/api/records/records%20x/id-1"), 400, "INVALID_NAMESPACE");
+      assertError(get(portal, "/api/records/" + JUSTICE_NS + "/a%2Fb"), 400, "INVALID_ID");
+    }
+
+    @Test
+    void malformedEscapesRefusedBeforeAnyRoute() throws Exception {
+      // Jetty refuses these before the portal's routes run: still the portal's JSON and headers.
+      // (Java's URI refuses to build such addresses, so they go out on a plain socket.)
+      for (String path :
+          List.of("/api/records/" + JUSTICE_NS + "/%zz", "/api/records/" + JUSTICE_NS + "/a%00b")) {
+        String answer = rawGet(path);
+        assertThat(answer).as(path).startsWith("HTTP/1.1 400");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT))
+            .contains("content-security-policy: default-src 'none'")
+            .contains("application/json");
+        assertThat(answer).contains("\"code\":\"INVALID_REQUEST\"").doesNotContain("Exception");
+      }
     }
 
     @Test
@@ -293,8 +342,7 @@ class PortalApiIT {
           HTTP.send(
               HttpRequest.newBuilder(at(portal, "/api/verify")).DELETE().build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(delete.statusCode()).isIn(404, 405);
-      assertThat(delete.body()).doesNotContain("Exception");
+      assertError(delete, 405, "METHOD_NOT_ALLOWED");
     }
 
     @Test
@@ -357,10 +405,46 @@ class PortalApiIT {
     }
 
     @Test
+    void everyRouteItsOpenApiDocumentListsIsServed() throws Exception {
+      JsonObject paths = json(get(portal, "/api/openapi.json")).getAsJsonObject("paths");
+      for (String path : paths.keySet()) {
+        String concrete = path.replace("{namespace}", JUSTICE_NS).replace("{id}", record.id());
+        for (String method : paths.getAsJsonObject(path).keySet()) {
+          HttpResponse<String> response =
+              HTTP.send(
+                  HttpRequest.newBuilder(at(portal, concrete))
+                      .header("Content-Type", "application/json")
+                      .method(
+                          method.toUpperCase(java.util.Locale.ROOT),
+                          method.equals("post")
+                              ? HttpRequest.BodyPublishers.ofString(
+                                  "{\"sha256\":\"" + record.documentHash() + "\"}")
+                              : HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(response.statusCode()).as(method + " " + path).isEqualTo(200);
+        }
+      }
+    }
+
+    @Test
     void servesItsOpenApiDocument() throws Exception {
       JsonObject document = json(get(portal, "/api/openapi.json"));
       assertThat(document.get("openapi").getAsString()).startsWith("3.");
       assertThat(document.getAsJsonObject("paths").keySet()).contains("/api/verify");
+    }
+  }
+
+  /** A GET of a raw path, sent as written on a plain socket; the answer's head and body. */
+  private static String rawGet(String path) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", portal.port())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

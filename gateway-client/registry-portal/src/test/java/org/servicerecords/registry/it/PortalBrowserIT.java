@@ -6,10 +6,6 @@ import static org.servicerecords.registry.it.ItNetwork.JUSTICE;
 import static org.servicerecords.registry.it.ItNetwork.JUSTICE_NS;
 import static org.servicerecords.registry.it.ItNetwork.SERVICES;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -20,13 +16,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +139,13 @@ class PortalBrowserIT {
     }
   }
 
+  /** The VALID heading in each language, as a citizen reads it. */
+  private static final Map<String, String> VALID_HEADINGS =
+      Map.of(
+          "en", "Valid: this document is authentic and in force",
+          "ru", "Действителен: документ подлинный и действует",
+          "uz", "Haqiqiy: bu hujjat asl va amal qilmoqda");
+
   @Test
   void aValidFileIsValidInEachLanguage() throws Exception {
     Map<String, String> headings = new HashMap<>();
@@ -176,7 +180,47 @@ class PortalBrowserIT {
     awaitVerdict("REVOKED");
     String reason = card(record.id()).findElement(By.className("revocation-reason")).getText();
     assertThat(reason.toLowerCase()).contains("error").doesNotContain("ISSUED_IN_ERROR");
+    // When: the revocation's time, in the page's words and date format.
+    assertThat(card(record.id()).getText())
+        .contains("Revoked on")
+        .contains(
+            String.valueOf(
+                Instant.parse(revoked.revocation().revokedAt()).atZone(ZoneOffset.UTC).getYear()));
     screenshot("revoked-en");
+  }
+
+  @Test
+  void aSupersededFileLinksToTheRecordInForce() throws Exception {
+    Path first = write("licence-v1.txt", document("licence, first issue"));
+    Path second = write("licence-v2.txt", document("licence, corrected"));
+    RegistryRecord old = anchor("portal-v1", first);
+    RegistryRecord replacement =
+        justiceIssuer
+            .registryClient()
+            .supersede(
+                old.id(),
+                AnchorRequest.of(
+                    new CertificateRequest(
+                        ItNetwork.id("portal-v2"),
+                        "BIRTH_CERTIFICATE",
+                        sha256(Files.readAllBytes(second)),
+                        ItNetwork.newSubjectRef(),
+                        "2020-01-01T00:00:00Z",
+                        null,
+                        null,
+                        null)));
+    ItNetwork.awaitOnEveryPeer(readers, JUSTICE_NS, replacement.id(), replacement.txId());
+    ItNetwork.awaitOnEveryPeer(readers, JUSTICE_NS, old.id(), replacement.txId());
+
+    browser.get(page("/?lang=en"));
+    chooseFile(first);
+    awaitVerdict("SUPERSEDED");
+    screenshot("superseded-en");
+    card(old.id()).findElement(By.className("current-record-link")).click();
+
+    awaitVerdict("VALID");
+    assertThat(browser.getCurrentUrl()).contains("/r/" + JUSTICE_NS + "/" + replacement.id());
+    assertThat(card(replacement.id()).getAttribute("data-verdict")).isEqualTo("VALID");
   }
 
   @Test
@@ -208,7 +252,7 @@ class PortalBrowserIT {
             png.toString());
     assertThat(exit).as("registry qr").isZero();
 
-    String decoded = decodeQr(png);
+    String decoded = QrCodes.decode(png);
     assertThat(decoded)
         .isEqualTo(
             portalUrl
@@ -244,7 +288,8 @@ class PortalBrowserIT {
   @Test
   void emptyAndFiftyMegabyteFilesAreHashedInThePage() throws Exception {
     Path empty = write("empty.bin", new byte[0]);
-    byte[] big = new byte[50 * 1024 * 1024];
+    // 50 MiB and 55 bytes: the streamed hash ends in a partial slice and a partial block.
+    byte[] big = new byte[50 * 1024 * 1024 + 55];
     new Random(42).nextBytes(big);
     System.arraycopy(
         ItNetwork.RUN.getBytes(StandardCharsets.UTF_8), 0, big, 0, ItNetwork.RUN.length());
@@ -422,12 +467,6 @@ class PortalBrowserIT {
 
   private static String sha256(byte[] content) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-  }
-
-  private static String decodeQr(Path png) throws Exception {
-    var image = ImageIO.read(png.toFile());
-    var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-    return new MultiFormatReader().decode(bitmap).getText();
   }
 
   private static int runCli(String... args) {

@@ -54,6 +54,9 @@ class ApiInputsTest {
     void refusesBodiesThatAreNotTheExpectedObject() {
       refused(() -> ApiInputs.hashQuestion("not json"), ApiError.INVALID_REQUEST);
       refused(() -> ApiInputs.hashQuestion("[1,2]"), ApiError.INVALID_REQUEST);
+      // Strict JSON only: no single quotes, unquoted names or comments.
+      refused(() -> ApiInputs.hashQuestion("{'sha256':'" + HASH + "'}"), ApiError.INVALID_REQUEST);
+      refused(() -> ApiInputs.hashQuestion("{sha256:\"" + HASH + "\"}"), ApiError.INVALID_REQUEST);
       refused(
           () -> ApiInputs.hashQuestion("{\"sha256\":\"" + HASH + "\",\"file\":\"...\"}"),
           ApiError.INVALID_REQUEST);
