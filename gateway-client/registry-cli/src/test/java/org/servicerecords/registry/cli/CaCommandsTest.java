@@ -13,6 +13,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicerecords.registry.cli.RegistryCliTest.Result;
 import org.servicerecords.registry.client.ca.CaAnswerTooLargeException;
+import org.servicerecords.registry.client.ca.HostileCa;
 
 /**
  * {@code enroll} and {@code register}: an enrollment id or document type the library refuses is bad
@@ -103,7 +104,7 @@ class CaCommandsTest {
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void enrollFromACaThatAnswersWithoutEndIsANetworkErrorOnOneLine(@TempDir Path dir)
       throws Exception {
-    try (EndlessCa ca = EndlessCa.start(dir)) {
+    try (HostileCa ca = HostileCa.start(dir, HostileCa.ENDLESS_CHUNKS)) {
       Path profile = profile(dir, ca.url().toString(), ca.tlsCertificate().toString());
 
       Result r =

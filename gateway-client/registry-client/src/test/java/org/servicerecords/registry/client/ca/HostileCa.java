@@ -43,18 +43,27 @@ import org.servicerecords.registry.client.identity.Pem;
  * A CA that misbehaves: a TLS server on 127.0.0.1 (a self-signed P-256 certificate for that
  * address, made with Bouncy Castle) that reads each request and answers it with a {@link Script}.
  * It counts the bytes of body it managed to send and notices when the client closed the connection,
- * so a test can tell that the client stopped reading.
+ * so a test can tell that the client stopped reading. Public for the CLI's tests too (the test-jar
+ * of registry-client).
  */
-final class HostileCa implements AutoCloseable {
+public final class HostileCa implements AutoCloseable {
 
   /** How the server answers: it writes to the client until done, or until the client is gone. */
   @FunctionalInterface
-  interface Script {
+  public interface Script {
+    /**
+     * Answers one request.
+     *
+     * @param out the connection to the client
+     * @param bodySent counts the body bytes sent
+     * @throws IOException when the client is gone
+     * @throws InterruptedException when the server stops
+     */
     void answer(OutputStream out, AtomicLong bodySent) throws IOException, InterruptedException;
   }
 
   /** Headers, then one body byte every 100 ms, forever. */
-  static final Script TRICKLE =
+  public static final Script TRICKLE =
       (out, sent) -> {
         head(out, 200, "Transfer-Encoding: chunked");
         while (true) {
@@ -66,7 +75,7 @@ final class HostileCa implements AutoCloseable {
       };
 
   /** Headers, then 64 KiB chunks as fast as the client takes them, forever. */
-  static final Script ENDLESS_CHUNKS =
+  public static final Script ENDLESS_CHUNKS =
       (out, sent) -> {
         head(out, 200, "Transfer-Encoding: chunked");
         byte[] chunk = new byte[64 * 1024];
@@ -82,7 +91,7 @@ final class HostileCa implements AutoCloseable {
       };
 
   /** Headers declaring a body of 10 GiB, then that body as fast as the client takes it. */
-  static final Script TEN_GIGABYTES =
+  public static final Script TEN_GIGABYTES =
       (out, sent) -> {
         head(out, 200, "Content-Length: " + (10L << 30));
         byte[] block = new byte[64 * 1024];
@@ -93,10 +102,10 @@ final class HostileCa implements AutoCloseable {
       };
 
   /** Reads the request and never answers. */
-  static final Script SILENT = (out, sent) -> Thread.sleep(Long.MAX_VALUE);
+  public static final Script SILENT = (out, sent) -> Thread.sleep(Long.MAX_VALUE);
 
   /** Fabric CA's refusal of a wrong secret: a small, well-formed answer. */
-  static final Script WRONG_SECRET =
+  public static final Script WRONG_SECRET =
       (out, sent) -> {
         byte[] body =
             "{\"success\":false,\"result\":null,\"errors\":[{\"code\":20,\"message\":\"Authentication failure\"}],\"messages\":[]}"
@@ -128,7 +137,7 @@ final class HostileCa implements AutoCloseable {
    * @param script how it answers
    * @return the running server
    */
-  static HostileCa start(Path dir, Script script) throws Exception {
+  public static HostileCa start(Path dir, Script script) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair keys = generator.generateKeyPair();
@@ -157,12 +166,12 @@ final class HostileCa implements AutoCloseable {
   }
 
   /** The CA's URL. */
-  URI url() {
+  public URI url() {
     return URI.create("https://127.0.0.1:" + server.getLocalPort());
   }
 
   /** The PEM file of the server's TLS certificate. */
-  Path tlsCertificate() {
+  public Path tlsCertificate() {
     return tlsCertificate;
   }
 
