@@ -14,7 +14,7 @@
 #   scripts/network.sh status        every node's health; each peer's block height and current block
 #                                    hash, and whether all peers agree
 #   scripts/network.sh logs [NODE]   last lines of every node's log, or one node's (e.g. peer0.justice)
-#   scripts/network.sh env ORG [PEER] the exports for Fabric's own `peer` CLI as ORG's admin
+#   scripts/network.sh env ORG [PEER] the exports for Fabric's own `peer` CLI as ORG's MSP admin
 #
 # Exit codes: 0 ok, 1 a node failed, 2 a tool is missing, 3 Fabric is not obtainable, 4 port taken.
 set -euo pipefail
@@ -175,7 +175,8 @@ cmd_up() {
     shift
   done
   require_python
-  netdesc channel >/dev/null || die $EXIT_FAILURE "unknown profile '$PROFILE'"
+  # netdesc checks the profile and the users' names on every call; this first call stops on either.
+  netdesc channel >/dev/null || die $EXIT_FAILURE "$NETWORK_FILE cannot be used with profile '$PROFILE' (above)"
   if [ -f "$STATE_DIR/profile" ] && [ "$(<"$STATE_DIR/profile")" != "$PROFILE" ]; then
     die $EXIT_FAILURE "the state in $STATE_DIR belongs to profile '$(<"$STATE_DIR/profile")', not '$PROFILE';
        run 'scripts/network.sh down --wipe' first to start over with another profile"
@@ -317,7 +318,7 @@ cmd_env() {
   [ -n "${1:-}" ] || die $EXIT_FAILURE "usage: $0 env ORG [PEER]   (ORG: $(netdesc cas | awk '{print $1}' | tr '\n' ' '))"
   require_python
   netdesc cas | awk '{print $1}' | grep -qx "$1" || die $EXIT_FAILURE "unknown organisation '$1'"
-  echo "# Fabric's peer CLI as $1's admin; use: eval \"\$(scripts/network.sh env $1)\""
+  echo "# Fabric's peer CLI as $1's MSP admin; use: eval \"\$(scripts/network.sh env $1)\""
   echo "export PATH=\"$FABRIC_BIN:\$PATH\""
   peer_cli_env "$1" "${2:-}"
 }

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test of the registry:
 #   1. build with formatting and static checks; unit, property, cross-JVM determinism and fuzz-seed tests;
-#   2. chaincode packaging and external builder tests;
+#   2. chaincode packaging and external builder tests; the enrollment ids the scripts accept;
 #   3. installs Fabric and Fabric CA (built from source into the cache, once), starts the consortium's
 #      network (raft profile: 3 CAs, 3 Raft orderers, 3 peers), deploys the contract and bootstraps
-#      governance, then runs against it: every peer running each of its chaincode servers, the trust
+#      governance, then runs against it: the identities the CAs issued (one enrollment per secret,
+#      no secret left, MSP admins apart from governance admins: identities_test.sh), every peer
+#      running each of its chaincode servers, the trust
 #      model (network_test.sh), agencies running modified code (trust_test.sh), the CLI journeys
 #      (journeys_test.sh), redeployment
 #      (deploy_test.sh), the Java integration tests (the verification portal's among them, in headless
@@ -58,6 +60,7 @@ info "Build, static checks and unit tests"
 
 info "Chaincode packaging and external builder tests"
 "$REPO_DIR/scripts/tests/builder_test.sh"
+"$REPO_DIR/scripts/tests/identities_offline_test.sh"
 
 info "Installing Fabric CA and Fabric"
 "$REPO_DIR/scripts/install-fabric.sh"
@@ -71,6 +74,9 @@ rm -rf "$RAFT_STATE" "$FAILOVER_STATE" "$BFT_STATE"
 running_state="$RAFT_STATE"
 network "$RAFT_STATE" up --profile raft
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/deploy-chaincode.sh"
+
+info "Identities: enrollments per secret, no secret left, issuing again asks nothing, MSP admins apart"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/identities_test.sh"
 
 info "Every peer runs a transaction on each of its chaincode servers"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/chaincode_server_test.sh"

@@ -1,5 +1,5 @@
 # Fabric's own nodes on this host: node configuration from Fabric's sampleconfig, orderers, peers,
-# the channel, and the environment of an organisation's admin for Fabric's `peer` and `osnadmin`
+# the channel, and the environment of an organisation's MSP admin for Fabric's `peer` and `osnadmin`
 # commands. Sourced by network.sh and deploy-chaincode.sh after common.sh; needs launch(), running()
 # and fail_node() from network.sh (or an equivalent) for the start functions.
 # shellcheck shell=bash
@@ -42,10 +42,21 @@ with open(os.path.join(out, "orderer.yaml"), "w", encoding="utf-8") as f:
 PY
 }
 
-# admin_user KEY: the name of the organisation's first admin user in the network description.
+# admin_user KEY: the organisation's first governance admin in the network description (a user with
+# role=admin: a CA client whose role attribute lets it approve governance changes in the contract; not
+# an admin of the MSP).
 admin_user() {
   netdesc users | awk -v k="$1" '$1 == k && $3 == "admin" {print $2; exit}'
 }
+
+# The enrollment id of each organisation's MSP admin (CA type admin, OU=admin), the identity the
+# scripts use for Fabric's peer lifecycle, channel and osnadmin commands. It is no registry user: no
+# profile or wallet names it, and network.json may not use the name (netdesc.py).
+# shellcheck disable=SC2034 # used by identities.sh and the tests
+MSP_ADMIN_ID=mspadmin
+
+# msp_admin_dir KEY: the folder of the organisation's MSP admin (msp/, and tls/ for osnadmin).
+msp_admin_dir() { echo "$ORGS_DIR/$1/admin"; }
 
 # org_msp KEY: the organisation's MSP id.
 org_msp() {
@@ -63,19 +74,18 @@ first_orderer() {
 }
 
 # peer_cli_env KEY [PEER]: the exports that make Fabric's `peer` command act as the organisation's
-# admin against one of its peers (the first of the profile unless named).
+# MSP admin against one of its peers (the first of the profile unless named).
 peer_cli_env() {
-  local key=$1 want=${2:-} row admin orderer ca
+  local key=$1 want=${2:-} row orderer ca
   row=$(netdesc peers | awk -v k="$key" -v p="$want" '$1 == k && (p == "" || $3 == p) {print; exit}')
   [ -n "$row" ] || die $EXIT_FAILURE "organisation '$key' has no peer${want:+ named $want} in profile $PROFILE"
-  admin=$(admin_user "$key")
   read -r orderer ca < <(first_orderer)
   # shellcheck disable=SC2086
   set -- $row
   cat <<ENV
 export FABRIC_CFG_PATH="$CONFIG_DIR"
 export CORE_PEER_LOCALMSPID="$2"
-export CORE_PEER_MSPCONFIGPATH="$ORGS_DIR/$key/users/$admin/msp"
+export CORE_PEER_MSPCONFIGPATH="$(msp_admin_dir "$key")/msp"
 export CORE_PEER_ADDRESS="$4:$5"
 export CORE_PEER_TLS_ENABLED=true
 export FABRIC_LOGGING_SPEC="${FABRIC_LOGGING_SPEC:-WARNING}"
@@ -85,7 +95,7 @@ export ORDERER_CA="$ca"
 ENV
 }
 
-# as_admin KEY PEER COMMAND...: runs a Fabric command as KEY's admin against its peer PEER.
+# as_admin KEY PEER COMMAND...: runs a Fabric command as KEY's MSP admin against its peer PEER.
 as_admin() {
   local key=$1 peer=$2
   shift 2
@@ -143,14 +153,13 @@ start_orderer() {
 }
 
 # osnadmin_as KEY ORDERER_DIR ADMIN_PORT HOST ARGS...: the channel participation API of one orderer,
-# with mutual TLS as the organisation's admin.
+# with mutual TLS as the organisation's MSP admin.
 osnadmin_as() {
   local key=$1 dir=$2 port=$3 host=$4 admin
   shift 4
-  admin=$(admin_user "$key")
+  admin=$(msp_admin_dir "$key")
   "$FABRIC_BIN/osnadmin" "$@" -o "$host:$port" --ca-file "$dir/tls/ca.crt" \
-    --client-cert "$ORGS_DIR/$key/users/$admin/tls/server.crt" \
-    --client-key "$ORGS_DIR/$key/users/$admin/tls/server.key"
+    --client-cert "$admin/tls/server.crt" --client-key "$admin/tls/server.key"
 }
 
 # join_orderer ROW...: joins one orderer to the channel with the genesis block (once).

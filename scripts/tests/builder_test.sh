@@ -56,4 +56,38 @@ check "build fails without the peer's configuration" bash -c \
 check "release hands over connection.json" "$BUILDER/release" "$work/build" "$work/release"
 check "released connection is the built one" cmp "$work/build/connection.json" "$work/release/chaincode/server/connection.json"
 
+# A chmod that does nothing, first on PATH: what a step writes under umask 000 then shows the mode it
+# was created with, before any chmod could narrow it (a world-readable client key for a moment).
+mkdir -p "$work/no-chmod"
+printf '#!/bin/sh
+exit 0
+' >"$work/no-chmod/chmod"
+/bin/chmod 755 "$work/no-chmod/chmod"
+# permissive STEP ARGS...: runs a builder step under umask 000 with that chmod.
+permissive() { (umask 000 && PATH="$work/no-chmod:$PATH" REGISTRY_CCAAS_CONFIG="$work/peer.json" "$BUILDER/$1" "${@:2}"); }
+check "build under umask 000 succeeds" permissive build "$work/peer/source" "$work/peer/metadata" "$work/build-000"
+check "build creates connection.json with mode 600 (not world-readable before a chmod)" \
+  test "$(stat -c %a "$work/build-000/connection.json")" = 600
+check "release under umask 000 succeeds" permissive release "$work/build-000" "$work/release-000"
+check "release creates connection.json with mode 600" \
+  test "$(stat -c %a "$work/release-000/chaincode/server/connection.json")" = 600
+
+# plaintext_refused TLS_JSON: a package whose connection.json has "tls_required": TLS_JSON ('absent':
+# no such field) is refused by build with a message saying so, and nothing is written.
+plaintext_refused() {
+  local dir="$work/plain-$1" rc=0
+  mkdir -p "$dir/source"
+  python3 -c 'import json,sys
+c = json.load(open(sys.argv[1]))
+c.pop("tls_required") if sys.argv[2] == "absent" else c.update(tls_required=json.loads(sys.argv[2]))
+json.dump(c, open(sys.argv[3], "w"))' "$work/peer/source/connection.json" "$1" "$dir/source/connection.json"
+  cat "$dir/source/connection.json"
+  REGISTRY_CCAAS_CONFIG="$work/peer.json" "$BUILDER/build" "$dir/source" "$work/peer/metadata" "$dir/out" >"$dir/err" 2>&1 || rc=$?
+  cat "$dir/err"
+  echo "(exit $rc)"
+  [ "$rc" -ne 0 ] && grep -q 'refusing a plaintext connection' "$dir/err" && [ ! -e "$dir/out/connection.json" ]
+}
+check "build refuses a package with tls_required false (plaintext), writing nothing" plaintext_refused false
+check "build refuses a package without tls_required" plaintext_refused absent
+
 summary "builder"

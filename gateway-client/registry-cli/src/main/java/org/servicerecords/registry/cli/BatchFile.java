@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.servicerecords.registry.client.AnchorRequest;
 import org.servicerecords.registry.client.DocumentHash;
+import org.servicerecords.registry.client.io.FileRefusedException;
+import org.servicerecords.registry.client.io.SmallFiles;
 import org.servicerecords.registry.model.CertificateRequest;
 
 /**
@@ -27,6 +29,12 @@ final class BatchFile {
   /** The requests, and the rows that failed to read. */
   record Parsed(List<AnchorRequest> requests, List<RowProblem> problems) {}
 
+  /**
+   * The most bytes of a batch CSV: 64 MiB, some hundred thousand rows. A batch is read whole before
+   * it is checked, so a larger one is refused rather than read.
+   */
+  static final int MAX_BYTES = 64 << 20;
+
   private BatchFile() {}
 
   static Path csvOf(Path source) {
@@ -36,7 +44,12 @@ final class BatchFile {
   static Parsed read(Path source) throws IOException {
     Path csv = csvOf(source);
     Path base = csv.toAbsolutePath().getParent();
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    List<String> lines;
+    try {
+      lines = SmallFiles.readString(csv, MAX_BYTES, StandardCharsets.UTF_8).lines().toList();
+    } catch (FileRefusedException e) {
+      throw new IllegalArgumentException("batch file " + csv + " refused: " + e.getReason(), e);
+    }
     List<AnchorRequest> requests = new ArrayList<>();
     List<RowProblem> problems = new ArrayList<>();
     if (lines.isEmpty()) {

@@ -37,7 +37,11 @@ final class CaCommands {
       },
       footer = {"  REGISTRY_ENROLL_SECRET=... registry enroll --user officer1"})
   static final class Enroll extends CliCommand {
-    @Option(names = "--user", required = true, description = "Enrollment id")
+    @Option(
+        names = "--user",
+        required = true,
+        description =
+            "Enrollment id: 1 to 64 of letters, digits, . _ @ -, the first a letter or digit")
     String user;
 
     @Option(names = "--name", description = "Name in the wallet (default: the enrollment id)")
@@ -51,6 +55,7 @@ final class CaCommands {
 
     @Override
     public Integer call() throws Exception {
+      checkUser(user);
       ConnectionProfile profile = root().profile();
       String enrollmentSecret = secret();
       Path walletDir = walletDir(profile);
@@ -105,7 +110,12 @@ final class CaCommands {
         "      --doctypes 'BIRTH_CERTIFICATE;MARRIAGE_CERTIFICATE'"
       })
   static final class Register extends CliCommand {
-    @Option(names = "--user", required = true, description = "Enrollment id to register")
+    @Option(
+        names = "--user",
+        required = true,
+        description =
+            "Enrollment id to register: 1 to 64 of letters, digits, . _ @ -, the first a letter or"
+                + " digit")
     String user;
 
     @Option(
@@ -131,13 +141,13 @@ final class CaCommands {
 
     @Override
     public Integer call() throws Exception {
+      checkUser(user);
+      // Every value is checked before the profile is read and anything is sent.
+      Registration registration =
+          Registration.forRole(user, chosenSecret(), Role.parse(role), doctypes);
       ConnectionProfile profile = root().profile();
       var registrar = RegistryConnection.loadCredentials(profile);
-      String issued =
-          ca(profile)
-              .register(
-                  registrar,
-                  Registration.forRole(user, chosenSecret(), Role.parse(role), doctypes));
+      String issued = ca(profile).register(registrar, registration);
       out()
           .print(
               Map.of("registered", user, "secret", issued),
@@ -157,6 +167,19 @@ final class CaCommands {
         throw new IllegalArgumentException("--secret: an empty secret was typed");
       }
       return new String(secret);
+    }
+  }
+
+  /**
+   * Refuses an enrollment id the library would refuse ({@link Registration#ENROLLMENT_ID}), naming
+   * the option and not repeating the value.
+   *
+   * @param user the value of {@code --user}
+   * @throws IllegalArgumentException (bad input) if it breaks the rule
+   */
+  static void checkUser(String user) {
+    if (!Registration.ENROLLMENT_ID.matcher(user).matches()) {
+      throw new IllegalArgumentException("--user must be " + Registration.ENROLLMENT_ID_RULE);
     }
   }
 

@@ -17,6 +17,7 @@ import org.servicerecords.registry.client.NetworkException;
 import org.servicerecords.registry.client.NotAuthorizedException;
 import org.servicerecords.registry.client.NotFoundException;
 import org.servicerecords.registry.client.RegistryException;
+import org.servicerecords.registry.client.ca.CaAnswerTooLargeException;
 import org.servicerecords.registry.client.ca.CaAuthenticationException;
 import org.servicerecords.registry.client.ca.CaException;
 import org.servicerecords.registry.client.ca.CaUnreachableException;
@@ -48,7 +49,10 @@ public final class ExitCodes {
   /** Bad input: invalid hash, missing or unreadable file, invalid record fields. */
   public static final int BAD_INPUT = 5;
 
-  /** Network failure: peers or CA unreachable, deadline passed, outcome unknown. */
+  /**
+   * Network failure: peers or CA unreachable, deadline passed, outcome unknown; the CA's answer
+   * larger than the client reads.
+   */
   public static final int NETWORK = 6;
 
   /** Refused for the ledger's state: a different record with that id exists, already revoked. */
@@ -118,6 +122,7 @@ public final class ExitCodes {
           Map.entry(IllegalArgumentException.class, BAD_INPUT),
           Map.entry(NetworkException.class, NETWORK),
           Map.entry(CaUnreachableException.class, NETWORK),
+          Map.entry(CaAnswerTooLargeException.class, NETWORK),
           Map.entry(AlreadyExistsException.class, REFUSED),
           Map.entry(ContractException.class, REFUSED),
           Map.entry(ProfileException.class, CONFIG),

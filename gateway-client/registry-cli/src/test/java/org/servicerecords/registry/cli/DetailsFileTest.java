@@ -3,11 +3,15 @@ package org.servicerecords.registry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class DetailsFileTest {
@@ -48,5 +52,43 @@ class DetailsFileTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("file not found")
         .hasMessageContaining("gone.json");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aDeviceIsRefusedUnread() {
+    assertThatThrownBy(() -> DetailsFile.read("/dev/zero"))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "--details-file /dev/zero refused: not a regular file (a device, FIFO or folder is not"
+                + " read)");
+  }
+
+  @Test
+  void anOversizedFileIsRefused(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("details.json");
+    try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength((1 << 20) + 1);
+    }
+    assertThatThrownBy(() -> DetailsFile.read(big.toString()))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--details-file " + big + " refused: larger than 1048576 bytes");
+  }
+
+  @Test
+  void standardInputIsReadNoFurtherThanTheLimit() {
+    long[] read = {0};
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            read[0]++;
+            return ' ';
+          }
+        };
+    assertThatThrownBy(() -> DetailsFile.read("-", endless))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--details-file standard input refused: larger than 1048576 bytes");
+    assertThat(read[0]).isEqualTo((1 << 20) + 1);
   }
 }

@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicerecords.registry.client.AgencyInactiveException;
 import org.servicerecords.registry.client.AgencySuspendedException;
@@ -61,6 +65,65 @@ class RegistryCliTest {
     assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
     assertThat(r.err().strip())
         .isEqualTo("registry: connection profile not found: /nonexistent/profile.json");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aProfileThatIsADeviceIsAConfigurationErrorOnOneLine() {
+    Result r = run(Map.of(), "--profile", "/dev/zero", "show", "x");
+    assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(r.err())
+        .isEqualTo(
+            "registry: connection profile /dev/zero refused: not a regular file (a device, FIFO or"
+                + " folder is not read)"
+                + System.lineSeparator());
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aProfileThatIsAFifoIsAConfigurationErrorWithoutWaitingForAWriter(@TempDir Path dir)
+      throws Exception {
+    Path fifo = dir.resolve("profile.json");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+    Result r = run(Map.of(), "--profile", fifo.toString(), "show", "x");
+
+    assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(r.err()).contains("refused: not a regular file").doesNotContain("\tat ");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void identityFilesThatAreDevicesAreAConfigurationErrorOnOneLine(@TempDir Path dir)
+      throws Exception {
+    Path profile = dir.resolve("profile.json");
+    Files.writeString(
+        profile,
+        "{\"channel\":\"registry\",\"mspId\":\"JusticeMSP\","
+            + "\"identity\":{\"certificate\":\"/dev/zero\",\"privateKey\":\"/dev/zero\"},"
+            + "\"organizations\":{\"JusticeMSP\":{\"peers\":[{\"address\":\"127.0.0.1:1\","
+            + "\"tlsRootCertificate\":\"/dev/zero\"}]}}}");
+
+    Result r = run(Map.of(), "--profile", profile.toString(), "show", "x");
+
+    assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(r.err())
+        .startsWith("registry: ")
+        .contains("/dev/zero refused: not a regular file")
+        .hasLineCount(1);
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aBatchThatIsADeviceIsBadInputOnOneLine() {
+    Result r = run(Map.of(), "issue-batch", "/dev/zero");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err())
+        .isEqualTo(
+            "registry: batch file /dev/zero refused: not a regular file (a device, FIFO or folder"
+                + " is not read)"
+                + System.lineSeparator());
   }
 
   private static Result decide(String legalBasis) {

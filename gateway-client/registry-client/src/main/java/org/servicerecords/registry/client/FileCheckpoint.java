@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.servicerecords.registry.client.io.SmallFiles;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.JsonFormatException;
 
@@ -38,12 +39,14 @@ public final class FileCheckpoint implements Checkpoint {
    *
    * @param file the file (created on the first checkpoint)
    * @return the checkpoint
-   * @throws IOException if the file exists but cannot be read or is malformed
+   * @throws IOException if the file exists but cannot be read or is malformed; a {@link
+   *     org.servicerecords.registry.client.io.FileRefusedException} if it is not a regular file or
+   *     is larger than {@link SmallFiles#DEFAULT_LIMIT}
    */
   public static FileCheckpoint open(Path file) throws IOException {
     FileCheckpoint checkpoint = new FileCheckpoint(Objects.requireNonNull(file, "file"));
     if (Files.exists(file)) {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = SmallFiles.readString(file, SmallFiles.DEFAULT_LIMIT, StandardCharsets.UTF_8);
       try {
         JsonObject json = CanonicalJson.parseStrict(text).getAsJsonObject();
         long block = json.get("blockNumber").getAsLong();

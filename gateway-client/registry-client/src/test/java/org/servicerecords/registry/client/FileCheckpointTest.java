@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicerecords.registry.client.io.FileRefusedException;
+import org.servicerecords.registry.client.io.SmallFilesFixtures;
 
 /**
  * {@link FileCheckpoint} and {@link Checkpoint#inMemory()}: resuming neither misses nor repeats.
@@ -154,5 +158,21 @@ class FileCheckpointTest {
     assertThatThrownBy(() -> FileCheckpoint.open(file))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("malformed checkpoint file");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aCheckpointThatIsADeviceIsRefusedUnread() {
+    assertThatThrownBy(() -> FileCheckpoint.open(Path.of("/dev/zero")))
+        .isExactlyInstanceOf(FileRefusedException.class)
+        .hasMessageContaining("not a regular file");
+  }
+
+  @Test
+  void anOversizedCheckpointIsRefused(@TempDir Path dir) throws IOException {
+    Path big = SmallFilesFixtures.oversized(dir.resolve("cp.json"));
+    assertThatThrownBy(() -> FileCheckpoint.open(big))
+        .isExactlyInstanceOf(FileRefusedException.class)
+        .hasMessage(big + ": larger than 1048576 bytes");
   }
 }

@@ -14,6 +14,12 @@ import org.servicerecords.registry.client.identity.IdentityException;
 public interface FabricCaClient {
 
   /**
+   * The most bytes of an answer the client reads: 1 MiB, far more than a certificate and its chain.
+   * A larger answer is a {@link CaAnswerTooLargeException}, and the rest of it is never read.
+   */
+  int MAX_ANSWER_BYTES = 1 << 20;
+
+  /**
    * Starts building a client.
    *
    * @param url the CA's base URL, for example {@code https://127.0.0.1:7054}; only {@code https} is
@@ -27,11 +33,16 @@ public interface FabricCaClient {
   /**
    * Enrolls an identity with its enrollment secret.
    *
-   * @param enrollmentId the identity's name
+   * @param enrollmentId the identity's name ({@link Registration#ENROLLMENT_ID}, checked before
+   *     anything is sent)
    * @param secret its enrollment secret
    * @return the certificate and private key
+   * @throws IllegalArgumentException if the enrollment id breaks {@link Registration#ENROLLMENT_ID}
    * @throws CaAuthenticationException if the id or secret is wrong
-   * @throws CaException if the CA refuses otherwise or cannot be reached
+   * @throws CaAnswerTooLargeException if the answer is larger than {@link #MAX_ANSWER_BYTES}
+   * @throws CaUnreachableException if the CA cannot be reached or does not answer in full within
+   *     the deadline
+   * @throws CaException if the CA refuses otherwise
    */
   Enrollment enroll(String enrollmentId, String secret) throws CaException;
 
@@ -66,7 +77,8 @@ public interface FabricCaClient {
     Builder caName(String caName);
 
     /**
-     * Trusts the CA's TLS certificate (or its root) from a PEM file.
+     * Trusts the CA's TLS certificate (or its root) from a PEM file, a regular file of at most
+     * {@link org.servicerecords.registry.client.io.SmallFiles#DEFAULT_LIMIT} bytes.
      *
      * @param tlsCertificate the PEM file
      * @return this builder
@@ -74,7 +86,9 @@ public interface FabricCaClient {
     Builder tlsCertificate(Path tlsCertificate);
 
     /**
-     * Sets the deadline for each request (default 30 s).
+     * Sets the deadline for each call (default 30 s): connection, TLS handshake, headers and body
+     * together. Past it the call is cancelled, its connection closed, and a {@link
+     * CaUnreachableException} thrown.
      *
      * @param timeout the deadline
      * @return this builder

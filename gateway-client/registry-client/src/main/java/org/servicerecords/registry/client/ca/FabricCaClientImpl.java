@@ -22,12 +22,18 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import org.servicerecords.registry.client.identity.Credentials;
 import org.servicerecords.registry.client.identity.IdentityException;
 import org.servicerecords.registry.client.identity.Pem;
+import org.servicerecords.registry.client.io.FileRefusedException;
+import org.servicerecords.registry.client.io.SmallFiles;
 
 /** REST client of one Fabric CA (API v1). */
 final class FabricCaClientImpl implements FabricCaClient {
@@ -49,7 +55,7 @@ final class FabricCaClientImpl implements FabricCaClient {
 
   @Override
   public Enrollment enroll(String enrollmentId, String secret) throws CaException {
-    Objects.requireNonNull(enrollmentId, "enrollmentId");
+    Registration.checkEnrollmentId(enrollmentId);
     Objects.requireNonNull(secret, "secret");
     KeyPair keys = CaCrypto.newKeyPair();
     JsonObject body = new JsonObject();
@@ -141,6 +147,11 @@ final class FabricCaClientImpl implements FabricCaClient {
     return base.resolve(path + "/api/v1/" + name);
   }
 
+  /**
+   * Sends a request and reads the answer within one deadline for the whole exchange (connection,
+   * TLS, headers and body) and up to {@link #MAX_ANSWER_BYTES}. Past the deadline the exchange is
+   * cancelled, which closes the connection.
+   */
   private JsonObject send(URI uri, byte[] body, String authorization, String what)
       throws CaException {
     HttpRequest request =
@@ -150,27 +161,86 @@ final class FabricCaClientImpl implements FabricCaClient {
             .header("Authorization", authorization)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
-    HttpResponse<String> response;
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(request, BoundedBody.handler(MAX_ANSWER_BYTES));
+    HttpResponse<byte[]> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException e) {
-      throw new CaUnreachableException("CA " + base + " did not answer within " + timeout, e);
-    } catch (ConnectException e) {
-      throw new CaUnreachableException("CA " + base + " is unreachable (connection refused)", e);
-    } catch (SSLException e) {
-      throw new CaUnreachableException(
-          "TLS handshake with CA " + base + " failed: " + brief(e) + " (check tlsCertificate)", e);
-    } catch (IOException e) {
-      throw new CaUnreachableException("CA " + base + " is unreachable: " + brief(e), e);
+      response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw notInTime(what, e);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new CaUnreachableException("interrupted while calling CA " + base, e);
+    } catch (ExecutionException e) {
+      throw failure(e.getCause(), what);
     }
-    return result(response, what);
+    return answer(base, response.statusCode(), utf8(response.body()), what);
   }
 
-  private JsonObject result(HttpResponse<String> response, String what) throws CaException {
-    return answer(base, response.statusCode(), response.body(), what);
+  private CaUnreachableException notInTime(String what, Throwable cause) {
+    return new CaUnreachableException(
+        "CA " + base + " did not answer " + what + " in full within " + timeout, cause);
+  }
+
+  /** The {@link CaException} for a failed exchange. */
+  private CaException failure(Throwable cause, String what) {
+    BoundedBody.TooLarge tooLarge = find(cause, BoundedBody.TooLarge.class);
+    if (tooLarge != null) {
+      String text =
+          tooLarge.declared() >= 0
+              ? "CA "
+                  + base
+                  + " declared an answer of "
+                  + tooLarge.declared()
+                  + " bytes to "
+                  + what
+                  + " (HTTP "
+                  + tooLarge.status()
+                  + "), more than "
+                  + MAX_ANSWER_BYTES
+                  + "; refused unread"
+              : "CA "
+                  + base
+                  + " sent more than "
+                  + MAX_ANSWER_BYTES
+                  + " bytes in answer to "
+                  + what
+                  + " (HTTP "
+                  + tooLarge.status()
+                  + "); refused, the rest not read";
+      return new CaAnswerTooLargeException(text, tooLarge.status());
+    }
+    if (find(cause, HttpTimeoutException.class) != null) {
+      return notInTime(what, cause);
+    }
+    if (find(cause, ConnectException.class) != null) {
+      return new CaUnreachableException(
+          "CA " + base + " is unreachable (connection refused)", cause);
+    }
+    SSLException tls = find(cause, SSLException.class);
+    if (tls != null) {
+      return new CaUnreachableException(
+          "TLS handshake with CA " + base + " failed: " + brief(tls) + " (check tlsCertificate)",
+          cause);
+    }
+    return new CaUnreachableException("CA " + base + " is unreachable: " + brief(cause), cause);
+  }
+
+  /** The first throwable of a type in a chain of causes, or {@code null}. */
+  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  private static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /**
@@ -363,7 +433,8 @@ final class FabricCaClientImpl implements FabricCaClient {
 
     private static SSLContext sslContext(Path file) throws IdentityException {
       try {
-        String pem = java.nio.file.Files.readString(file, StandardCharsets.US_ASCII);
+        String pem =
+            SmallFiles.readString(file, SmallFiles.DEFAULT_LIMIT, StandardCharsets.US_ASCII);
         List<X509Certificate> certificates = Pem.parseCertificates(pem, file.toString());
         if (certificates.isEmpty()) {
           throw new IdentityException("no certificate found in CA TLS file " + file);
@@ -382,6 +453,8 @@ final class FabricCaClientImpl implements FabricCaClient {
         return context;
       } catch (java.nio.file.NoSuchFileException e) {
         throw new IdentityException("CA TLS certificate file not found: " + file, e);
+      } catch (FileRefusedException e) {
+        throw new IdentityException("CA TLS certificate " + file + " refused: " + e.getReason(), e);
       } catch (IOException | GeneralSecurityException e) {
         throw new IdentityException("cannot use CA TLS certificate " + file + ": " + brief(e), e);
       }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -23,6 +22,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.servicerecords.registry.client.io.FileRefusedException;
+import org.servicerecords.registry.client.io.SmallFiles;
 
 /**
  * Reading and writing PEM with Bouncy Castle: X.509 certificates, PKCS#8 and SEC1 ("EC PRIVATE
@@ -43,7 +44,8 @@ public final class Pem {
    *
    * @param file the file
    * @return the certificate
-   * @throws IdentityException if the file is missing, unreadable or holds no certificate
+   * @throws IdentityException if the file is missing, unreadable, not a regular file, larger than
+   *     {@link SmallFiles#DEFAULT_LIMIT} or holds no certificate
    */
   public static X509Certificate readCertificate(Path file) throws IdentityException {
     return parseCertificate(readFile(file, "certificate"), file.toString());
@@ -77,7 +79,8 @@ public final class Pem {
    *
    * @param file the file
    * @return the key
-   * @throws IdentityException if the file is missing, unreadable, encrypted or holds no key
+   * @throws IdentityException if the file is missing, unreadable, not a regular file, larger than
+   *     {@link SmallFiles#DEFAULT_LIMIT}, encrypted or holds no key
    */
   public static PrivateKey readPrivateKey(Path file) throws IdentityException {
     return parsePrivateKey(readFile(file, "private key"), file.toString());
@@ -150,9 +153,11 @@ public final class Pem {
 
   private static String readFile(Path file, String what) throws IdentityException {
     try {
-      return Files.readString(file, StandardCharsets.US_ASCII);
+      return SmallFiles.readString(file, SmallFiles.DEFAULT_LIMIT, StandardCharsets.US_ASCII);
     } catch (NoSuchFileException e) {
       throw new IdentityException(what + " file not found: " + file, e);
+    } catch (FileRefusedException e) {
+      throw new IdentityException(what + " file " + file + " refused: " + e.getReason(), e);
     } catch (IOException e) {
       throw new IdentityException("cannot read " + what + " file " + file + ": " + brief(e), e);
     }

@@ -92,7 +92,8 @@ public record ConnectionProfile(
    *
    * @param file the JSON profile
    * @return the profile
-   * @throws ProfileException if the file is missing, unreadable or malformed
+   * @throws ProfileException if the file is missing, unreadable, not a regular file, larger than
+   *     {@link org.servicerecords.registry.client.io.SmallFiles#DEFAULT_LIMIT} or malformed
    */
   public static ConnectionProfile load(Path file) throws ProfileException {
     return ProfileParser.load(Objects.requireNonNull(file, "file"));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.servicerecords.registry.client.io.FileRefusedException;
+import org.servicerecords.registry.client.io.SmallFiles;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.JsonFormatException;
 
@@ -36,9 +37,11 @@ final class ProfileParser {
   static ConnectionProfile load(Path file) throws ProfileException {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = SmallFiles.readString(file, SmallFiles.DEFAULT_LIMIT, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ProfileException("connection profile not found: " + file, e);
+    } catch (FileRefusedException e) {
+      throw new ProfileException("connection profile " + file + " refused: " + e.getReason(), e);
     } catch (IOException e) {
       throw new ProfileException("cannot read connection profile " + file + ": " + e, e);
     }

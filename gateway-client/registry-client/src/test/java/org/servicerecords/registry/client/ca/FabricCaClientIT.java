@@ -93,6 +93,15 @@ class FabricCaClientIT {
   }
 
   @Test
+  void aSecretEnrollsOnceOnly() throws Exception {
+    String name = "it-once-" + UUID.randomUUID().toString().substring(0, 8);
+    String secret = ca.register(admin, Registration.forRole(name, null, Role.ISSUER, List.of()));
+    ca.enroll(name, secret);
+
+    assertThatThrownBy(() -> ca.enroll(name, secret)).isInstanceOf(CaAuthenticationException.class);
+  }
+
+  @Test
   void registeringTheSameIdentityTwiceIsRefused() throws Exception {
     String name = "clerk-" + UUID.randomUUID();
     ca.register(admin, Registration.forRole(name, null, Role.CLERK, List.of()));

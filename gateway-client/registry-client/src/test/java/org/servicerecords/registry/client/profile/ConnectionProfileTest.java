@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicerecords.registry.client.io.SmallFilesFixtures;
 
 class ConnectionProfileTest {
 
@@ -121,6 +126,36 @@ class ConnectionProfileTest {
     assertThatThrownBy(() -> ConnectionProfile.load(dir.resolve("nope.json")))
         .isInstanceOf(ProfileException.class)
         .hasMessage("connection profile not found: " + dir.resolve("nope.json"));
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void anEndlessDeviceIsNotReadAsAProfile() {
+    assertThatThrownBy(() -> ConnectionProfile.load(Path.of("/dev/zero")))
+        .isExactlyInstanceOf(ProfileException.class)
+        .hasMessage(
+            "connection profile /dev/zero refused: not a regular file (a device, FIFO or folder is"
+                + " not read)");
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoIsNotReadAsAProfileNorWaitedOn(@TempDir Path dir) throws Exception {
+    Path fifo = SmallFilesFixtures.fifo(dir.resolve("profile.json"));
+
+    assertThatThrownBy(() -> ConnectionProfile.load(fifo))
+        .isExactlyInstanceOf(ProfileException.class)
+        .hasMessageStartingWith("connection profile " + fifo + " refused: not a regular file");
+  }
+
+  @Test
+  void anOversizedProfileIsRefused(@TempDir Path dir) throws Exception {
+    Path big = SmallFilesFixtures.oversized(dir.resolve("profile.json"));
+
+    assertThatThrownBy(() -> ConnectionProfile.load(big))
+        .isExactlyInstanceOf(ProfileException.class)
+        .hasMessage("connection profile " + big + " refused: larger than 1048576 bytes");
   }
 
   @Test

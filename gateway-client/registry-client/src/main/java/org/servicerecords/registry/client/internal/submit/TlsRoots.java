@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
@@ -17,6 +16,8 @@ import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMParser;
+import org.servicerecords.registry.client.io.FileRefusedException;
+import org.servicerecords.registry.client.io.SmallFiles;
 import org.servicerecords.registry.client.profile.PeerEndpoint;
 import org.servicerecords.registry.client.profile.ProfileException;
 
@@ -28,7 +29,7 @@ import org.servicerecords.registry.client.profile.ProfileException;
 public final class TlsRoots {
 
   /** More than any set of CA certificates needs; a larger file is not a TLS root. */
-  static final int MAX_BYTES = 1 << 20;
+  static final int MAX_BYTES = SmallFiles.DEFAULT_LIMIT;
 
   private TlsRoots() {}
 
@@ -53,19 +54,19 @@ public final class TlsRoots {
    *
    * @param endpoint the endpoint
    * @return the file's bytes
-   * @throws ProfileException if the file is missing, unreadable or malformed
+   * @throws ProfileException if the file is missing, unreadable, not a regular file, larger than
+   *     {@link #MAX_BYTES} or malformed
    */
   static byte[] read(PeerEndpoint endpoint) throws ProfileException {
     Path file = endpoint.tlsRootCertificate();
     String what = "TLS root certificate " + file + " of peer " + endpoint.address();
     byte[] bytes;
     try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new ProfileException(what + " is larger than " + MAX_BYTES + " bytes");
-      }
-      bytes = Files.readAllBytes(file);
+      bytes = SmallFiles.read(file, MAX_BYTES);
     } catch (NoSuchFileException e) {
       throw new ProfileException(what + " not found", e);
+    } catch (FileRefusedException e) {
+      throw new ProfileException(what + " refused: " + e.getReason(), e);
     } catch (IOException e) {
       throw new ProfileException("cannot read " + what + ": " + brief(e), e);
     }

@@ -7,13 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicerecords.registry.client.NetworkException;
 import org.servicerecords.registry.client.RegistryConnection;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.identity.Pem;
 import org.servicerecords.registry.client.internal.trust.TestPki;
+import org.servicerecords.registry.client.io.SmallFilesFixtures;
 import org.servicerecords.registry.client.profile.ConnectionProfile;
 import org.servicerecords.registry.client.profile.PeerEndpoint;
 import org.servicerecords.registry.client.profile.ProfileException;
@@ -97,6 +102,39 @@ class TlsRootsTest {
         .isInstanceOf(ProfileException.class)
         .hasMessageContaining(binary.toString())
         .hasMessageContaining("127.0.0.1:7051");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void anEndlessDeviceIsRefusedUnread() {
+    // Files.size is 0 for a device: a size check alone lets it through.
+    Path zero = Path.of("/dev/zero");
+    assertThatThrownBy(() -> TlsRoots.read(new PeerEndpoint("127.0.0.1:7051", zero, null)))
+        .isExactlyInstanceOf(ProfileException.class)
+        .hasMessage(
+            "TLS root certificate /dev/zero of peer 127.0.0.1:7051 refused: not a regular file (a"
+                + " device, FIFO or folder is not read)");
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoIsRefusedWithoutWaitingForAWriter(@TempDir Path dir) throws Exception {
+    Path fifo = SmallFilesFixtures.fifo(dir.resolve("ca.pem"));
+    assertThatThrownBy(() -> TlsRoots.read(new PeerEndpoint("127.0.0.1:7051", fifo, null)))
+        .isExactlyInstanceOf(ProfileException.class)
+        .hasMessageContaining("refused: not a regular file");
+  }
+
+  @Test
+  void anOversizedRootIsRefused(@TempDir Path dir) throws Exception {
+    Path big = SmallFilesFixtures.oversized(dir.resolve("ca.pem"));
+    assertThatThrownBy(() -> TlsRoots.read(new PeerEndpoint("127.0.0.1:7051", big, null)))
+        .isExactlyInstanceOf(ProfileException.class)
+        .hasMessage(
+            "TLS root certificate "
+                + big
+                + " of peer 127.0.0.1:7051 refused: larger than 1048576 bytes");
   }
 
   @Test
