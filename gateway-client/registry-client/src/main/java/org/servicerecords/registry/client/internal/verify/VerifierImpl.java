@@ -92,15 +92,7 @@ public final class VerifierImpl implements Verifier {
         issuer == null ? governance.namespaces() : List.of(ledger.namespaceOf(issuer));
     List<CompletableFuture<NamespaceAnswer>> futures = new ArrayList<>();
     for (String ns : namespaces) {
-      AgencyEntry owner = governance.agencyOfNamespace(ns);
-      if (owner == null) {
-        throw ErrorMapper.forCode(
-            ErrorCode.AGENCY_NOT_FOUND,
-            "no agency owns namespace '" + ns + "'",
-            Stage.LOCAL,
-            null,
-            null);
-      }
+      AgencyEntry owner = ownerOf(governance, ns);
       futures.add(
           CompletableFuture.supplyAsync(
               () -> {
@@ -141,15 +133,7 @@ public final class VerifierImpl implements Verifier {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(attestation, "attestation");
     String ns = ledger.namespaceOf(namespace);
-    AgencyEntry owner = ledger.governance().agencyOfNamespace(ns);
-    if (owner == null) {
-      throw ErrorMapper.forCode(
-          ErrorCode.AGENCY_NOT_FOUND,
-          "no agency owns namespace '" + ns + "'",
-          Stage.LOCAL,
-          null,
-          null);
-    }
+    AgencyEntry owner = ownerOf(ledger.governance(), ns);
     Endorsed<Verification> answer =
         endorsedByOrganizations(
             ns,
@@ -160,6 +144,21 @@ public final class VerifierImpl implements Verifier {
             id,
             at == null ? "" : at.toString());
     return new AttestedVerification(answer.value(), answer.attesters());
+  }
+
+  /** The agency that owns a namespace in governance: the first organisation to attest for it. */
+  private static AgencyEntry ownerOf(GovernanceSnapshot governance, String ns)
+      throws RegistryException {
+    AgencyEntry owner = governance.agencyOfNamespace(ns);
+    if (owner == null) {
+      throw ErrorMapper.forCode(
+          ErrorCode.AGENCY_NOT_FOUND,
+          "no agency owns namespace '" + ns + "'",
+          Stage.LOCAL,
+          null,
+          null);
+    }
+    return owner;
   }
 
   /** An answer every attester signed, read as {@code T}. */
