@@ -60,7 +60,9 @@ info "Build, static checks and unit tests"
 
 info "Chaincode packaging and external builder tests"
 "$REPO_DIR/scripts/tests/builder_test.sh"
-"$REPO_DIR/scripts/tests/identities_offline_test.sh"
+
+info "The enrollment ids the network description may name"
+"$REPO_DIR/scripts/tests/enrollment_ids_test.sh"
 
 info "Installing Fabric CA and Fabric"
 "$REPO_DIR/scripts/install-fabric.sh"

@@ -92,7 +92,7 @@ forget_secret() { rm -f "$1/secret"; }
 enrolled() {
   case "$2" in
     msp) [ -f "$1/msp/signcerts/cert.pem" ] && [ -f "$1/msp/config.yaml" ] ;;
-    tls) [ -f "$1/tls/server.crt" ] && [ -f "$1/tls/server.key" ] ;;
+    tls) [ -f "$1/tls/server.crt" ] && [ -f "$1/tls/server.key" ] && [ -f "$1/tls/ca.crt" ] ;;
     *) return 1 ;;
   esac
 }
@@ -108,6 +108,8 @@ enroll() {
   if [ "$profile" = tls ]; then
     enrolled "$dir" tls && return 0
     if [ ! -f "$dir/tls-enroll/signcerts/cert.pem" ]; then
+      # A key left by a failed attempt would make two keys for one certificate.
+      rm -rf "$dir/tls-enroll"
       [ -f "$dir/secret" ] || fail_node "ca.$key" "$dir has neither the TLS certificate of $name nor its secret (deleted once used): its enrollments are spent. Restore $dir, or start over with scripts/network.sh down --wipe"
       FABRIC_CA_CLIENT_URL="https://$name:$(<"$dir/secret")@$host:$port" ca_client "$key" enroll -M "$dir/tls-enroll" --enrollment.profile tls --csr.hosts "$hosts" --csr.names "$names" \
         || fail_node "ca.$key" "TLS enrollment of $name failed (log: $LOG_DIR/identities.$key.log)"
@@ -121,6 +123,7 @@ enroll() {
   else
     enrolled "$dir" msp && return 0
     if [ ! -f "$dir/msp/signcerts/cert.pem" ]; then
+      rm -rf "$dir/msp/keystore"
       [ -f "$dir/secret" ] || fail_node "ca.$key" "$dir has neither the certificate of $name nor its secret (deleted once used): its enrollments are spent. Restore $dir, or start over with scripts/network.sh down --wipe"
       FABRIC_CA_CLIENT_URL="https://$name:$(<"$dir/secret")@$host:$port" ca_client "$key" enroll -M "$dir/msp" --csr.hosts "$hosts" --csr.names "$names" \
         || fail_node "ca.$key" "enrollment of $name failed (log: $LOG_DIR/identities.$key.log)"

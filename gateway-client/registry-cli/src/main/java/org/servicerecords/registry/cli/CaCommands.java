@@ -1,6 +1,8 @@
 package org.servicerecords.registry.cli;
 
 import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.servicerecords.registry.client.ca.Enrollment;
 import org.servicerecords.registry.client.ca.FabricCaClient;
 import org.servicerecords.registry.client.ca.Registration;
 import org.servicerecords.registry.client.ca.Role;
+import org.servicerecords.registry.client.identity.IdentityException;
 import org.servicerecords.registry.client.identity.Wallet;
 import org.servicerecords.registry.client.profile.CaEndpoint;
 import org.servicerecords.registry.client.profile.ConnectionProfile;
@@ -56,12 +59,17 @@ final class CaCommands {
     @Override
     public Integer call() throws Exception {
       checkUser(user);
+      String stored = name == null ? user : name;
+      // A secret enrolls once: everything that could refuse to store the result is checked first.
+      if (!Registration.ENROLLMENT_ID.matcher(stored).matches()) {
+        throw new IllegalArgumentException("--name must be " + Registration.ENROLLMENT_ID_RULE);
+      }
       ConnectionProfile profile = root().profile();
       String enrollmentSecret = secret();
       Path walletDir = walletDir(profile);
+      requireWritable(walletDir);
       Wallet wallet = Wallet.directory(walletDir);
       Enrollment enrollment = ca(profile).enroll(user, enrollmentSecret);
-      String stored = name == null ? user : name;
       wallet.put(stored, enrollment.certificate(), enrollment.privateKey());
       String notAfter = enrollment.certificate().getNotAfter().toInstant().toString();
       out()
@@ -180,6 +188,21 @@ final class CaCommands {
   static void checkUser(String user) {
     if (!Registration.ENROLLMENT_ID.matcher(user).matches()) {
       throw new IllegalArgumentException("--user must be " + Registration.ENROLLMENT_ID_RULE);
+    }
+  }
+
+  /**
+   * Refuses a wallet folder the enrolled identity could not be written to, before the one-use
+   * secret is spent.
+   */
+  static void requireWritable(Path walletDir) throws IdentityException {
+    try {
+      Files.createDirectories(walletDir);
+    } catch (IOException e) {
+      throw new IdentityException("cannot create wallet " + walletDir + ": " + e.getMessage(), e);
+    }
+    if (!Files.isDirectory(walletDir) || !Files.isWritable(walletDir)) {
+      throw new IdentityException("wallet " + walletDir + " is not a writable folder");
     }
   }
 

@@ -90,6 +90,41 @@ class CaCommandsTest {
   }
 
   @Test
+  void aWalletNameThatCouldNotBeStoredIsRefusedBeforeTheOneUseSecretIsSpent() {
+    for (String name : new String[] {"../x", ".hidden", "a/b", "x".repeat(65)}) {
+      Result r =
+          RegistryCliTest.run(
+              SECRET,
+              "--profile",
+              "/nonexistent/profile.json",
+              "enroll",
+              "--user",
+              "officer1",
+              "--name",
+              name);
+      assertThat(r.code()).as(name).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(r.err()).as(name).startsWith("registry: --name must be");
+    }
+  }
+
+  @Test
+  void aWalletFolderThatCannotBeWrittenIsRefusedBeforeTheCaIsAsked(@TempDir Path dir)
+      throws Exception {
+    // The CA would answer forever: reaching it would end in a network error, not this refusal.
+    try (HostileCa ca = HostileCa.start(dir, HostileCa.SILENT)) {
+      Path profile = profile(dir, ca.url().toString(), ca.tlsCertificate().toString());
+      Files.writeString(dir.resolve("wallet"), "a file, not a folder");
+
+      Result r =
+          RegistryCliTest.run(SECRET, "--profile", profile.toString(), "enroll", "--user", "u1");
+
+      assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
+      assertThat(r.err()).contains("wallet");
+      assertThat(ca.requests()).isZero();
+    }
+  }
+
+  @Test
   void theNamesInUseStillGetAsFarAsTheProfile() {
     for (String id : new String[] {"officer1", "demo-issuer-1796539772", "jr-17965-1-issuer"}) {
       Result r =

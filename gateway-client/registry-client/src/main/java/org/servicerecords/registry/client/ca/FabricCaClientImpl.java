@@ -425,6 +425,9 @@ final class FabricCaClientImpl implements FabricCaClient {
       }
       HttpClient http =
           HttpClient.newBuilder()
+              // HTTP/1.1: a call cut off at its deadline closes its own connection (HTTP/2 would
+              // only reset a stream of a shared one); a CA's REST calls gain nothing from HTTP/2.
+              .version(HttpClient.Version.HTTP_1_1)
               .connectTimeout(timeout)
               .sslContext(sslContext(tlsCertificate))
               .build();

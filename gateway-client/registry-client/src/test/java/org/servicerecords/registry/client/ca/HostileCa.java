@@ -176,7 +176,7 @@ public final class HostileCa implements AutoCloseable {
   }
 
   /** Requests read so far. */
-  long requests() {
+  public long requests() {
     return requests.get();
   }
 

@@ -2,12 +2,11 @@
 # The enrollment ids the scripts accept, checked without a network (identities_test.sh checks the
 # enrollments themselves on the real CAs).
 #
-# Enrollment ids: a user name of network/network.json
-# becomes an enrollment id with the organisation's CA, a folder under .state/orgs, a wallet entry and
-# part of the enrollment URL, so only 1 to 64 characters of [A-Za-z0-9._@-] are accepted, the first a
-# letter or digit (as the client library's Registration.ENROLLMENT_ID), and no name the scripts give an identity of their own. netdesc.py refuses such a network
-# description on every call, so network.sh up stops on its first, before any request reaches a CA.
-#
+# A user name of network/network.json becomes an enrollment id with the organisation's CA, a folder
+# under .state/orgs, a wallet entry and part of the enrollment URL. netdesc.py accepts only 1 to 64
+# characters of [A-Za-z0-9._@-], the first a letter or digit (the client library's
+# Registration.ENROLLMENT_ID), and no name the scripts give an identity of their own; it checks the
+# description on every call, so network.sh up stops at once, before any request reaches a CA.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 source "$REPO_DIR/scripts/tests/lib.sh"
