@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -12,14 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,15 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.servicerecords.registry.client.identity.Pem;
+import org.servicerecords.registry.client.internal.trust.TestPki;
 
 /**
  * A CA that misbehaves: a TLS server on 127.0.0.1 (a self-signed P-256 certificate for that
@@ -138,10 +126,9 @@ public final class HostileCa implements AutoCloseable {
    * @return the running server
    */
   public static HostileCa start(Path dir, Script script) throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair keys = generator.generateKeyPair();
-    X509Certificate certificate = selfSigned(keys);
+    TestPki.Issued issued = TestPki.selfSigned("127.0.0.1", false, "127.0.0.1");
+    KeyPair keys = issued.keys();
+    X509Certificate certificate = issued.certificate();
     Path pem = Files.writeString(dir.resolve("hostile-ca-tls.pem"), Pem.toPem(certificate));
 
     KeyStore store = KeyStore.getInstance("PKCS12");
@@ -257,26 +244,5 @@ public final class HostileCa implements AutoCloseable {
                 + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     out.flush();
-  }
-
-  private static X509Certificate selfSigned(KeyPair keys) throws Exception {
-    X500Name name = new X500Name("CN=127.0.0.1,O=Hostile CA");
-    Instant now = Instant.now();
-    var builder =
-        new JcaX509v3CertificateBuilder(
-            name,
-            BigInteger.valueOf(now.toEpochMilli()),
-            Date.from(now.minus(Duration.ofHours(1))),
-            Date.from(now.plus(Duration.ofDays(1))),
-            name,
-            keys.getPublic());
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    builder.addExtension(
-        Extension.subjectAlternativeName,
-        false,
-        new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
-    return new JcaX509CertificateConverter()
-        .getCertificate(
-            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
   }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -45,6 +47,15 @@ public final class TestPki {
   }
 
   public static Issued selfSigned(String commonName, boolean ca) throws Exception {
+    return selfSigned(commonName, ca, null);
+  }
+
+  /**
+   * A self-signed P-256 certificate valid from an hour ago for a day, for a server at {@code
+   * ipAddress} (its subject alternative name) when one is given.
+   */
+  public static Issued selfSigned(String commonName, boolean ca, String ipAddress)
+      throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair keys = generator.generateKeyPair();
@@ -59,6 +70,12 @@ public final class TestPki {
             name,
             keys.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+    if (ipAddress != null) {
+      builder.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(new GeneralName(GeneralName.iPAddress, ipAddress)));
+    }
     var certificate =
         new JcaX509CertificateConverter()
             .getCertificate(
