@@ -42,8 +42,10 @@ import org.hyperledger.fabric.shim.ResponseUtils;
  * or lets the shim scan the class path for them ({@link Builder#scanClassPath}), as a chaincode
  * process does when it starts.
  *
- * <p>Not thread-safe: one transaction at a time. The router of a set of contracts is started once
- * per JVM and shared by every network routing to that set.
+ * <p>Transactions run one at a time: a call from several threads waits for the one running (the
+ * chaincode process's set-up, its clock and served package, is one per JVM); reading a {@link
+ * Ledger} while another thread submits is not safe. The router of a set of contracts is started
+ * once per JVM and shared by every network routing to that set.
  */
 public final class Network {
 
@@ -193,6 +195,14 @@ public final class Network {
       return events.isEmpty() ? null : events.get(0).getPayload().toStringUtf8();
     }
   }
+
+  /**
+   * Held while a transaction runs, by every network of this JVM: what {@link ProcessSetup} enters
+   * (the package id served, the endorsing peer's clock) is the process's, not one network's, so
+   * transactions run one at a time even when a test calls from several threads. A chaincode-to-
+   * chaincode call runs on the caller's thread, inside the caller's hold.
+   */
+  private static final Object PROCESS = new Object();
 
   /** Routers by contract set ({@code null}: the scanning router). */
   private static final Map<List<Class<? extends ContractInterface>>, ContractRouter> ROUTERS =
@@ -392,12 +402,14 @@ public final class Network {
      * @return the outcome
      */
     public Result submit() {
-      Result result = run();
-      if (result.ok()) {
-        ledger(chaincode).commit(result.txId(), result.timestamp(), result.writes());
+      synchronized (PROCESS) {
+        Result result = run();
+        if (result.ok()) {
+          ledger(chaincode).commit(result.txId(), result.timestamp(), result.writes());
+        }
+        clock = clock.plusSeconds(60);
+        return result;
       }
-      clock = clock.plusSeconds(60);
-      return result;
     }
 
     /**
@@ -413,6 +425,12 @@ public final class Network {
       if (user == null) {
         throw new IllegalStateException("a call needs a caller");
       }
+      synchronized (PROCESS) {
+        return runAlone();
+      }
+    }
+
+    private Result runAlone() {
       String txId = String.format("%064x", ++transactions);
       Instant ts = timestamp == null ? clock : timestamp;
       String peer = peerMspSet ? peerMsp : user.msp();

@@ -83,8 +83,10 @@ class DecisionInputsTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws InterruptedException {
+    // A query still running must not reach into the next test's ledger.
     executor.shutdownNow();
+    assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
