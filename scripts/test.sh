@@ -95,6 +95,9 @@ in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/journeys_test.sh"
 info "Redeployment: a changed jar becomes the next sequence; the same jar again changes nothing"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/deploy_test.sh"
 
+info "The attack matrix: cross-agency writes and reads, forged, role-less, expired and revoked identities, self-granted types"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/attacks_test.sh"
+
 info "Java integration tests against the running nodes (the portal's in headless Chromium)"
 # The Justice agency's CA is the one the CA integration tests use.
 ca_props="$RAFT_STATE/orgs/justice/ca.properties"
@@ -119,6 +122,9 @@ in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/faults_quick.sh"
 
 info "All peers agree after the tests"
 network "$RAFT_STATE" status
+
+info "No personal detail the tests sent in any block, event or log of the run"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/personal_data_scan.sh"
 network "$RAFT_STATE" down
 running_state=""
 

@@ -114,6 +114,15 @@ public final class ErrorMapper {
     if (code != null) {
       return forCode(code, contractDetail(peerMessage, code), stage, transactionId, peerMessage);
     }
+    String identityRefusal = identityRefusal(peerMessage);
+    if (identityRefusal != null) {
+      return forCode(
+          ErrorCode.NOT_AUTHORIZED,
+          identityRefusal + ": " + firstLine(peerMessage),
+          stage,
+          transactionId,
+          peerMessage);
+    }
     if (UNREACHABLE.contains(status.getCode())) {
       String what =
           status.getCode() == Status.Code.DEADLINE_EXCEEDED
@@ -215,6 +224,24 @@ public final class ErrorMapper {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * Fabric's own refusals of the caller's identity, before any contract runs: a peer's "access
+   * denied" (a creator of an unknown organisation or CA, a certificate the MSP finds invalid or
+   * revoked, a bad signature, a policy the caller does not meet) and an orderer's {@code FORBIDDEN}
+   * (e.g. "broadcast client identity expired", or not a channel writer).
+   *
+   * @return what refused, or {@code null} when the message is no such refusal
+   */
+  private static String identityRefusal(String peerMessage) {
+    if (peerMessage.contains("access denied")) {
+      return "the peer refused the caller's identity";
+    }
+    if (peerMessage.contains("status=FORBIDDEN")) {
+      return "the orderers refused the caller's transaction";
+    }
+    return null;
   }
 
   /** The contract's own detail: the text after "CODE: " up to the end of that message. */

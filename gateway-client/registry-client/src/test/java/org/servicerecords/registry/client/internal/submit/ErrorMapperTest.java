@@ -54,6 +54,44 @@ class ErrorMapperTest {
   }
 
   @Test
+  void aPeerRefusingTheCallersIdentityIsNotAuthorized() {
+    RegistryException e =
+        ErrorMapper.map(
+            Stage.EVALUATE,
+            null,
+            Status.FAILED_PRECONDITION.withDescription(
+                "evaluate call to endorser returned error: error validating proposal: access"
+                    + " denied: channel [registry] creator org unknown, creator is malformed"),
+            List.of(),
+            null);
+    assertThat(e).isInstanceOf(NotAuthorizedException.class);
+    assertThat(e.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
+    assertThat(e.getMessage())
+        .startsWith("NOT_AUTHORIZED: the peer refused the caller's identity: ")
+        .contains("creator org unknown");
+  }
+
+  @Test
+  void anOrdererForbiddingTheTransactionIsNotAuthorizedAndNotUnknown() {
+    RegistryException e =
+        ErrorMapper.map(
+            Stage.SUBMIT,
+            "tx3",
+            Status.ABORTED.withDescription(
+                "received unsuccessful response from orderer: status=FORBIDDEN,"
+                    + " info=broadcast client identity expired"),
+            List.of(),
+            null);
+    assertThat(e).isInstanceOf(NotAuthorizedException.class);
+    assertThat(e.transactionId()).isEqualTo("tx3");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "NOT_AUTHORIZED: the orderers refused the caller's transaction: received"
+                + " unsuccessful response from orderer: status=FORBIDDEN, info=broadcast client"
+                + " identity expired");
+  }
+
+  @Test
   void unavailablePeerAtSubmitIsANetworkFailureWithUnknownOutcome() {
     RegistryException e =
         ErrorMapper.map(
