@@ -267,7 +267,9 @@ anchor_birth_in_services() {
 check "Services' CA gives its own user doctypes=BIRTH_CERTIFICATE; governance does not: refused (exit 4)" \
   exits_with 4 anchor_birth_in_services "$run-grab-1"
 check "  naming ISSUER_NOT_AUTHORIZED" grep -q ISSUER_NOT_AUTHORIZED "$work/exit.out"
-types=$(python3 -c 'import json,sys; print(";".join(json.loads(sys.argv[1])["documentTypes"] + ["BIRTH_CERTIFICATE"]))' "$services_before")
+# A type of this run's own beside it keeps the change new on a network the test ran on before.
+types=$(python3 -c 'import json,sys; print(";".join(json.loads(sys.argv[1])["documentTypes"] + ["BIRTH_CERTIFICATE", sys.argv[2]]))' \
+  "$services_before" "TEST_${run//[^0-9]/}")
 check "Services' admin approves adding BIRTH_CERTIFICATE to its own types" \
   registry services --identity admin1 governance set-types --msp ServicesMSP --types "$types"
 sleep 2

@@ -36,13 +36,6 @@ anchor() {
     return 1
   }
 }
-kill_node() { # kill_node NODE: SIGKILL, as a crash
-  local pid
-  pid=$(<"$PID_DIR/$1.pid")
-  kill -KILL "$pid"
-  while [ -d "/proc/$pid" ]; do sleep 0.1; done
-}
-healthy() { curl -fsS --max-time 2 "$1" | grep -q '"status":"OK"'; }
 # endorsers_of NAME: the MSP ids that endorsed the transaction that wrote the record anchor NAME made,
 # read from its block (qscc on Justice's peer, decoded by configtxlator).
 endorsers_of() {
@@ -64,14 +57,9 @@ for envelope in json.load(sys.stdin)["data"]["data"]:
 ' "$tx" | sort | paste -sd' '
 }
 
-# The leader: the newest "Raft leader changed: A -> B" line of any orderer names consenter B, numbered
-# in the order of the consenters at channel creation (the orderers of the network description).
-leader=$(for node in $(netdesc orderers | awk '{print $3 "." $1}'); do
-  grep -ha 'Raft leader changed' "$LOG_DIR/$node.log" | sed 's/\x1b\[[0-9;]*m//g'
-done | sort | tail -n1 | sed -n 's/.*Raft leader changed: [0-9]* -> \([0-9]*\).*/\1/p')
-[ -n "$leader" ] || die $EXIT_FAILURE "no Raft leader found in the orderers' logs"
-read -r key _ name host _ _ ops < <(netdesc orderers | sed -n "${leader}p")
-leader_node="$name.$key"
+leader_node=$(raft_leader)
+[ -n "$leader_node" ] || die $EXIT_FAILURE "no Raft leader found in the orderers' logs"
+read -r key _ name host _ _ ops < <(netdesc orderers | awk -v n="$leader_node" '$3 "." $1 == n')
 
 echo "== the Raft leader ($leader_node) is killed"
 kill_node "$leader_node"

@@ -75,3 +75,27 @@ peer_query() {
     "$FABRIC_BIN/peer" chaincode query -C "$CHANNEL" -n "$cc" -c "$(args_json "$@")" 2>&1
   )
 }
+
+# kill_node NODE: SIGKILL, as a crash; returns once the process is gone.
+kill_node() {
+  local pid
+  pid=$(<"$PID_DIR/$1.pid")
+  kill -KILL "$pid"
+  while [ -d "/proc/$pid" ]; do sleep 0.1; done
+}
+
+# healthy URL: a node's operations endpoint answers /healthz OK.
+healthy() { curl -fsS --max-time 2 "$1" | grep -q '"status":"OK"'; }
+
+# raft_leader: the node name (e.g. orderer0.justice) of the current Raft leader: the newest "Raft
+# leader changed: A -> B" line of any orderer names consenter B, numbered in the order of the
+# consenters at channel creation (the orderers of the network description). Empty when none.
+raft_leader() {
+  local leader node key name
+  leader=$(for node in $(netdesc orderers | awk '{print $3 "." $1}'); do
+    grep -ha 'Raft leader changed' "$LOG_DIR/$node.log" | sed 's/\x1b\[[0-9;]*m//g'
+  done | sort | tail -n1 | sed -n 's/.*Raft leader changed: [0-9]* -> \([0-9]*\).*/\1/p')
+  [ -n "$leader" ] || return 0
+  read -r key _ name _ < <(netdesc orderers | sed -n "${leader}p")
+  echo "$name.$key"
+}
