@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.servicerecords.registry.client.RegistryClient;
 import org.servicerecords.registry.client.RegistryConnection;
+import org.servicerecords.registry.client.SubmissionMetrics;
 import org.servicerecords.registry.client.identity.Credentials;
 import org.servicerecords.registry.client.profile.ConnectionProfile;
 import org.servicerecords.registry.model.InputRules;
@@ -30,21 +33,27 @@ import picocli.CommandLine.Spec;
 /**
  * {@code registry-bench}: runs one workload against the running network and reports throughput,
  * latency percentiles, failures by cause and the client's CPU time (docs/performance.md, "Load
- * client"). Exit codes: 0 done (failures are reported, not fatal), 1 the run could not be made, 2
- * usage.
+ * client"); the {@code mixed} workload also writes a journal, which the {@code oracle} subcommand
+ * ({@link OracleCli}) compares with the ledger. Exit codes: 0 done (failures are reported, not
+ * fatal), 1 the run could not be made, 2 usage.
  */
 @Command(
     name = "registry-bench",
     mixinStandardHelpOptions = true,
     version = "registry-bench 0.1.0",
     description = "Load client of the Service Records Registry benchmarks.",
+    subcommands = OracleCli.class,
     footer = {
       "",
       "Examples:",
       "  registry-bench --profile justice.json --identity officer1 --workload anchor-single \\",
       "      --document-type BIRTH_CERTIFICATE --concurrency 50 --duration 60 --json single.json",
       "  registry-bench --profile justice.json --identity officer1 --workload verify \\",
-      "      --document-type BIRTH_CERTIFICATE --preload 10000 --mode open --rate 300"
+      "      --document-type BIRTH_CERTIFICATE --preload 10000 --mode open --rate 300",
+      "  registry-bench --profile justice.json --identity issuer1 --workload mixed \\",
+      "      --run-id faults-1 --journal run.jsonl --mode open --rate 20 --duration 30 \\",
+      "      --json run.json",
+      "  registry-bench oracle --profile audit.json --identity auditor1 --journal run.jsonl"
     })
 public final class BenchCli implements Callable<Integer> {
 
@@ -56,10 +65,10 @@ public final class BenchCli implements Callable<Integer> {
 
   @Option(
       names = "--workload",
-      required = true,
       description =
           "reference-put, reference-get, anchor-single, anchor-batch, verify, verify-any,"
-              + " list-page, history-revoked, history-governance or preload-only")
+              + " list-page, history-revoked, history-governance, preload-only or mixed"
+              + " (required unless a subcommand is given)")
   String workload;
 
   @Option(
@@ -82,7 +91,10 @@ public final class BenchCli implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "30", description = "Measured seconds")
   double duration;
 
-  @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds, not measured")
+  @Option(
+      names = "--warmup",
+      defaultValue = "10",
+      description = "Warm-up seconds, not measured (mixed: default 0, and counted)")
   double warmup;
 
   @Option(
@@ -111,8 +123,40 @@ public final class BenchCli implements Callable<Integer> {
   @Option(
       names = "--document-type",
       defaultValue = "BIRTH_CERTIFICATE",
-      description = "A document type the identity's agency may issue")
+      description =
+          "A document type the identity's agency may issue (mixed: a comma-separated list,"
+              + " one drawn per record)")
   String documentType;
+
+  @Option(
+      names = "--run-id",
+      description = "mixed: prefix of every record id (<run-id>-<n>). Default: mixed-<random>")
+  String runId;
+
+  @Option(
+      names = "--journal",
+      description = "mixed: the journal to create (JSON lines; an existing file is refused)")
+  Path journalFile;
+
+  @Option(
+      names = "--mix",
+      defaultValue = OperationMix.DEFAULT,
+      description = "mixed: weights of single, batch, revoke, verify. Default: ${DEFAULT-VALUE}")
+  String mix;
+
+  @Option(
+      names = "--batch-sizes",
+      defaultValue = BatchSizes.DEFAULT,
+      description = "mixed: records per batch, MIN-MAX. Default: ${DEFAULT-VALUE}")
+  String batchSizes;
+
+  @Option(
+      names = "--settle",
+      defaultValue = "60",
+      description =
+          "mixed: seconds after the end during which operations in flight keep retrying."
+              + " Default: ${DEFAULT-VALUE}")
+  double settle;
 
   @Option(
       names = "--preload",
@@ -149,6 +193,9 @@ public final class BenchCli implements Callable<Integer> {
   /** The bookmark walk of {@code list-page}, once it runs. */
   private PageWalk walk;
 
+  /** The run id drawn for a mixed run without {@code --run-id}. */
+  private String randomRunId;
+
   /** Records per {@code anchorBatch} call of {@code preload-only} without {@code --batch-size}. */
   static final int PRELOAD_BATCH = InputRules.BATCH_MAXIMUM;
 
@@ -171,8 +218,14 @@ public final class BenchCli implements Callable<Integer> {
           case "open" -> Mode.OPEN;
           default -> throw new IllegalArgumentException("--mode is closed or open, not " + mode);
         };
+    boolean mixedWithoutWarmup = Workload.MIXED.cliName().equals(workload) && !given("--warmup");
     return new LoadSettings(
-        m, concurrency, rate, seconds(warmup), seconds(duration), seconds(drainTimeout));
+        m,
+        concurrency,
+        rate,
+        seconds(mixedWithoutWarmup ? 0 : warmup),
+        seconds(duration),
+        seconds(drainTimeout));
   }
 
   private static Duration seconds(double value) {
@@ -245,6 +298,51 @@ public final class BenchCli implements Callable<Integer> {
     if (verifyFromLedger && w != Workload.VERIFY && w != Workload.VERIFY_ANY) {
       throw new IllegalArgumentException("--verify-from-ledger is for verify and verify-any");
     }
+    if (w == Workload.MIXED) {
+      if (journalFile == null) {
+        throw new IllegalArgumentException("mixed needs --journal FILE");
+      }
+      mixedSettings(settings());
+    } else {
+      for (String option : List.of("--run-id", "--journal", "--mix", "--batch-sizes", "--settle")) {
+        if (given(option)) {
+          throw new IllegalArgumentException(option + " is for the mixed workload");
+        }
+      }
+    }
+  }
+
+  /**
+   * The settings of the {@code mixed} workload from the options.
+   *
+   * @param load the load settings
+   * @return the settings
+   * @throws IllegalArgumentException for values out of range
+   */
+  MixedRun.Settings mixedSettings(LoadSettings load) {
+    List<String> types = new ArrayList<>();
+    for (String t : documentType.split(",")) {
+      if (!t.isBlank() && !types.contains(t.trim())) {
+        types.add(t.trim());
+      }
+    }
+    if (settle < 0) {
+      throw new IllegalArgumentException("--settle must be >= 0");
+    }
+    return new MixedRun.Settings(
+        load,
+        seconds(settle),
+        runId != null ? RunId.check(runId) : chosenRunId(),
+        types,
+        OperationMix.parse(mix),
+        BatchSizes.parse(batchSizes));
+  }
+
+  private String chosenRunId() {
+    if (randomRunId == null) {
+      randomRunId = RunId.random();
+    }
+    return randomRunId;
   }
 
   /**
@@ -273,9 +371,16 @@ public final class BenchCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (workload == null) {
+      throw new IllegalArgumentException(
+          "Missing required option: '--workload=<workload>' (or the oracle subcommand)");
+    }
     Workload w = Workload.of(workload);
     LoadSettings settings = settings();
     check(w);
+    if (w == Workload.MIXED) {
+      return runMixed(settings);
+    }
     int batch = batchSize(w);
     int window = w == Workload.PRELOAD_ONLY ? window(w) : settings.window();
     ConnectionProfile profile = profile();
@@ -378,6 +483,61 @@ public final class BenchCli implements Callable<Integer> {
     };
   }
 
+  /**
+   * Runs the {@code mixed} workload: connects as the agency, creates the journal, runs, prints the
+   * summary and writes the JSON.
+   */
+  private int runMixed(LoadSettings settings) throws Exception {
+    MixedRun.Settings mixed = mixedSettings(settings);
+    ConnectionProfile profile = profile();
+    Credentials credentials = RegistryConnection.loadCredentials(profile);
+    ExecutorService pool = Executors.newFixedThreadPool(settings.window(), daemonThreads());
+    MixedRun.Outcome outcome;
+    MixedReport.Context context;
+    SubmissionMetrics library;
+    try (RegistryConnection connection = RegistryConnection.open(profile, credentials)) {
+      RegistryClient client = connection.registryClient();
+      String msp = connection.credentials().mspId();
+      String namespace = client.namespace();
+      AgencyCalls calls = AgencyCalls.of(client, connection.verifier(), msp);
+      context =
+          new MixedReport.Context(mixed.runId(), msp, namespace, journalFile.toString(), mixed);
+      err.println(
+          "mixed run "
+              + mixed.runId()
+              + " as "
+              + msp
+              + " ("
+              + namespace
+              + "), journal "
+              + journalFile);
+      try (RunJournal journal = RunJournal.create(journalFile, Clock.systemUTC())) {
+        JournalLine.Run header =
+            new JournalLine.Run(
+                mixed.runId(), msp, namespace, mixed.documentTypes(), journal.nowMillis());
+        outcome =
+            MixedRun.run(
+                calls, journal, header, mixed, pool, RetryPolicy.standard(), CpuClock.process());
+      }
+      library = connection.metrics();
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    out.println(MixedReport.summary(context, outcome));
+    if (jsonFile != null) {
+      Path parent = jsonFile.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(
+          jsonFile,
+          MixedReport.json(MixedReport.fields(context, outcome, library)),
+          StandardCharsets.UTF_8);
+    }
+    return 0;
+  }
+
   private static ThreadFactory daemonThreads() {
     AtomicInteger n = new AtomicInteger();
     return runnable -> {
@@ -417,7 +577,10 @@ public final class BenchCli implements Callable<Integer> {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           err.println("registry-bench: " + describe(e));
-          return e instanceof IllegalArgumentException ? 2 : 1;
+          if (e instanceof IllegalArgumentException) {
+            return 2;
+          }
+          return commandLine.getCommand() instanceof OracleCli ? OracleCli.CANNOT_CHECK : 1;
         });
     return cli.execute(args);
   }

@@ -26,7 +26,12 @@ public enum Workload {
   /** {@code agencyHistory} of the identity's own agency (governance history). */
   HISTORY_GOVERNANCE(false, -1),
   /** Anchors {@code --preload} records in batches and measures nothing else (grows the ledger). */
-  PRELOAD_ONLY(false, 0);
+  PRELOAD_ONLY(false, 0),
+  /**
+   * Single and batched anchorings, revocations and verifications of the run's own records, each
+   * retried until acknowledged and journaled for the oracle ({@link MixedLoad}).
+   */
+  MIXED(false, -1);
 
   private final boolean reference;
   private final int defaultPreload;

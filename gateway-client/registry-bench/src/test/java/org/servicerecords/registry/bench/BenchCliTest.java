@@ -167,11 +167,54 @@ class BenchCliTest {
   }
 
   @Test
+  void mixedUsageErrorsExitWith2BeforeConnecting() {
+    assertThat(run("--workload", "mixed")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("mixed needs --journal FILE");
+    assertThat(run("--workload", "mixed", "--journal", "j", "--mix", "verify=1")).isEqualTo(2);
+    assertThat(run("--workload", "mixed", "--journal", "j", "--batch-sizes", "0")).isEqualTo(2);
+    assertThat(run("--workload", "mixed", "--journal", "j", "--run-id", "a b")).isEqualTo(2);
+    assertThat(run("--workload", "mixed", "--journal", "j", "--settle", "-1")).isEqualTo(2);
+    assertThat(run("--workload", "anchor-single", "--journal", "j")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--journal is for the mixed workload");
+  }
+
+  @Test
+  void mixedDefaults() {
+    BenchCli bench =
+        parsed(
+            "--workload",
+            "mixed",
+            "--journal",
+            "j",
+            "--document-type",
+            "BIRTH_CERTIFICATE, NOTARIAL_ACT",
+            "--run-id",
+            "faults-1");
+    MixedRun.Settings s = bench.mixedSettings(bench.settings());
+
+    assertThat(s.load().warmup()).isEqualTo(Duration.ZERO);
+    assertThat(s.settle()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(s.runId()).isEqualTo("faults-1");
+    assertThat(s.documentTypes()).containsExactly("BIRTH_CERTIFICATE", "NOTARIAL_ACT");
+    assertThat(s.batchSizes()).isEqualTo(new BatchSizes(10, 50));
+    assertThat(s.mix().toString()).isEqualTo(OperationMix.DEFAULT);
+    assertThat(parsed("--workload", "verify").settings().warmup())
+        .isEqualTo(Duration.ofSeconds(10));
+    BenchCli drawn = parsed("--workload", "mixed", "--journal", "j");
+    assertThat(drawn.mixedSettings(drawn.settings()).runId())
+        .isEqualTo(drawn.mixedSettings(drawn.settings()).runId())
+        .startsWith("mixed-");
+  }
+
+  @Test
   void workloadNames() {
     assertThat(Workload.of("anchor-batch")).isEqualTo(Workload.ANCHOR_BATCH);
     assertThat(Workload.VERIFY_ANY.cliName()).isEqualTo("verify-any");
     assertThat(Workload.REFERENCE_GET.reference()).isTrue();
     assertThat(Workload.VERIFY.preloads()).isTrue();
+    assertThat(Workload.of("mixed")).isEqualTo(Workload.MIXED);
+    assertThat(Workload.MIXED.preloads()).isFalse();
   }
 
   @Test
