@@ -119,6 +119,8 @@ in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/bench_smoke.sh"
 
 info "Quick faults: the Raft leader and a peer killed and restarted"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/faults_quick.sh"
+info "Quick faults under the mixed load: the Raft leader and a peer killed; journal versus ledger"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/faults.sh" --quick
 
 info "All peers agree after the tests"
 network "$RAFT_STATE" status

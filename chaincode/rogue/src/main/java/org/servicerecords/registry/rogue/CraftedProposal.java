@@ -73,8 +73,13 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  *   --peer 127.0.0.1:7051 --tls-root PEER_TLS_ROOT.pem \
  *   --channel registry --chaincode records-justice \
  *   --endorsing-orgs JusticeMSP,ServicesMSP --timestamp-offset -3600 \
+ *   [--also-broadcast 127.0.0.1:7050@ORDERER_TLS_ROOT.pem,...] \
  *   records:AnchorCertificate '{"id":"..."}'
  * </pre>
+ *
+ * <p>With {@code --also-broadcast}, once the Gateway accepted the submission the same signed
+ * envelope is sent straight to each listed orderer too, and each answer is printed ({@code sent
+ * again to orderer ADDR: STATUS}).
  *
  * <p>Prints the transaction id and asserted time, then either {@code endorsement refused: ...} with
  * one line per organisation's answer (exit 3), {@code submission refused: ...} (exit 5), or {@code
@@ -103,6 +108,13 @@ public final class CraftedProposal {
           "--endorsing-orgs",
           "--timestamp-offset");
 
+  /**
+   * Optional: after the Gateway's submission, the same signed envelope is also sent straight to
+   * each of these orderers ({@code host:port@tls-root.pem}, comma-separated), as a client
+   * resubmitting.
+   */
+  private static final String ALSO_BROADCAST = "--also-broadcast";
+
   private CraftedProposal() {}
 
   /**
@@ -118,7 +130,9 @@ public final class CraftedProposal {
     Map<String, String> options = new LinkedHashMap<>();
     List<String> call = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      if (call.isEmpty() && OPTIONS.contains(args[i]) && i + 1 < args.length) {
+      if (call.isEmpty()
+          && (OPTIONS.contains(args[i]) || ALSO_BROADCAST.equals(args[i]))
+          && i + 1 < args.length) {
         options.put(args[i], args[++i]);
       } else if (call.isEmpty() && args[i].startsWith("--")) {
         return usage("unknown option " + args[i]);
@@ -153,7 +167,7 @@ public final class CraftedProposal {
     System.err.println(
         "usage: CraftedProposal --msp-id MSP --cert PEM --key PEM --peer HOST:PORT --tls-root PEM"
             + " --channel C --chaincode NAME --endorsing-orgs MSP[,MSP...] --timestamp-offset"
-            + " SECONDS FUNCTION [ARG...]");
+            + " SECONDS [--also-broadcast HOST:PORT@TLS_ROOT,...] FUNCTION [ARG...]");
     return EXIT_USAGE;
   }
 
@@ -233,6 +247,19 @@ public final class CraftedProposal {
       } catch (StatusRuntimeException e) {
         System.out.println("submission refused: " + describe(e));
         return EXIT_SUBMIT_REFUSED;
+      }
+      if (options.containsKey(ALSO_BROADCAST)) {
+        for (String orderer : options.get(ALSO_BROADCAST).split(",")) {
+          String[] parts = orderer.split("@", 2);
+          if (parts.length != 2) {
+            return usage(ALSO_BROADCAST + " takes host:port@tls-root.pem, not " + orderer);
+          }
+          System.out.println(
+              "sent again to orderer "
+                  + parts[0]
+                  + ": "
+                  + OrdererBroadcast.send(parts[0], Path.of(parts[1]), envelope));
+        }
       }
 
       ByteString request =
