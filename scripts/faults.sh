@@ -166,6 +166,7 @@ scenario() {
   cleared_ms=$(now_ms)
   caught_ms=$(caught_up_ms)
   record_scenario "$name" "$clearing_ms" "$cleared_ms" "$caught_ms"
+  restart_stopped # whatever a scenario left down, before the next one
 }
 
 # caught_up_ms: once every peer's height reaches the highest height any peer has now (a restarted
@@ -200,7 +201,20 @@ kill_two_orderers() {
   local node
   for node in $(netdesc orderers | awk '{print $3 "." $1}' | head -n2); do step "killing $node"; kill_node "$node"; done
 }
-restart_one_orderer() { step "starting one orderer again (network.sh up starts the stopped ones: both)"; restart_stopped; }
+# restart_one_orderer: the first of the two killed orderers starts again; the other stays down until
+# the scenario is recorded.
+restart_one_orderer() {
+  local row key name host ops deadline=$((SECONDS + 60))
+  row=$(netdesc orderers | head -n1)
+  read -r key _ name host _ _ ops <<<"$row"
+  step "starting $name.$key again; the other stays down"
+  # shellcheck disable=SC2086
+  start_orderer $row >>"$out_dir/restarts.log" 2>&1
+  until healthy "http://$host:$ops/healthz"; do
+    ((SECONDS < deadline)) || die $EXIT_FAILURE "$name.$key did not become healthy (log: $LOG_DIR/$name.$key.log)"
+    sleep 0.5
+  done
+}
 kill_chaincode_server() { step "killing cc-records.peer0.$load_org"; kill_node "cc-records.peer0.$load_org"; }
 kill_services_peer() { step "killing peer0.services"; kill_node peer0.services; }
 network_down() { step "network.sh down (no wipe)"; "$REPO_DIR/scripts/network.sh" down >>"$out_dir/restarts.log" 2>&1; }
@@ -213,7 +227,7 @@ kill_bft_orderer() {
 
 # measure_rate SECONDS: the mixed load's throughput with 64 in flight (closed loop), in operations/s.
 measure_rate() {
-  info "Measuring the mixed load's throughput ($1 s, 64 in flight)"
+  info "Measuring the mixed load's throughput ($1 s, 64 in flight)" >&2
   java -jar "$bench_jar" --profile "$ORGS_DIR/$load_org/profile.json" --identity issuer1 --workload mixed \
     --run-id "calibration-$(date +%s)" --journal "$out_dir/calibration.journal.jsonl" --document-type "$load_types" \
     --mode closed --concurrency 64 --duration "$1" --json "$out_dir/calibration.json" >"$out_dir/calibration.out" 2>&1 \
