@@ -69,7 +69,7 @@ require_python
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 logs="$out/logs" runs="$out/runs" findings="$out/findings"
-rm -rf "$runs" "$findings"
+rm -rf "$runs" "$findings" "$out/results.json"
 mkdir -p "$logs" "$runs" "$findings"
 corpora="$CACHE_DIR/fuzz-corpus"
 seeds="$REPO_DIR/chaincode/src/test/resources/org/servicerecords/registry/chaincode/TransactionFuzzTestInputs"
