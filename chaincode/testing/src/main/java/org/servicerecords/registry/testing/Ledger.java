@@ -77,6 +77,38 @@ public final class Ledger {
   }
 
   /**
+   * A ledger with this one's state, history and private data, sharing nothing mutable with it.
+   *
+   * @return the copy
+   */
+  public Ledger copy() {
+    Ledger copy = new Ledger(namespace);
+    state.forEach((key, value) -> copy.state.put(key, value.clone()));
+    history.forEach(
+        (key, changes) -> {
+          List<Modification> copied = new ArrayList<>(changes.size());
+          for (Modification change : changes) {
+            copied.add(
+                new Modification(
+                    change.txId(),
+                    change.timestamp(),
+                    change.value() == null ? null : change.value().clone(),
+                    change.deleted()));
+          }
+          copy.history.put(key, copied);
+        });
+    privateData.forEach((collection, data) -> copy.privateData.put(collection, copyOf(data)));
+    privateHashes.forEach((collection, data) -> copy.privateHashes.put(collection, copyOf(data)));
+    return copy;
+  }
+
+  private static TreeMap<String, byte[]> copyOf(TreeMap<String, byte[]> data) {
+    TreeMap<String, byte[]> copy = new TreeMap<>();
+    data.forEach((key, value) -> copy.put(key, value.clone()));
+    return copy;
+  }
+
+  /**
    * The chaincode name whose state this is.
    *
    * @return the namespace
