@@ -48,8 +48,14 @@ record_everywhere() {
     [ "$now" = "$2" ] || { echo "$key's peer: $now"; echo "expected: $2"; return 1; }
   done
 }
-# absent_everywhere ID [NAMESPACE]: no agency's peer knows the record.
-absent_everywhere() { local key; for key in justice services audit; do [ -z "$(record_json "$key" "$1" "${2:-}")" ] || { echo "$key's peer has $1"; return 1; }; done; }
+# absent_everywhere ID [NAMESPACE]: every agency's peer answers RECORD_NOT_FOUND for the record.
+absent_everywhere() {
+  local key out
+  for key in justice services audit; do
+    out=$(peer_query "$key" "$([ "$key" = audit ] && echo auditor1 || echo issuer1)" "${2:-$NS}" records:GetRecord "$1" 2>&1 || true)
+    grep -q RECORD_NOT_FOUND <<<"$out" || { echo "$key's peer: $out"; return 1; }
+  done
+}
 # refused OUT TEXT: the attempt failed, and its output names TEXT.
 refused() { grep -v '\[grpc\]' <<<"$1" | tail -n 5; ! grep -q 'committed with status (VALID)' <<<"$1" && grep -q -- "$2" <<<"$1"; }
 # exits_with CODE COMMAND...: COMMAND exits with CODE (its output shown on failure).

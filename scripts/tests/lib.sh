@@ -85,7 +85,7 @@ kill_node() {
 }
 
 # healthy URL: a node's operations endpoint answers /healthz OK.
-healthy() { curl -fsS --max-time 2 "$1" | grep -q '"status":"OK"'; }
+healthy() { curl -fsS --max-time 2 "$1" 2>/dev/null | grep -q '"status":"OK"'; }
 
 # raft_leader: the node name (e.g. orderer0.justice) of the current Raft leader: the newest "Raft
 # leader changed: A -> B" line of any orderer names consenter B, numbered in the order of the
