@@ -18,6 +18,11 @@ ca_client() {
     > >(umask 077 && grep -v '^Password:' >>"$LOG_DIR/identities.$key.log") 2>&1
 }
 
+# The registry's registrar of each organisation (the wallet's `registrar`): its enrollment id and
+# folder. Registers clients with role and doctypes only (issue_identities).
+AGENCY_REGISTRAR_ID=registrar
+agency_registrar_dir() { echo "$ORGS_DIR/$1/agency-registrar"; }
+
 # ca_identity KEY NAME: the CA's record of NAME as KEY's registrar sees it ("Name: ..., Type: ...,
 # Affiliation: ..., Max Enrollments: N, Attributes: ..."; no secret); fails when the CA has none.
 ca_identity() {
@@ -179,6 +184,13 @@ issue_identities() {
   fi
   mkdir -p "$org/msp"
   normalise_msp "$org/msp" "$key"
+  # The wallet's `registrar` (what the registry CLI's `register` signs with) may register CA clients
+  # with the attributes role and doctypes, and nothing else: no peer, orderer or CA admin (so no MSP
+  # admin) can come from the registry's clients. The CA's bootstrap admin above stays with the
+  # scripts, which issue the nodes and MSP admins.
+  issue_identity "$key" "$AGENCY_REGISTRAR_ID" client \
+    '"hf.Registrar.Roles=client","hf.Registrar.Attributes=role,doctypes"' \
+    "$(agency_registrar_dir "$key")" "$host" "$port" "$AGENCY_REGISTRAR_ID" -
 
   local okey name nhost rest role types dir
   while read -r okey name nhost rest; do
@@ -225,7 +237,7 @@ write_client_profile() {
   chmod 700 "$org/wallet"
   for name in registrar $(netdesc users | awk -v k="$key" '$1 == k {print $2}'); do
     local src="$org/users/$name/msp"
-    [ "$name" = registrar ] && src="$org/registrar/msp"
+    [ "$name" = registrar ] && src="$(agency_registrar_dir "$key")/msp"
     mkdir -p "$org/wallet/$name"
     ln -sfn "$src/signcerts/cert.pem" "$org/wallet/$name/cert.pem"
     ln -sfn "$(ls "$src"/keystore/*_sk | head -n1)" "$org/wallet/$name/key.pem"

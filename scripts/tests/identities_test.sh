@@ -11,7 +11,9 @@
 #   - the governance admins (role=admin users, admin1) are CA clients: OU=client with role=admin in
 #     their certificate, no TLS identity; a lifecycle approval or an installed-package query signed by
 #     admin1 is refused by its peer; the MSP admin (OU=admin) does what the scripts need (the query,
-#     osnadmin) and no wallet or profile exposes it.
+#     osnadmin) and no wallet or profile exposes it;
+#   - the wallet's registrar is not the CA's bootstrap admin: it registers CA clients with the
+#     attributes role and doctypes, and is refused a CA admin, a peer, or a client that registers.
 # Leaves the network as it found it (the fresh users stay registered with Justice's CA).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
@@ -60,6 +62,9 @@ done
 while read -r key name _; do
   check "ca.$key: user $name may enroll once" max_enrollments "$key" "$name" 1
 done < <(netdesc users)
+for key in $(netdesc cas | awk '{print $1}'); do
+  check "ca.$key: the wallet's registrar may enroll once" max_enrollments "$key" "$AGENCY_REGISTRAR_ID" 1
+done
 
 echo "== a used secret is refused when enrolled again"
 fresh="$run-user"
@@ -151,6 +156,36 @@ for key in $( (netdesc peers; netdesc orderers) | awk '{print $1}' | sort -u); d
   check "$key's MSP admin carries no registry role" no_role "$cert"
   check "$key's wallet and profile do not expose its MSP admin" not_exposed "$key"
 done
+
+echo "== the wallet's registrar registers clients with role and doctypes, nothing more"
+# as_wallet_registrar KEY ARGS...: fabric-ca-client signed by the identity KEY's wallet calls registrar.
+as_wallet_registrar() {
+  local key=$1 host port
+  shift
+  read -r _ _ host port _ < <(netdesc cas | awk -v k="$key" '$1 == k')
+  FABRIC_CA_CLIENT_HOME="$work/wallet-registrar-$key" "$FABRIC_CA_BIN/fabric-ca-client" "$@" -u "https://$host:$port" \
+    --caname "ca-$key" --tls.certfiles "$ORGS_DIR/$key/ca/tls-cert.pem" \
+    -M "$(readlink -f "$(dirname "$(readlink -f "$ORGS_DIR/$key/wallet/registrar/cert.pem")")/..")" 2>&1
+}
+refused_registration() { local out; out=$(with_secret as_wallet_registrar "$@") && { echo "$out"; return 1; }; echo "$out"; grep -qi 'authoriz\|not allowed\|cannot register\|may not' <<<"$out"; }
+for key in $(netdesc cas | awk '{print $1}'); do
+  wallet_cert="$ORGS_DIR/$key/wallet/registrar/cert.pem"
+  check "$key's wallet registrar is not the CA's bootstrap admin" \
+    bash -c '[ "$(readlink -f "$1")" != "$(readlink -f "$2")" ]' _ "$wallet_cert" "$ORGS_DIR/$key/registrar/msp/signcerts/cert.pem"
+  check "$key's wallet registrar has OU=client" has_ou "$wallet_cert" client
+  check "$key's wallet registrar may register clients only" attribute "$wallet_cert" hf.Registrar.Roles client
+done
+# with_secret COMMAND...: COMMAND with a registration secret of its own in the environment (so the
+# CA generates none to print).
+with_secret() { FABRIC_CA_CLIENT_ID_SECRET=$(random_secret) "$@"; }
+check "Justice's wallet registrar registers a client with role=issuer and doctypes" \
+  with_secret as_wallet_registrar justice register --id.name "probe-client-$run" --id.type client \
+  --id.maxenrollments 1 --id.attrs "role=issuer:ecert,doctypes=BIRTH_CERTIFICATE:ecert"
+check "  but not a CA admin (an MSP admin under NodeOUs)" refused_registration justice register \
+  --id.name "probe-admin-$run" --id.type admin --id.maxenrollments 1
+check "  nor a peer" refused_registration justice register --id.name "probe-peer-$run" --id.type peer --id.maxenrollments 1
+check "  nor a client that may register others" refused_registration justice register --id.name "probe-registrar-$run" \
+  --id.type client --id.maxenrollments 1 --id.attrs "hf.Registrar.Roles=client"
 
 echo "== the peer refuses lifecycle operations signed by a governance admin"
 # as_user KEY USER COMMAND...: a Fabric peer CLI command as KEY's USER against KEY's first peer.
