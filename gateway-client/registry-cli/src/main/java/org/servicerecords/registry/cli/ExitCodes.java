@@ -84,6 +84,13 @@ public final class ExitCodes {
   public static final int EVENTS_IGNORED = 12;
 
   /**
+   * {@code audit verify-chain}: the chain has findings (a broken link or data hash, orderer
+   * signatures missing, forged or not enough, bad creator or endorsement signatures in VALID
+   * transactions); the report lists them with block, transaction and reason.
+   */
+  public static final int CHAIN_FINDINGS = 13;
+
+  /**
    * What a code means in general, for the exit code list of every command's help (a command lists
    * its own meaning of a code where it has one, as {@code verify} does for 0, 1 and 3).
    */
@@ -103,7 +110,8 @@ public final class ExitCodes {
                   Map.entry(PARTIAL, "partly done: run the same command again to complete it"),
                   Map.entry(INTERNAL, "internal error"),
                   Map.entry(ATTESTATION, "verify: the answer could not be attested"),
-                  Map.entry(EVENTS_IGNORED, "audit events: at least one event was ignored"))));
+                  Map.entry(EVENTS_IGNORED, "audit events: at least one event was ignored"),
+                  Map.entry(CHAIN_FINDINGS, "audit verify-chain: the chain has findings"))));
 
   /**
    * Failure types and their codes, the first match winning: a subtype before its supertypes, the

@@ -103,6 +103,30 @@ public interface Auditor {
   EventScan scanEvents(String namespace, long fromBlock, long toBlock) throws RegistryException;
 
   /**
+   * Verifies the channel's blocks itself, without trusting the peer that serves them (Gateway block
+   * events, full blocks): for every block from {@code from} to {@code to} (or the ledger's last
+   * block) that its previous hash is the SHA-256 of the previous header (DER of number, previous
+   * hash, data hash), that its data hash is the SHA-256 of its envelopes, and, from block 1 on,
+   * that its orderer signatures verify with certificates of the channel's organisations and satisfy
+   * the block validation policy of the configuration in force at that block (configuration blocks
+   * are followed; Raft and BFT signatures); for every transaction that the creator's certificate
+   * chains to its organisation's roots and its signature verifies, and for endorser transactions
+   * that the transaction id, the proposal hash and every endorsement's certificate and signature
+   * check out.
+   *
+   * <p>It does not (yet) evaluate endorsement policies, replay write sets to recompute the
+   * validation flags, compare asserted timestamps with block order, or compare the chain head with
+   * other peers'; see docs/audit.md. Starting above block 0 trusts the peer for block {@code from -
+   * 1}'s header and for the configuration block it names.
+   *
+   * @param request the range and the progress listener
+   * @return the report; findings never throw
+   * @throws RegistryException if blocks cannot be read
+   * @throws IllegalArgumentException if {@code from} is beyond the ledger's last block
+   */
+  ChainReport verifyChain(ChainVerification request) throws RegistryException;
+
+  /**
    * Returns the number of the block that holds a transaction (one more query).
    *
    * @param transactionId the transaction id

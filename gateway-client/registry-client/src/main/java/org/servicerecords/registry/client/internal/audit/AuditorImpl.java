@@ -15,6 +15,8 @@ import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockchainInfo;
 import org.servicerecords.registry.client.Auditor;
+import org.servicerecords.registry.client.ChainReport;
+import org.servicerecords.registry.client.ChainVerification;
 import org.servicerecords.registry.client.EventHandler;
 import org.servicerecords.registry.client.EventScan;
 import org.servicerecords.registry.client.ExportFormat;
@@ -26,6 +28,8 @@ import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.WatchRequest;
 import org.servicerecords.registry.client.WatchSummary;
+import org.servicerecords.registry.client.internal.audit.chain.BlockHashes;
+import org.servicerecords.registry.client.internal.audit.chain.ChainVerifier;
 import org.servicerecords.registry.client.internal.submit.Connector;
 import org.servicerecords.registry.client.internal.submit.ConnectorEndpoints;
 import org.servicerecords.registry.client.internal.submit.Ledger;
@@ -220,6 +224,46 @@ public final class AuditorImpl implements Auditor {
     EventWatcher watcher = watcher(namespace);
     long last = height() - 1;
     return watcher.scan(fromBlock, toBlock < 0 || toBlock > last ? last : toBlock);
+  }
+
+  @Override
+  public ChainReport verifyChain(ChainVerification request) throws RegistryException {
+    long last = height() - 1;
+    long to = request.to().isPresent() ? Math.min(request.to().getAsLong(), last) : last;
+    long from = request.from();
+    if (from > last) {
+      throw new IllegalArgumentException(
+          "from " + from + " is beyond the ledger's last block " + last);
+    }
+    ChainVerifier verifier;
+    if (from == 0) {
+      verifier = ChainVerifier.fromGenesis();
+    } else {
+      Block previous = blockByNumber(from - 1);
+      long configNumber;
+      try {
+        configNumber = ChainVerifier.lastConfigOf(previous);
+      } catch (InvalidProtocolBufferException e) {
+        throw RegistryException.at(
+            Stage.EVALUATE, "block " + (from - 1) + " names no configuration block", null, e);
+      }
+      verifier =
+          ChainVerifier.after(
+              from - 1, BlockHashes.headerHash(previous.getHeader()), blockByNumber(configNumber));
+    }
+    return new ChainWalk(new BlockEndpoints(ledger)).walk(verifier, from, to, request.progress());
+  }
+
+  /** One block (qscc {@code GetBlockByNumber}). */
+  private Block blockByNumber(long number) throws RegistryException {
+    byte[] bytes =
+        ledger.evaluate(
+            Connector.QSCC, "GetBlockByNumber", ledger.channel(), Long.toString(number));
+    try {
+      return Block.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw RegistryException.at(Stage.EVALUATE, "unreadable block " + number, null, e);
+    }
   }
 
   /** The ledger's height (qscc {@code GetChainInfo}): one more than its last block's number. */

@@ -1,0 +1,77 @@
+package org.servicerecords.registry.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.servicerecords.registry.client.ChainFinding;
+import org.servicerecords.registry.client.ChainReport;
+
+/** The human output of {@code registry audit verify-chain}. */
+final class ChainReportPrinter {
+
+  private ChainReportPrinter() {}
+
+  /**
+   * The report: one line per finding, one per note, then the summary.
+   *
+   * @param report the report
+   * @return the lines
+   */
+  static List<String> lines(ChainReport report) {
+    List<String> lines = new ArrayList<>();
+    for (ChainFinding finding : report.findings()) {
+      lines.add("FINDING " + line(finding));
+    }
+    for (ChainFinding note : report.notes()) {
+      lines.add("NOTE    " + line(note));
+    }
+    StringBuilder summary =
+        new StringBuilder()
+            .append(report.clean() ? "CLEAN" : "FINDINGS")
+            .append(": blocks ")
+            .append(report.fromBlock())
+            .append("..")
+            .append(report.lastBlock())
+            .append(" (")
+            .append(report.blocksChecked())
+            .append(" blocks, ")
+            .append(report.transactionsChecked())
+            .append(" transactions), ")
+            .append(report.findings().size())
+            .append(" findings, ")
+            .append(report.notes().size())
+            .append(" notes");
+    if (!report.invalidatedTransactions().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (Map.Entry<String, Long> e : report.invalidatedTransactions().entrySet()) {
+        parts.add(e.getKey() + " " + e.getValue());
+      }
+      summary.append("; invalidated by the peer: ").append(String.join(", ", parts));
+    }
+    lines.add(summary.toString());
+    lines.add("last block " + report.lastBlock() + " header hash " + report.lastHeaderHash());
+    return lines;
+  }
+
+  /**
+   * One finding.
+   *
+   * @param finding the finding
+   * @return for example {@code block 7 tx 2 (ab12..., VALID): CREATOR_SIGNATURE_INVALID: ...}
+   */
+  static String line(ChainFinding finding) {
+    String where =
+        finding.blockLevel()
+            ? "block " + finding.block()
+            : "block "
+                + finding.block()
+                + " tx "
+                + finding.transactionIndex()
+                + " ("
+                + (finding.transactionId().isEmpty() ? "no id" : finding.transactionId())
+                + ", "
+                + finding.peerValidationCode()
+                + ")";
+    return where + ": " + finding.reason() + ": " + finding.detail();
+  }
+}

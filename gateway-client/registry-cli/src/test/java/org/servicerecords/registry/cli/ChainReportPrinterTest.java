@@ -1,0 +1,60 @@
+package org.servicerecords.registry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.servicerecords.registry.client.ChainFinding;
+import org.servicerecords.registry.client.ChainFinding.Reason;
+import org.servicerecords.registry.client.ChainReport;
+import org.servicerecords.registry.model.CanonicalJson;
+
+class ChainReportPrinterTest {
+
+  static final ChainFinding LINK =
+      new ChainFinding(7, -1, "", Reason.PREVIOUS_HASH_MISMATCH, "previous hash ab", "");
+  static final ChainFinding NOTE =
+      new ChainFinding(
+          9, 2, "t1", Reason.ENDORSER_NOT_TRUSTED, "endorser x", "ENDORSEMENT_POLICY_FAILURE");
+
+  @Test
+  void aCleanReportSaysCleanWithTheLastHash() {
+    ChainReport report =
+        new ChainReport(
+            0, 9, "abcd", 10, 12, List.of(), List.of(), Map.of("MVCC_READ_CONFLICT", 1L));
+    assertThat(ChainReportPrinter.lines(report))
+        .containsExactly(
+            "CLEAN: blocks 0..9 (10 blocks, 12 transactions), 0 findings, 0 notes; invalidated by"
+                + " the peer: MVCC_READ_CONFLICT 1",
+            "last block 9 header hash abcd");
+  }
+
+  @Test
+  void findingsAndNotesArePrintedWithBlockTransactionAndReason() {
+    ChainReport report =
+        new ChainReport(0, 9, "abcd", 10, 12, List.of(LINK), List.of(NOTE), Map.of());
+    assertThat(report.clean()).isFalse();
+    assertThat(ChainReportPrinter.lines(report))
+        .startsWith(
+            "FINDING block 7: PREVIOUS_HASH_MISMATCH: previous hash ab",
+            "NOTE    block 9 tx 2 (t1, ENDORSEMENT_POLICY_FAILURE): ENDORSER_NOT_TRUSTED: endorser x");
+  }
+
+  @Test
+  void theJsonReportNamesItsFields() {
+    ChainReport report = new ChainReport(0, 9, "abcd", 10, 12, List.of(LINK), List.of(), Map.of());
+    JsonObject json = CanonicalJson.parseStrict(CanonicalJson.toJson(report)).getAsJsonObject();
+    assertThat(json.get("lastHeaderHash").getAsString()).isEqualTo("abcd");
+    assertThat(json.get("blocksChecked").getAsLong()).isEqualTo(10);
+    assertThat(
+            json.get("findings")
+                .getAsJsonArray()
+                .get(0)
+                .getAsJsonObject()
+                .get("reason")
+                .getAsString())
+        .isEqualTo("PREVIOUS_HASH_MISMATCH");
+  }
+}

@@ -1,0 +1,127 @@
+package org.servicerecords.registry.client;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * What {@link Auditor#verifyChain} checks: the blocks from {@code from} (0 by default) to {@code
+ * to} (the ledger's last block when not set), and whom it tells of its progress. Immutable.
+ *
+ * <pre>{@code
+ * ChainReport report =
+ *     auditor.verifyChain(ChainVerification.builder().from(0).progress(listener).build());
+ * }</pre>
+ */
+public final class ChainVerification {
+
+  private final long from;
+  private final Long to;
+  private final ChainProgress progress;
+
+  private ChainVerification(Builder builder) {
+    this.from = builder.from;
+    this.to = builder.to;
+    this.progress = builder.progress;
+  }
+
+  /**
+   * Starts a request.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the first block to check.
+   *
+   * @return the block number (0 or more)
+   */
+  public long from() {
+    return from;
+  }
+
+  /**
+   * Returns the last block to check, when one was set.
+   *
+   * @return the block number, or empty for the ledger's last block
+   */
+  public OptionalLong to() {
+    return to == null ? OptionalLong.empty() : OptionalLong.of(to);
+  }
+
+  /**
+   * Returns the progress listener.
+   *
+   * @return the listener (one that does nothing by default)
+   */
+  public ChainProgress progress() {
+    return progress;
+  }
+
+  /** Builds a {@link ChainVerification}. */
+  public static final class Builder {
+    private long from;
+    private Long to;
+    private ChainProgress progress = (block, last, findings) -> {};
+
+    private Builder() {}
+
+    /**
+     * Sets the first block. From a block N above 0, block N-1 is read to link block N to it and the
+     * configuration block it names (its last configuration) gives the configuration in force: both
+     * are taken from the peer as they are, unchecked.
+     *
+     * @param block the first block (0, the default, or more)
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder from(long block) {
+      if (block < 0) {
+        throw new IllegalArgumentException("from must be 0 or more: " + block);
+      }
+      this.from = block;
+      return this;
+    }
+
+    /**
+     * Sets the last block; beyond the ledger's last block means the ledger's last block.
+     *
+     * @param block the last block
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder to(long block) {
+      if (block < 0) {
+        throw new IllegalArgumentException("to must be 0 or more: " + block);
+      }
+      this.to = block;
+      return this;
+    }
+
+    /**
+     * Sets the progress listener.
+     *
+     * @param listener told after each block
+     * @return this builder
+     */
+    public Builder progress(ChainProgress listener) {
+      this.progress = Objects.requireNonNull(listener, "progress");
+      return this;
+    }
+
+    /**
+     * Builds the request.
+     *
+     * @return the request
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
+    public ChainVerification build() {
+      if (to != null && to < from) {
+        throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+      }
+      return new ChainVerification(this);
+    }
+  }
+}
