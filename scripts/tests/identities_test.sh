@@ -173,7 +173,10 @@ for key in $(netdesc cas | awk '{print $1}'); do
   check "$key's wallet registrar is not the CA's bootstrap admin" \
     bash -c '[ "$(readlink -f "$1")" != "$(readlink -f "$2")" ]' _ "$wallet_cert" "$ORGS_DIR/$key/registrar/msp/signcerts/cert.pem"
   check "$key's wallet registrar has OU=client" has_ou "$wallet_cert" client
-  check "$key's wallet registrar may register clients only" attribute "$wallet_cert" hf.Registrar.Roles client
+  check "$key's wallet registrar may register clients only (the CA's record of it)" \
+    shows "{Name:hf.Registrar.Roles Value:client ECert:false}" ca_identity "$key" "$AGENCY_REGISTRAR_ID"
+  check "  with the attributes role and doctypes only" \
+    shows "{Name:hf.Registrar.Attributes Value:role,doctypes ECert:false}" ca_identity "$key" "$AGENCY_REGISTRAR_ID"
 done
 # with_secret COMMAND...: COMMAND with a registration secret of its own in the environment (so the
 # CA generates none to print).
