@@ -155,6 +155,7 @@ scenario() {
   local name=$1 seconds=$2 fault_at=$3 clear_at=$4 inject=$5 clear=$6 started cleared
   wanted "$name" || return 0
   info "$name ($PROFILE): load $seconds s at $rate operations/s; fault at $fault_at s, cleared at $clear_at s"
+  rm -rf "${out_dir:?}/$name".* # an earlier run's journal would be refused, its figures mistaken for these
   start_load "$name" "$seconds"
   started=$SECONDS
   sleep "$fault_at"
@@ -283,6 +284,7 @@ resubmission_scenario() {
   local name=$1 id orderers="" key name_ host port agree=true first last
   wanted "$name" || return 0
   info "$name ($PROFILE): one signed transaction sent through the Gateway and to every orderer"
+  rm -rf "${out_dir:?}/$name".*
   id="$name-$(date +%s)"
   while read -r key _ name_ host port _; do
     orderers+="${orderers:+,}$host:$port@$ORGS_DIR/$key/msp/tlscacerts/ca.pem"
