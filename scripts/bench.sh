@@ -22,6 +22,9 @@
 #                 the records just anchored); at the first size the four runs go once more before,
 #                 unreported (warmup-*), so no size is measured on cold chaincode JVMs
 #
+# Last, the auditor's `registry audit verify-chain` over the whole ledger, alone and with every peer's
+# copy compared: blocks and transactions verified per second.
+#
 # Prints a table and writes build/bench/results.json (runs in build/bench/runs/). Not a test: it
 # asserts nothing and is not part of scripts/test.sh.
 # Exit codes: 0 measured, 1 a step failed, 2 usage.
@@ -171,6 +174,21 @@ print(";".join(org["documentTypes"]))' "$NETWORK_FILE")
     growth_runs "growth-$size"
   done
 fi
+
+info "The auditor's verification of the whole chain (every hash and signature, from block 0)"
+# chain_verify NAME ARGS...: registry audit verify-chain as AuditMSP's auditor, timed from outside
+# (the CLI's start, about a second, included).
+chain_verify() {
+  local name=$1 start
+  shift
+  start=$(date +%s.%N)
+  "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$STATE_DIR/orgs/audit/profile.json" \
+    --identity auditor1 audit verify-chain --json "$@" >"$RUNS/$name.chain" 2>"$RUNS/$name.err" \
+    || die $EXIT_FAILURE "verify-chain $* failed or found something (build/bench/runs/$name.*)"
+  python3 -c 'import sys, time; print(round(time.time() - float(sys.argv[1]), 3))' "$start" >"$RUNS/$name.seconds"
+}
+chain_verify chain-verify --no-peers
+chain_verify chain-verify-peers
 
 info "Results (build/bench/results.json)"
 python3 "$REPO_DIR/scripts/lib/bench.py" results "$RUNS" "$OUT_DIR/results.json"

@@ -219,6 +219,11 @@ cmd_up() {
     # shellcheck disable=SC2086
     issue_identities $row
   done < <(netdesc cas)
+  # Once every organisation's TLS roots exist: each profile also lists the other agencies' peers.
+  local org_key org_msp rest
+  while read -r org_key org_msp rest; do
+    write_client_profile "$org_key" "$org_msp"
+  done < <(netdesc cas)
   if $cas_only; then
     info "Certificate authorities are up. State: $STATE_DIR"
     return 0

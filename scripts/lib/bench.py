@@ -132,6 +132,35 @@ def machine():
     }
 
 
+def chain_verification(runs_dir):
+    """The verify-chain runs: blocks and transactions per second, alone and with the peers compared."""
+    def one(name):
+        try:
+            with open(os.path.join(runs_dir, name + ".chain"), encoding="utf-8") as f:
+                report = json.load(f)
+            with open(os.path.join(runs_dir, name + ".seconds"), encoding="utf-8") as f:
+                seconds = float(f.read())
+        except FileNotFoundError:
+            return None
+        return report, seconds
+    alone, compared = one("chain-verify"), one("chain-verify-peers")
+    if alone is None:
+        return None
+    report, seconds = alone
+    out = {
+        "blocks": report["blocksChecked"],
+        "transactions": report["transactionsChecked"],
+        "seconds": seconds,
+        "blocks_per_s": round(report["blocksChecked"] / seconds, 1),
+        "transactions_per_s": round(report["transactionsChecked"] / seconds, 1),
+        "findings": len(report["findings"]),
+    }
+    if compared is not None:
+        out["with_peers_seconds"] = compared[1]
+        out["peers"] = {p["address"]: p["status"] for p in compared[0]["peers"]}
+    return out
+
+
 def results(runs_dir, out_json):
     r = {name[: -len(".json")]: load(runs_dir, name[: -len(".json")])
          for name in os.listdir(runs_dir)
@@ -167,6 +196,7 @@ def results(runs_dir, out_json):
         "verify_any_issuer_per_s": rate(verify_any),
         "verify_any_issuer_ratio": ratio(rate(verify_any), rate(ref_get)),
         "growth": growth(runs_dir, r),
+        "chain_verification": chain_verification(runs_dir),
         "client_cpu_ms_per_record": batch_cpu,
         "client_cpu_ms_per_single_anchoring": None if single_cpu is None else round(single_cpu / 1000, 3),
         "cpu_s_per_1000_tx": {k: cpu_per_1000(v) for k, v in sorted(r.items())},
@@ -199,6 +229,15 @@ def results(runs_dir, out_json):
         print(f"{label:52} {run['ops_per_s']:>10.1f} {unit:9} {run['p50_ms']:>8.1f} "
               f"{run['p99_ms']:>8.1f} {'' if rat is None else f'{rat:.2f}':>6}  {failures}")
     print("ratios: against the reference Put (writes) or Get (reads) measured in the same run")
+    chain = out["chain_verification"]
+    if chain:
+        line = (f"verify the chain from block 0: {chain['blocks_per_s']} blocks/s, "
+                f"{chain['transactions_per_s']} transactions/s ({chain['blocks']} blocks, "
+                f"{chain['transactions']} transactions in {chain['seconds']} s")
+        if "with_peers_seconds" in chain:
+            line += (f"; with {len(chain['peers'])} peers' copies compared: "
+                     f"{chain['with_peers_seconds']} s")
+        print(line + ")")
     if out["growth"]:
         print()
         print(f"{'bench records':>13} {'verify p99':>10} {'page of 100':>18} {'history p99 ms':>15} "

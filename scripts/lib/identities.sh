@@ -224,7 +224,6 @@ issue_identities() {
     issue_identity "$key" "$name" client "$attrs" "$dir" "$host" "$port" "$name" -
     warn_if_msp_admin "$dir/msp/signcerts/cert.pem" "$name of $key"
   done < <(netdesc users)
-  write_client_profile "$key" "$msp"
   step "identities of $msp issued by ca.$key: $(find "$org/peers" "$org/orderers" "$org/users" "$org/admin" -name cert.pem -path '*signcerts*' 2>/dev/null | wc -l) signing, $(find "$org" -name server.crt | wc -l) TLS"
 }
 
@@ -271,15 +270,24 @@ if org.get("readOnly"):
     peers = [{"address": f"{p['host']}:{p['port']}", "tlsRootCertificate": f"gateways/{a['key']}-tls-ca.pem"}
              for a in net["organizations"] if a.get("application") for p in a["peers"] if in_profile(p)]
 ca = org["ca"]
+organizations = {org["msp"]: {
+    "peers": peers,
+    "certificateAuthorities": [{"url": f"https://{ca['host']}:{ca['port']}", "caName": f"ca-{key}",
+                                "tlsCertificate": "ca/tls-cert.pem"}]}}
+# The other agencies' peers: never contacted for the organisation's own calls, only read (their
+# blocks) by `registry audit verify-chain` to compare their copies of the chain.
+if not org.get("readOnly"):
+    for a in net["organizations"]:
+        if a.get("application") and a["key"] != key:
+            organizations[a["msp"]] = {"peers": [
+                {"address": f"{p['host']}:{p['port']}", "tlsRootCertificate": f"gateways/{a['key']}-tls-ca.pem"}
+                for p in a["peers"] if in_profile(p)]}
 print(json.dumps({
     "channel": net["channel"],
     "mspId": org["msp"],
     "chaincodes": chaincodes,
     "identity": {"wallet": "wallet", "name": default_user},
-    "organizations": {org["msp"]: {
-        "peers": peers,
-        "certificateAuthorities": [{"url": f"https://{ca['host']}:{ca['port']}", "caName": f"ca-{key}",
-                                    "tlsCertificate": "ca/tls-cert.pem"}]}},
+    "organizations": organizations,
 }, indent=2))
 PY
 }

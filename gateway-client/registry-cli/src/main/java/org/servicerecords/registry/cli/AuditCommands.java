@@ -267,6 +267,11 @@ final class AuditCommands {
     @Option(names = "--to", description = "Last block (default: the ledger's last)")
     Long to;
 
+    @Option(
+        names = "--no-peers",
+        description = "Do not compare the other peers the profile lists with the verified chain")
+    boolean noPeers;
+
     @Override
     public Integer call() throws Exception {
       if (from < 0 || (to != null && to < from)) {
@@ -287,10 +292,13 @@ final class AuditCommands {
             + " orderer signatures against the block validation policy of the configuration in"
             + " force at each block (Raft and BFT), and each transaction's creator and endorsement"
             + " signatures against its organisation's roots.",
+        "Then every peer the profile lists, of any organisation, is read over the same range and"
+            + " compared: its header hashes, data hashes and validation codes must be the verified"
+            + " chain's (PEER lines: AGREES, BEHIND, DIFFERS, UNREACHABLE).",
         "Not checked yet: endorsement policies, MVCC replay of the validation flags, timestamp"
-            + " order, implicit-collection writes, other peers' chain heads (docs/audit.md).",
-        "Prints each finding (block, transaction, REASON: detail), then a summary with the last"
-            + " block's header hash; --json prints the ChainReport."
+            + " order, implicit-collection writes (docs/audit.md).",
+        "Prints each finding (block, transaction, peer, REASON: detail), then a summary with the"
+            + " last block's header hash; --json prints the ChainReport."
       },
       exitCodeList = {
         " 0:the blocks checked are clean",
@@ -300,7 +308,8 @@ final class AuditCommands {
       },
       footer = {
         "  registry --identity auditor1 audit verify-chain",
-        "  registry --identity auditor1 audit verify-chain --from 100 --to 200 --json"
+        "  registry --identity auditor1 audit verify-chain --from 100 --to 200 --json",
+        "  registry --identity auditor1 audit verify-chain --no-peers"
       })
   static final class VerifyChain extends CliCommand {
     @Option(
@@ -313,6 +322,11 @@ final class AuditCommands {
 
     @Option(names = "--to", description = "Last block (default: the ledger's last)")
     Long to;
+
+    @Option(
+        names = "--no-peers",
+        description = "Do not compare the other peers the profile lists with the verified chain")
+    boolean noPeers;
 
     @Override
     public Integer call() throws Exception {
@@ -327,6 +341,7 @@ final class AuditCommands {
                   ChainVerification.Builder request =
                       ChainVerification.builder()
                           .from(from)
+                          .comparePeers(!noPeers)
                           .progress(
                               (block, last, findings) -> {
                                 if (bar != null) {

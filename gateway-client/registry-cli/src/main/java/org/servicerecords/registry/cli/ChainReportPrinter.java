@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.servicerecords.registry.client.ChainFinding;
 import org.servicerecords.registry.client.ChainReport;
+import org.servicerecords.registry.client.PeerChain;
 
 /** The human output of {@code registry audit verify-chain}. */
 final class ChainReportPrinter {
@@ -12,7 +13,7 @@ final class ChainReportPrinter {
   private ChainReportPrinter() {}
 
   /**
-   * The report: one line per finding, one per note, then the summary.
+   * The report: one line per finding, one per note, one per peer compared, then the summary.
    *
    * @param report the report
    * @return the lines
@@ -24,6 +25,9 @@ final class ChainReportPrinter {
     }
     for (ChainFinding note : report.notes()) {
       lines.add("NOTE    " + line(note));
+    }
+    for (PeerChain peer : report.peers()) {
+      lines.add("PEER    " + line(peer));
     }
     StringBuilder summary =
         new StringBuilder()
@@ -72,6 +76,37 @@ final class ChainReportPrinter {
                 + ", "
                 + finding.peerValidationCode()
                 + ")";
-    return where + ": " + finding.reason() + ": " + finding.detail();
+    String peer = finding.peer().isEmpty() ? "" : " from peer " + finding.peer();
+    return where + peer + ": " + finding.reason() + ": " + finding.detail();
+  }
+
+  /**
+   * One peer's comparison.
+   *
+   * @param peer the peer
+   * @return for example {@code ServicesMSP 127.0.0.1:8051 AGREES: 166 blocks compared, last block
+   *     165 header hash ab12...}
+   */
+  static String line(PeerChain peer) {
+    StringBuilder line =
+        new StringBuilder()
+            .append(peer.mspId())
+            .append(' ')
+            .append(peer.address())
+            .append(' ')
+            .append(peer.status())
+            .append(": ")
+            .append(peer.blocksCompared())
+            .append(" blocks compared");
+    if (peer.lastBlock() >= 0) {
+      line.append(", last block ")
+          .append(peer.lastBlock())
+          .append(" header hash ")
+          .append(peer.lastHeaderHash());
+    }
+    if (!peer.detail().isEmpty()) {
+      line.append(" (").append(peer.detail()).append(')');
+    }
+    return line.toString();
   }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.servicerecords.registry.client.ChainFinding;
 import org.servicerecords.registry.client.ChainFinding.Reason;
 import org.servicerecords.registry.client.ChainReport;
+import org.servicerecords.registry.client.PeerChain;
 import org.servicerecords.registry.model.CanonicalJson;
 
 class ChainReportPrinterTest {
@@ -23,7 +24,15 @@ class ChainReportPrinterTest {
   void aCleanReportSaysCleanWithTheLastHash() {
     ChainReport report =
         new ChainReport(
-            0, 9, "abcd", 10, 12, List.of(), List.of(), Map.of("MVCC_READ_CONFLICT", 1L));
+            0,
+            9,
+            "abcd",
+            10,
+            12,
+            List.of(),
+            List.of(),
+            Map.of("MVCC_READ_CONFLICT", 1L),
+            List.of());
     assertThat(ChainReportPrinter.lines(report))
         .containsExactly(
             "CLEAN: blocks 0..9 (10 blocks, 12 transactions), 0 findings, 0 notes; invalidated by"
@@ -34,7 +43,7 @@ class ChainReportPrinterTest {
   @Test
   void findingsAndNotesArePrintedWithBlockTransactionAndReason() {
     ChainReport report =
-        new ChainReport(0, 9, "abcd", 10, 12, List.of(LINK), List.of(NOTE), Map.of());
+        new ChainReport(0, 9, "abcd", 10, 12, List.of(LINK), List.of(NOTE), Map.of(), List.of());
     assertThat(report.clean()).isFalse();
     assertThat(ChainReportPrinter.lines(report))
         .startsWith(
@@ -43,8 +52,55 @@ class ChainReportPrinterTest {
   }
 
   @Test
+  void peersAreListedWithTheirOutcomeAndAFindingNamesItsPeer() {
+    ChainFinding altered =
+        new ChainFinding(
+            5,
+            -1,
+            "",
+            Reason.PEER_BLOCK_DIFFERS,
+            "its envelopes hash to 01, its header says 02",
+            "",
+            "127.0.0.1:8051");
+    ChainReport report =
+        new ChainReport(
+            0,
+            9,
+            "abcd",
+            10,
+            12,
+            List.of(altered),
+            List.of(),
+            Map.of(),
+            List.of(
+                new PeerChain(
+                    "JusticeMSP", "127.0.0.1:7051", PeerChain.Status.AGREES, 9, "abcd", 10, ""),
+                new PeerChain(
+                    "ServicesMSP", "127.0.0.1:8051", PeerChain.Status.DIFFERS, 9, "abcd", 10, ""),
+                new PeerChain(
+                    "AuditMSP",
+                    "127.0.0.1:9051",
+                    PeerChain.Status.UNREACHABLE,
+                    -1,
+                    "",
+                    0,
+                    "UNAVAILABLE: io exception")));
+    assertThat(ChainReportPrinter.lines(report))
+        .startsWith(
+            "FINDING block 5 from peer 127.0.0.1:8051: PEER_BLOCK_DIFFERS: its envelopes hash to 01,"
+                + " its header says 02",
+            "PEER    JusticeMSP 127.0.0.1:7051 AGREES: 10 blocks compared, last block 9 header hash"
+                + " abcd",
+            "PEER    ServicesMSP 127.0.0.1:8051 DIFFERS: 10 blocks compared, last block 9 header"
+                + " hash abcd",
+            "PEER    AuditMSP 127.0.0.1:9051 UNREACHABLE: 0 blocks compared (UNAVAILABLE: io"
+                + " exception)");
+  }
+
+  @Test
   void theJsonReportNamesItsFields() {
-    ChainReport report = new ChainReport(0, 9, "abcd", 10, 12, List.of(LINK), List.of(), Map.of());
+    ChainReport report =
+        new ChainReport(0, 9, "abcd", 10, 12, List.of(LINK), List.of(), Map.of(), List.of());
     JsonObject json = CanonicalJson.parseStrict(CanonicalJson.toJson(report)).getAsJsonObject();
     assertThat(json.get("lastHeaderHash").getAsString()).isEqualTo("abcd");
     assertThat(json.get("blocksChecked").getAsLong()).isEqualTo(10);

@@ -19,9 +19,10 @@ import org.servicerecords.registry.cli.ExitCodes;
 import org.servicerecords.registry.model.CanonicalJson;
 
 /**
- * {@code registry audit verify-chain} over the whole test ledger: clean, and its last block's
- * header hash is what every organisation's peer reports as its current block hash ({@code peer
- * channel getinfo}, run as the organisation's admin through {@code scripts/network.sh env}).
+ * {@code registry audit verify-chain} over the whole test ledger: clean, every agency's peer's copy
+ * of it agrees, and its last block's header hash is what every organisation's peer reports as its
+ * current block hash ({@code peer channel getinfo}, run as the organisation's admin through {@code
+ * scripts/network.sh env}).
  */
 class ChainIT {
 
@@ -45,6 +46,17 @@ class ChainIT {
     assertThat(report.get("blocksChecked").getAsLong()).isEqualTo(justice.height());
     String lastHash = report.get("lastHeaderHash").getAsString();
     assertThat(lastHash).isEqualTo(justice.currentBlockHashHex());
+    // The auditor's profile lists every agency's peer: each one's copy of the range was read from
+    // that peer and agrees with the verified chain.
+    List<String> peers = new java.util.ArrayList<>();
+    for (var peer : report.get("peers").getAsJsonArray()) {
+      JsonObject p = peer.getAsJsonObject();
+      peers.add(p.get("mspId").getAsString() + "=" + p.get("status").getAsString());
+      assertThat(p.get("lastBlock").getAsLong()).isEqualTo(last);
+      assertThat(p.get("lastHeaderHash").getAsString()).isEqualTo(lastHash);
+    }
+    assertThat(peers)
+        .containsExactlyInAnyOrder("JusticeMSP=AGREES", "ServicesMSP=AGREES", "AuditMSP=AGREES");
     for (String org : List.of(SERVICES, AUDIT)) {
       ChainInfo info =
           ItNetwork.await(

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param detail what was found, in words (for people; may change)
  * @param peerValidationCode for a transaction, the validation code the peer recorded for it ({@code
  *     VALID}, {@code MVCC_READ_CONFLICT}, ...); empty for a block finding
+ * @param peer the address ({@code host:port}) of the peer that served the block, or an empty string
+ *     when not known
  */
 public record ChainFinding(
     long block,
@@ -19,7 +21,8 @@ public record ChainFinding(
     String transactionId,
     Reason reason,
     String detail,
-    String peerValidationCode) {
+    String peerValidationCode,
+    String peer) {
 
   /** Checks the fields. */
   public ChainFinding {
@@ -27,6 +30,38 @@ public record ChainFinding(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(peerValidationCode, "peerValidationCode");
+    Objects.requireNonNull(peer, "peer");
+  }
+
+  /**
+   * A finding whose peer is not known yet.
+   *
+   * @param block the block number
+   * @param transactionIndex the transaction's index, or -1 for the block itself
+   * @param transactionId the transaction id, or an empty string
+   * @param reason the reason
+   * @param detail what was found
+   * @param peerValidationCode the peer's validation code for the transaction, or empty
+   */
+  public ChainFinding(
+      long block,
+      int transactionIndex,
+      String transactionId,
+      Reason reason,
+      String detail,
+      String peerValidationCode) {
+    this(block, transactionIndex, transactionId, reason, detail, peerValidationCode, "");
+  }
+
+  /**
+   * The same finding, naming the peer that served the block.
+   *
+   * @param address the peer's address
+   * @return the finding
+   */
+  public ChainFinding fromPeer(String address) {
+    return new ChainFinding(
+        block, transactionIndex, transactionId, reason, detail, peerValidationCode, address);
   }
 
   /** Stable reason codes; scripts may rely on the names. */
@@ -85,7 +120,18 @@ public record ChainFinding(
      */
     ENDORSEMENT_SIGNATURE_INVALID,
     /** The endorsed response's proposal hash is not the hash of the transaction's proposal. */
-    PROPOSAL_HASH_MISMATCH
+    PROPOSAL_HASH_MISMATCH,
+    /**
+     * Another peer serves the block differently from the verified chain: its header hash differs,
+     * or its envelopes do not hash to its header's data hash (a block altered in that peer's
+     * storage). {@link ChainFinding#peer()} names the peer.
+     */
+    PEER_BLOCK_DIFFERS,
+    /**
+     * Another peer recorded other validation codes for the block's transactions than the peer the
+     * chain was verified from: their world states differ from there on.
+     */
+    PEER_VALIDATION_DIFFERS
   }
 
   /**

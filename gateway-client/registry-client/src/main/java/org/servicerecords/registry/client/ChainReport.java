@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param notes problems in transactions the peer invalidated, in ledger order
  * @param invalidatedTransactions the number of transactions per validation code the peer recorded,
  *     for every code but {@code VALID}
+ * @param peers how every other peer the profile lists compares with the verified chain (empty when
+ *     the comparison was not asked for)
  */
 public record ChainReport(
     long fromBlock,
@@ -37,7 +39,8 @@ public record ChainReport(
     long transactionsChecked,
     List<ChainFinding> findings,
     List<ChainFinding> notes,
-    Map<String, Long> invalidatedTransactions) {
+    Map<String, Long> invalidatedTransactions,
+    List<PeerChain> peers) {
 
   /** Checks the fields and copies the collections. */
   public ChainReport {
@@ -47,6 +50,7 @@ public record ChainReport(
     invalidatedTransactions =
         Collections.unmodifiableMap(
             new TreeMap<>(Objects.requireNonNull(invalidatedTransactions, "invalidated")));
+    peers = List.copyOf(Objects.requireNonNull(peers, "peers"));
   }
 
   /**

@@ -17,11 +17,13 @@ public final class ChainVerification {
   private final long from;
   private final Long to;
   private final ChainProgress progress;
+  private final boolean comparePeers;
 
   private ChainVerification(Builder builder) {
     this.from = builder.from;
     this.to = builder.to;
     this.progress = builder.progress;
+    this.comparePeers = builder.comparePeers;
   }
 
   /**
@@ -60,11 +62,22 @@ public final class ChainVerification {
     return progress;
   }
 
+  /**
+   * Whether every other peer the profile lists, of any organisation, is compared with the verified
+   * chain (see {@link ChainReport#peers()}).
+   *
+   * @return true by default
+   */
+  public boolean comparePeers() {
+    return comparePeers;
+  }
+
   /** Builds a {@link ChainVerification}. */
   public static final class Builder {
     private long from;
     private Long to;
     private ChainProgress progress = (block, last, findings) -> {};
+    private boolean comparePeers = true;
 
     private Builder() {}
 
@@ -108,6 +121,20 @@ public final class ChainVerification {
      */
     public Builder progress(ChainProgress listener) {
       this.progress = Objects.requireNonNull(listener, "progress");
+      return this;
+    }
+
+    /**
+     * Sets whether the other peers the profile lists are compared with the verified chain: each
+     * one's blocks over the range are read from that peer and their header hashes, data hashes and
+     * validation codes compared (no signature is checked again). Read-only: block delivery needs
+     * only the channel's Readers policy, and nothing private is sent.
+     *
+     * @param compare true (the default) to compare
+     * @return this builder
+     */
+    public Builder comparePeers(boolean compare) {
+      this.comparePeers = compare;
       return this;
     }
 

@@ -251,7 +251,12 @@ public final class AuditorImpl implements Auditor {
           ChainVerifier.after(
               from - 1, BlockHashes.headerHash(previous.getHeader()), blockByNumber(configNumber));
     }
-    return new ChainWalk(new BlockEndpoints(ledger)).walk(verifier, from, to, request.progress());
+    PeerComparison comparison =
+        request.comparePeers()
+            ? PeerComparison.of(ledger.connector().profile(), ledger.connector().credentials())
+            : null;
+    return new ChainWalk(new BlockEndpoints(ledger))
+        .walk(verifier, from, to, request.progress(), comparison);
   }
 
   /** One block (qscc {@code GetBlockByNumber}). */

@@ -3,6 +3,7 @@ package org.servicerecords.registry.client.internal.audit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.hyperledger.fabric.client.CloseableIterator;
@@ -21,7 +22,6 @@ import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.ScannedTransaction;
 import org.servicerecords.registry.client.WatchSummary;
 import org.servicerecords.registry.client.internal.submit.EndpointOrder;
-import org.servicerecords.registry.client.internal.submit.ErrorMapper;
 import org.servicerecords.registry.client.internal.trust.ChannelMsps;
 
 /**
@@ -46,6 +46,14 @@ public final class EventWatcher {
      * @throws RegistryException ({@link NetworkException} when the endpoint cannot be set up)
      */
     CloseableIterator<Block> blocks(int index, long startBlock) throws RegistryException;
+
+    /**
+     * Names an endpoint.
+     *
+     * @param index the endpoint
+     * @return its address ({@code host:port})
+     */
+    String address(int index);
   }
 
   /** Reads the channel's organisations (cscc {@code GetConfigBlock}). */
@@ -168,42 +176,33 @@ public final class EventWatcher {
 
   /**
    * Streams blocks to a visitor until it says stop or the stream ends, resubscribing on the next
-   * endpoint when one gives no answer (at most once per endpoint in a row without a block).
+   * endpoint when one gives no answer ({@link BlockStreamFailover}).
    */
   private void stream(Start start, Visitor visitor) throws RegistryException, IOException {
-    int failures = 0;
-    while (true) {
-      int index = endpoints.preferred();
-      try {
-        ChannelMsps msps = organisations.read();
-        try (CloseableIterator<Block> blocks = endpoints.blocks(index, start.next())) {
-          while (blocks.hasNext()) {
-            Block block = blocks.next();
-            failures = 0;
-            if (EventCheck.isConfig(block)) {
-              msps = configured(block, msps);
-              continue;
-            }
-            if (!visitor.visit(block, msps)) {
-              return;
+    BlockStreamFailover.read(
+        endpoints,
+        new BlockStreamFailover.Reader() {
+          @Override
+          public long next() {
+            return start.next();
+          }
+
+          @Override
+          public void read(int endpoint, Iterator<Block> blocks)
+              throws RegistryException, IOException {
+            ChannelMsps msps = organisations.read();
+            while (blocks.hasNext()) {
+              Block block = blocks.next();
+              if (EventCheck.isConfig(block)) {
+                msps = configured(block, msps);
+                continue;
+              }
+              if (!visitor.visit(block, msps)) {
+                return;
+              }
             }
           }
-          return;
-        }
-      } catch (GatewayRuntimeException e) {
-        RegistryException mapped = ErrorMapper.fromGateway(e, Stage.EVENTS);
-        if (!(mapped instanceof NetworkException) || ++failures > endpoints.count()) {
-          throw mapped;
-        }
-        endpoints.answered((index + 1) % endpoints.count());
-      } catch (NetworkException e) {
-        // This endpoint's connection could not be set up: the next one may work.
-        if (++failures > endpoints.count()) {
-          throw e;
-        }
-        endpoints.answered((index + 1) % endpoints.count());
-      }
-    }
+        });
   }
 
   /** The organisations a configuration block defines, or those known when it does not parse. */

@@ -164,7 +164,13 @@ public final class Connector implements AutoCloseable {
     preferred.set(index);
   }
 
-  String address(int index) {
+  /**
+   * Names an endpoint.
+   *
+   * @param index the endpoint's index in the profile
+   * @return its address ({@code host:port})
+   */
+  public String address(int index) {
     return endpoints.get(index).address();
   }
 

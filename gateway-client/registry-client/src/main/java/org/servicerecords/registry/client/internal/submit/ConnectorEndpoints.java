@@ -31,4 +31,14 @@ public abstract class ConnectorEndpoints implements EndpointOrder {
   public final void answered(int index) {
     connector.answered(index);
   }
+
+  /**
+   * Names an endpoint.
+   *
+   * @param index the endpoint's index
+   * @return its address ({@code host:port})
+   */
+  public final String address(int index) {
+    return connector.address(index);
+  }
 }

@@ -57,7 +57,7 @@ public final class TlsRoots {
    * @throws ProfileException if the file is missing, unreadable, not a regular file, larger than
    *     {@link #MAX_BYTES} or malformed
    */
-  static byte[] read(PeerEndpoint endpoint) throws ProfileException {
+  public static byte[] read(PeerEndpoint endpoint) throws ProfileException {
     Path file = endpoint.tlsRootCertificate();
     String what = "TLS root certificate " + file + " of peer " + endpoint.address();
     byte[] bytes;
@@ -111,7 +111,7 @@ public final class TlsRoots {
    * @throws IOException if the roots cannot be read
    * @throws RuntimeException (from gRPC) if the roots or the address cannot be used
    */
-  static ManagedChannelBuilder<?> channelBuilder(PeerEndpoint endpoint, byte[] roots)
+  public static ManagedChannelBuilder<?> channelBuilder(PeerEndpoint endpoint, byte[] roots)
       throws IOException {
     ChannelCredentials tls =
         TlsChannelCredentials.newBuilder().trustManager(new ByteArrayInputStream(roots)).build();
@@ -122,7 +122,13 @@ public final class TlsRoots {
     return builder;
   }
 
-  static String brief(Throwable e) {
+  /**
+   * The first line of a failure's message, or its class's name when it has none.
+   *
+   * @param e the failure
+   * @return a short text
+   */
+  public static String brief(Throwable e) {
     String message = e.getMessage();
     return message == null || message.isBlank()
         ? e.getClass().getSimpleName()

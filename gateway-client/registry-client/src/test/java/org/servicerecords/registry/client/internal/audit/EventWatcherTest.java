@@ -125,6 +125,11 @@ class EventWatcherTest {
     }
 
     @Override
+    public String address(int index) {
+      return "peer" + index + ":7051";
+    }
+
+    @Override
     public CloseableIterator<Block> blocks(int index, long startBlock) {
       opened.add(index + "@" + startBlock);
       Iterator<Block> blocks =

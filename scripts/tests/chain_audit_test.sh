@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The auditor's own verification of the chain (issue 16), on the raft test ledger after the other
+# tests have filled it (MVCC conflicts, endorsement-policy failures, resubmitted duplicates among
+# its transactions):
+#   a. `registry audit verify-chain` as AuditMSP's auditor from block 0: clean, every peer of the
+#      profile AGREES, and the last block's header hash is each peer's current block hash as
+#      Fabric's own `peer channel getinfo` reports it;
+#   b. one byte of one block's first envelope changed in Services' peer's block file (network down,
+#      file edited, network up): verify-chain exits 13 and names the block and that peer (verified
+#      through Services' peer itself, the finding is the block's data hash); the byte changed back
+#      (that peer alone stopped and restarted): clean again.
+# Needs a running raft network with the contract deployed.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
+source "$REPO_DIR/scripts/lib/processes.sh"
+source "$REPO_DIR/scripts/lib/nodes.sh"
+source "$REPO_DIR/scripts/tests/lib.sh"
+
+[ "$PROFILE" = raft ] || die $EXIT_FAILURE "the network in $STATE_DIR is profile '$PROFILE', not raft"
+CHANNEL=$(netdesc channel)
+registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/$1/profile.json" "${@:2}"; }
+chain_dir() { echo "$ORGS_DIR/$1/peers/peer0/data/ledgersData/chains/chains/$CHANNEL"; }
+json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {"d": d}))' "$@"; }
+
+# --- a. the whole ledger ---------------------------------------------------------------------------
+peers_agree 60 >/dev/null
+height=$(peer_chain_info justice peer0 | cut -d' ' -f1)
+last=$((height - 1))
+set +e
+registry audit --identity auditor1 audit verify-chain --to "$last" --json >"$work/clean.json" 2>"$work/clean.err"
+code=$?
+set -e
+check "verify-chain of blocks 0..$last exits 0" test "$code" -eq 0
+check "no finding" test "$(json "$work/clean.json" 'len(d["findings"])')" -eq 0
+check "every block checked" test "$(json "$work/clean.json" 'd["blocksChecked"]')" -eq "$height"
+check "three peers compared, each AGREES" \
+  test "$(json "$work/clean.json" '" ".join(sorted(p["status"] for p in d["peers"]))')" = "AGREES AGREES AGREES"
+last_hash=$(json "$work/clean.json" 'd["lastHeaderHash"]')
+same_as_getinfo() {
+  local key=$1 info
+  info=$(peer_chain_info "$key" peer0)
+  python3 -c 'import base64,sys; print(base64.b64decode(sys.argv[1]).hex())' "${info#* }" >"$work/hash"
+  echo "peer channel getinfo of $key: $info; verified: $last_hash"
+  [ "$(cut -d' ' -f1 <<<"$info")" = "$height" ] && [ "$(cat "$work/hash")" = "$last_hash" ]
+}
+for key in justice services audit; do
+  check "last header hash = peer channel getinfo of $key's peer" same_as_getinfo "$key"
+done
+invalidated=$(json "$work/clean.json" 'sorted(d["invalidatedTransactions"])')
+echo "     invalidated by the peers: $(json "$work/clean.json" 'd["invalidatedTransactions"]')"
+
+# --- b. one byte changed in Services' peer's block file ----------------------------------------------
+block=$((last / 2))
+read -r file offset < <(python3 "$REPO_DIR/scripts/tests/blockfile.py" locate "$(chain_dir services)" "$block")
+step "changing byte $offset of $(basename "$file") of Services' peer (block $block), network down"
+"$REPO_DIR/scripts/network.sh" down >"$work/down.log" 2>&1
+python3 "$REPO_DIR/scripts/tests/blockfile.py" flip "$file" "$offset"
+"$REPO_DIR/scripts/network.sh" up >"$work/up.log" 2>&1 || { tail -20 "$work/up.log"; die $EXIT_FAILURE "network.sh up failed"; }
+services_peer=$(peer_address services)
+verify_altered() {
+  set +e
+  registry audit --identity auditor1 audit verify-chain --to "$last" --json >"$work/altered.json" 2>"$work/altered.err"
+  local code=$?
+  set -e
+  [ "$code" -eq 13 ] || { echo "exit $code"; cat "$work/altered.err"; return 1; }
+}
+check "verify-chain after the change exits 13" verify_altered
+names_block_and_peer() {
+  json "$work/altered.json" '[(f["block"], f["reason"], f["peer"]) for f in d["findings"]]'
+  test "$(json "$work/altered.json" '" ".join(sorted({f["reason"] + "@" + str(f["block"]) + "@" + f["peer"] for f in d["findings"]}))')" \
+    = "PEER_BLOCK_DIFFERS@$block@$services_peer"
+}
+check "the finding names block $block and Services' peer $services_peer, nothing else" names_block_and_peer
+check "Services' peer DIFFERS, the others AGREE" test \
+  "$(json "$work/altered.json" '" ".join(p["mspId"] + "=" + p["status"] for p in sorted(d["peers"], key=lambda p: p["mspId"]))')" \
+  = "AuditMSP=AGREES JusticeMSP=AGREES ServicesMSP=DIFFERS"
+through_services() {
+  set +e
+  registry services --identity issuer1 audit verify-chain --to "$last" --no-peers --json >"$work/services.json" 2>"$work/services.err"
+  local code=$?
+  set -e
+  json "$work/services.json" '[(f["block"], f["reason"], f["peer"]) for f in d["findings"]]'
+  [ "$code" -eq 13 ] && json "$work/services.json" '{(f["block"], f["peer"]) for f in d["findings"]}' | grep -q "($block, '$services_peer')" \
+    && json "$work/services.json" '[f["reason"] for f in d["findings"]]' | grep -q DATA_HASH_MISMATCH
+}
+check "verified through Services' own peer: DATA_HASH_MISMATCH at block $block from $services_peer" through_services
+
+step "changing the byte back (Services' peer alone stopped and restarted)"
+kill_node peer0.services
+python3 "$REPO_DIR/scripts/tests/blockfile.py" flip "$file" "$offset"
+"$REPO_DIR/scripts/network.sh" up >"$work/up2.log" 2>&1 || { tail -20 "$work/up2.log"; die $EXIT_FAILURE "network.sh up failed"; }
+verify_restored() {
+  set +e
+  registry audit --identity auditor1 audit verify-chain --to "$last" --json >"$work/restored.json" 2>"$work/restored.err"
+  local code=$?
+  set -e
+  [ "$code" -eq 0 ] && [ "$(json "$work/restored.json" 'd["lastHeaderHash"]')" = "$last_hash" ]
+}
+check "restored: verify-chain clean again with the same last hash" verify_restored
+
+summary "chain audit"
