@@ -11,10 +11,13 @@
 #      (journeys_test.sh), redeployment
 #      (deploy_test.sh), the Java integration tests (the verification portal's among them, in headless
 #      Chromium: Debian's chromium and chromium-driver, installed where missing), the portal's script
-#      (portal_test.sh) and the quick fault scenarios (faults_quick.sh);
+#      (portal_test.sh), the quick fault scenarios (faults_quick.sh, faults.sh --quick), the
+#      auditor's verify-chain of the whole ledger and a block file altered on one peer
+#      (chain_audit_test.sh), and the personal-data scan of every block and log;
 #   4. the failover profile (a second peer for Services): its gateway peer killed mid-way through a
 #      1,000-record batch, a watch killed and restarted, journal versus ledger (failover_test.sh);
-#   5. the bft profile (4 BFT orderers) comes up, is deployed and commits a transaction.
+#   5. the bft profile (4 BFT orderers) comes up, is deployed, commits a transaction and its chain
+#      verifies clean.
 # Every network it started is stopped again, also when a test fails. The networks use their own state
 # folders under .state/test-*, wiped at the start, so a developer's .state is left alone.
 #
@@ -124,6 +127,9 @@ in_state "$RAFT_STATE" "$REPO_DIR/scripts/faults.sh" --quick
 
 info "All peers agree after the tests"
 network "$RAFT_STATE" status
+
+info "The auditor verifies the whole chain; a block file altered on one peer is found"
+in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/chain_audit_test.sh"
 
 info "No personal detail the tests sent in any block, event or log of the run"
 in_state "$RAFT_STATE" "$REPO_DIR/scripts/tests/personal_data_scan.sh"

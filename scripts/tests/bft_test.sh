@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # On a running, deployed network of the bft profile (4 BFT consenters, DigitalMSP ordering only):
 # the ordering service has four consenters, a record anchored through the registry CLI commits and
-# verifies VALID, and every peer then has the same height and current block hash.
+# verifies VALID, every peer then has the same height and current block hash, and the auditor's
+# `registry audit verify-chain` of the whole chain (BFT signatures: a quorum of the consenters) is
+# clean with every peer's copy agreeing.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 source "$REPO_DIR/scripts/lib/processes.sh"
@@ -9,7 +11,6 @@ source "$REPO_DIR/scripts/lib/nodes.sh"
 source "$REPO_DIR/scripts/tests/lib.sh"
 
 [ "$PROFILE" = bft ] || die $EXIT_FAILURE "the network in $STATE_DIR is profile '$PROFILE', not bft"
-registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
 
 consenters_in_genesis() {
   "$FABRIC_BIN/configtxlator" proto_decode --type common.Block --input "$CHANNEL_DIR/genesis.block" >"$work/genesis.json"
@@ -27,10 +28,20 @@ check "the channel is ordered by 4 BFT consenters" consenters_in_genesis
 
 printf 'bft test document %s\n' "$(date +%s%N)" >"$work/doc.txt"
 record="bft-test-$(date +%s%N)"
-check "an issuer anchors a certificate" registry justice issuer1 issue --id "$record" --type BIRTH_CERTIFICATE \
+check "an issuer anchors a certificate" registry justice --identity issuer1 issue --id "$record" --type BIRTH_CERTIFICATE \
   --file "$work/doc.txt" --subject-ref "$(printf '%s' "$record" | sha256sum | cut -d' ' -f1)" \
   --valid-from 2026-01-01T00:00:00Z
-check "a verifier of another agency verifies it VALID" registry services verifier1 verify "$work/doc.txt"
+check "a verifier of another agency verifies it VALID" registry services --identity verifier1 verify "$work/doc.txt"
 check "every peer has the same height and current block hash" peers_agree
+chain_clean() {
+  registry audit --identity auditor1 audit verify-chain --json >"$work/chain.json" || return 1
+  python3 - "$work/chain.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(r["blocksChecked"], "blocks,", len(r["findings"]), "findings,", [(p["mspId"], p["status"]) for p in r["peers"]])
+sys.exit(not (r["blocksChecked"] > 0 and not r["findings"] and r["peers"] and all(p["status"] == "AGREES" for p in r["peers"])))
+PY
+}
+check "the auditor's verify-chain is clean and every peer's copy agrees" chain_clean
 
 summary "bft"

@@ -18,7 +18,6 @@ source "$REPO_DIR/scripts/tests/lib.sh"
 
 [ "$PROFILE" = raft ] || die $EXIT_FAILURE "the network in $STATE_DIR is profile '$PROFILE', not raft"
 CHANNEL=$(netdesc channel)
-registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/$1/profile.json" "${@:2}"; }
 chain_dir() { echo "$ORGS_DIR/$1/peers/peer0/data/ledgersData/chains/chains/$CHANNEL"; }
 json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {"d": d}))' "$@"; }
 

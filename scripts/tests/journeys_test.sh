@@ -16,7 +16,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 source "$REPO_DIR/scripts/lib/nodes.sh"
 source "$REPO_DIR/scripts/tests/lib.sh"
 
-registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/$1/profile.json" "${@:2}"; }
 # expect CODE PATTERN COMMAND...: the command exits CODE and prints (stdout and stderr) PATTERN.
 expect() {
   local code=$1 pattern=$2 rc=0

@@ -1,6 +1,7 @@
 # What the script-level tests share: a temporary folder ($work, removed on exit), named checks with a
-# count, the summary line, peer agreement on a running network, and Fabric's own peer CLI as an
-# organisation's user (peer_invoke, peer_query). Source it after common.sh (and nodes.sh for
+# count, the summary line, peer agreement on a running network, Fabric's own peer CLI as an
+# organisation's user (peer_invoke, peer_query), peer heights, the registry CLI and a certificate
+# request. Source it after common.sh (and nodes.sh for
 # peers_agree and the peer CLI; the peer CLI functions read $CHANNEL).
 # shellcheck shell=bash
 
@@ -98,4 +99,45 @@ raft_leader() {
   [ -n "$leader" ] || return 0
   read -r key _ name _ < <(netdesc orderers | sed -n "${leader}p")
   echo "$name.$key"
+}
+
+# --- on a deployed network: the agencies' peers and the registry CLI ----------------------------------
+# height_of KEY [PEER]: the peer's block height (needs nodes.sh).
+height_of() { peer_chain_info "$1" "${2:-peer0}" | cut -d' ' -f1; }
+# heights: the block heights of the agencies' first peers, on one line.
+heights() { local key; for key in justice services audit; do height_of "$key"; done | tr '\n' ' '; }
+# unchanged_heights BEFORE: a few batch timeouts later (a block the orderers cut from an attempt would
+# have reached the peers by then), every agency's peer is still at the heights BEFORE.
+unchanged_heights() { sleep 2; local now; now=$(heights); echo "before: $1; now: $now"; [ "$now" = "$1" ]; }
+# reader KEY: a user of KEY whose role reads records.
+reader() { [ "$1" = audit ] && echo auditor1 || echo issuer1; }
+# registry KEY ARGS...: the registry CLI with KEY's profile.
+registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/$1/profile.json" "${@:2}"; }
+subject_ref() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+random_hash() { head -c 32 /dev/urandom | sha256sum | cut -d' ' -f1; }
+# certificate_request ID TYPE: a CertificateRequest (canonical JSON) for a fresh document: its hash is
+# the SHA-256 of "doc ID", its subject reference the SHA-256 of the id.
+certificate_request() {
+  python3 -c 'import hashlib,json,sys; i=sys.argv[1]; print(json.dumps({"id": i, "documentType": sys.argv[2],
+    "documentHash": hashlib.sha256(("doc " + i).encode()).hexdigest(), "subjectRef": hashlib.sha256(i.encode()).hexdigest(),
+    "validFrom": "2026-01-01T00:00:00Z"}, separators=(",", ":")))' "$1" "$2"
+}
+# absent_everywhere ID [NAMESPACE]: every agency's peer answers RECORD_NOT_FOUND for the record in
+# NAMESPACE (default $NS; a peer running the rogue build reads the record key as stored).
+absent_everywhere() {
+  local key out ok=0
+  for key in justice services audit; do
+    out=$(peer_query "$key" "$(reader "$key")" "${2:-$NS}" records:GetRecord "$1" || true)
+    echo "$key: $out"
+    grep -q RECORD_NOT_FOUND <<<"$out" || ok=1
+  done
+  return $ok
+}
+# personal_detail KEY: a personal detail the tests send, from scripts/tests/personal-details.txt
+# (KEY=VALUE), the file personal_data_scan.sh searches for; a test takes every detail it sends there.
+personal_detail() {
+  local value
+  value=$(sed -n "s/^$1=//p" "$REPO_DIR/scripts/tests/personal-details.txt")
+  [ -n "$value" ] || die $EXIT_FAILURE "scripts/tests/personal-details.txt has no $1"
+  printf '%s' "$value"
 }

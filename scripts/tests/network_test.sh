@@ -32,7 +32,6 @@ committed() { echo "$1" && grep -q 'committed with status (VALID)' <<<"$1" && ! 
 endorsed() { echo "$1" && ! grep -q 'endorsement failure' <<<"$1" && grep -q 'transaction invalidated\|committed with status' <<<"$1"; }
 invalidated_by_policy() { echo "$1" && grep -q 'transaction invalidated with status (ENDORSEMENT_POLICY_FAILURE)' <<<"$1"; }
 
-height_of() { peer_chain_info "$1" "${2:-peer0}" | cut -d' ' -f1; }
 
 echo "== a records-justice transaction endorsed by Justice and a co-endorser commits; all peers agree"
 registry_justice() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/justice/profile.json" "$@"; }
@@ -97,8 +96,8 @@ check "its submission is refused by the orderers (FORBIDDEN: not a channel Write
 check "and nothing reached the ledger" test "$(height_of justice)" -eq "$before"
 
 echo "== a ReadDetails submitted on purpose leaves no plaintext detail in any block"
-marker="Citizen-$(date +%s%N)"
-printf '{"fullName":"%s","birthPlace":"Testville"}' "$marker" >"$work/details.json"
+marker="$(personal_detail network.fullName)-$(date +%s%N)"
+printf '{"fullName":"%s","birthPlace":"%s"}' "$marker" "$(personal_detail network.birthPlace)" >"$work/details.json"
 printf 'document with details %s\n' "$marker" >"$work/doc-details.txt"
 private_record="net-test-details-$(date +%s%N)"
 check "Justice's issuer anchors a certificate with private details" \

@@ -45,14 +45,6 @@ policy=$(cat "$STATE_DIR/chaincode/definitions/$NS.policy" 2>/dev/null || true)
 [[ $policy == AND\(* ]] || die $EXIT_FAILURE "$NS is not deployed with the co-endorsed policy (found: ${policy:-none})"
 source "$STATE_DIR/chaincode/deployed.env"
 
-height_of() { peer_chain_info "$1" peer0 | cut -d' ' -f1; }
-heights() { for key in justice services audit; do height_of "$key"; done | tr '\n' ' '; }
-# unchanged_heights BEFORE: after a few batch timeouts (a block the orderers cut from a transaction
-# would have reached the peers by then), every peer's height is still BEFORE.
-unchanged_heights() { sleep 2; local now; now=$(heights); echo "before: $1; now: $now"; [ "$now" = "$1" ]; }
-# reader KEY: a user of KEY whose role reads records.
-reader() { [ "$1" = audit ] && echo auditor1 || echo issuer1; }
-registry() { "$REPO_DIR/gateway-client/registry-cli/bin/registry" --profile "$ORGS_DIR/$1/profile.json" --identity "$2" "${@:3}"; }
 
 # invoke KEY USER "ENDORSING_ORGS" FUNCTION ARGS...: Fabric's peer CLI submits to records-justice as
 # KEY's USER, endorsed by the first peer of each listed organisation, and waits for the commit.
@@ -84,25 +76,8 @@ only_refused_by() { echo "$1" && [ -z "$(grep '^  [A-Za-z]*MSP ' <<<"$1" | grep 
 invalidated_by_policy() { echo "$1" && grep -q '^committed: ENDORSEMENT_POLICY_FAILURE' <<<"$1"; }
 committed_valid() { echo "$1" && grep -q '^committed: VALID' <<<"$1"; }
 
-# certificate_request ID TYPE: a CertificateRequest for a fresh document (its hash from the id).
-certificate_request() {
-  python3 -c 'import hashlib,json,sys; i=sys.argv[1]; print(json.dumps({"id": i, "documentType": sys.argv[2],
-    "documentHash": hashlib.sha256(("doc " + i).encode()).hexdigest(), "subjectRef": hashlib.sha256(i.encode()).hexdigest(),
-    "validFrom": "2026-01-01T00:00:00Z"}, separators=(",", ":")))' "$1" "$2"
-}
 new_id() { echo "trust-$1-$(date +%s%N)"; }
 
-# absent_everywhere ID: every peer answers RECORD_NOT_FOUND for the record (on a peer running the
-# rogue build for records-justice, its GetRecord reads the record key as stored).
-absent_everywhere() {
-  local key out ok=0
-  for key in justice services audit; do
-    out=$(query "$key" "$NS" records:GetRecord "$1" || true)
-    echo "$key: $out"
-    grep -q RECORD_NOT_FOUND <<<"$out" || ok=1
-  done
-  return $ok
-}
 # status_everywhere ID STATUS: every peer has the record with that stored status.
 status_everywhere() {
   local key out ok=0
@@ -162,7 +137,7 @@ serves_registry() {
 # organisation gave before (an interrupted run) counts as given.
 approve_change() {
   local out
-  out=$(registry "$1" admin1 governance "${@:2}" 2>&1) && { echo "$out"; return 0; }
+  out=$(registry "$1" --identity admin1 governance "${@:2}" 2>&1) && { echo "$out"; return 0; }
   echo "$out"
   grep -q ALREADY_EXISTS <<<"$out"
 }
@@ -419,7 +394,7 @@ out=$(invoke justice issuer1 "justice services" records:AnchorCertificate "$requ
 final_committed() { echo "$out" && grep -q 'committed with status (VALID)' <<<"$out"; }
 check "Justice anchors a record co-endorsed by Services: committed VALID" final_committed
 check "it verifies VALID through Services' peer (registry verify --fast, Services' verifier)" \
-  registry services verifier1 verify --fast "$work/final.txt" --issuer "$NS"
+  registry services --identity verifier1 verify --fast "$work/final.txt" --issuer "$NS"
 verifies_valid() { # verifies_valid KEY ID: the contract's verdict on KEY's peer
   local out
   out=$(query "$1" "$NS" records:VerifyRecord "$2" "")
