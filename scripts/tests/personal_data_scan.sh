@@ -16,12 +16,14 @@ mapfile -t log_files < <(find "$LOG_DIR" -type f -name '*.log' | sort)
 [ "${#block_files[@]}" -gt 0 ] || die $EXIT_FAILURE "no block files under $STATE_DIR/orgs: no network ran here"
 echo "searching ${#block_files[@]} block files and ${#log_files[@]} logs"
 
-# search LIST FILES...: for each line of LIST (no comments), the files holding it in any encoding;
+# search LIST FILES...: for each value of LIST (KEY=VALUE lines, or plain lines; no comments), the files
+# holding it in any encoding;
 # prints "FOUND <detail> (<encoding>) in <file>" per hit and a count line.
 search() {
   python3 - "$@" <<'PY'
 import base64, sys
-details = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8") if l.strip() and not l.startswith("#")]
+details = [l.rstrip("\n").split("=", 1)[-1] for l in open(sys.argv[1], encoding="utf-8")
+           if l.strip() and not l.startswith("#")]
 
 def encodings(text):
     raw = text.encode("utf-8")

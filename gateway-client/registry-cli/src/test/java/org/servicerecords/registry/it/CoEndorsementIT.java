@@ -102,7 +102,9 @@ class CoEndorsementIT {
   }
 
   private static SortedMap<String, String> details() {
-    return new TreeMap<>(Map.of("fullName", "Ioana Co-Endorsed " + ItNetwork.RUN));
+    return new TreeMap<>(
+        Map.of(
+            "fullName", ItPersonalDetails.value("coendorsement.fullName") + " " + ItNetwork.RUN));
   }
 
   @Test
@@ -238,7 +240,10 @@ class CoEndorsementIT {
     byte[] other =
         CanonicalJson.toJson(
                 new PrivateDetails(
-                    ItNetwork.randomHex(32), new TreeMap<>(Map.of("fullName", "Someone Else"))))
+                    ItNetwork.randomHex(32),
+                    new TreeMap<>(
+                        Map.of(
+                            "fullName", ItPersonalDetails.value("coendorsement.otherFullName")))))
             .getBytes(StandardCharsets.UTF_8);
     try (ItNetwork.RawGateway raw = ItNetwork.rawGateway(JUSTICE, "issuer1")) {
       var proposal =

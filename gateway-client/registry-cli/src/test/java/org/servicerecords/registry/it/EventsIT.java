@@ -54,9 +54,9 @@ class EventsIT {
   private static final SortedMap<String, String> DETAILS =
       new TreeMap<>(
           Map.of(
-              "fullName", "Ioana Marinescu-" + ItNetwork.RUN,
-              "nationalId", "2860101" + ItNetwork.RUN,
-              "motherName", "Elena-" + ItNetwork.RUN));
+              "fullName", ItPersonalDetails.value("events.fullName") + "-" + ItNetwork.RUN,
+              "nationalId", ItPersonalDetails.value("events.nationalId") + ItNetwork.RUN,
+              "motherName", ItPersonalDetails.value("events.motherName") + ItNetwork.RUN));
 
   private static RegistryConnection justiceIssuer;
   private static RegistryConnection servicesIssuer;

@@ -126,8 +126,10 @@ class RecordsIT {
   static SortedMap<String, String> personalDetails() {
     return new TreeMap<>(
         Map.of(
-            "fullName", "Ana-Maria Popescu " + ItNetwork.RUN,
-            "placeOfBirth", "Cluj-Napoca " + ItNetwork.RUN));
+            "fullName",
+            ItPersonalDetails.value("records.fullName") + " " + ItNetwork.RUN,
+            "placeOfBirth",
+            ItPersonalDetails.value("records.placeOfBirth") + " " + ItNetwork.RUN));
   }
 
   static AnchorResult anchor(RegistryConnection issuer, CertificateRequest certificate)
@@ -194,7 +196,10 @@ class RecordsIT {
       assertThat(stored.actor().role()).isEqualTo("issuer");
       assertThat(stored.actor().idHash()).matches("[0-9a-f]{64}");
       assertThat(stored.txId()).matches("[0-9a-f]{64}");
-      assertThat(CanonicalJson.toJson(stored)).doesNotContain("Popescu", "Cluj-Napoca");
+      assertThat(CanonicalJson.toJson(stored))
+          .doesNotContain(
+              ItPersonalDetails.value("records.fullName"),
+              ItPersonalDetails.value("records.placeOfBirth"));
 
       // The ledger: the issuer's GetRecord, the audit office's history, the block holding it.
       assertThat(justiceIssuer.registryClient().getRecord(certificate.id())).isEqualTo(stored);
@@ -938,7 +943,10 @@ class RecordsIT {
         assertThat(otherAgency.registryClient().namespace()).isEqualTo(JUSTICE_NS);
         assertThatThrownBy(() -> otherAgency.registryClient().readDetails(certificate.id()))
             .isInstanceOf(NotAuthorizedException.class)
-            .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Popescu"));
+            .satisfies(
+                e ->
+                    assertThat(e.getMessage())
+                        .doesNotContain(ItPersonalDetails.value("records.fullName")));
       }
       // Justice's own verifier: the wrong role.
       assertThatThrownBy(() -> justiceVerifier.registryClient().readDetails(certificate.id()))
@@ -946,7 +954,8 @@ class RecordsIT {
           .satisfies(
               e -> {
                 assertThat(((RegistryException) e).code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
-                assertThat(e.getMessage()).doesNotContain("Popescu");
+                assertThat(e.getMessage())
+                    .doesNotContain(ItPersonalDetails.value("records.fullName"));
               });
     }
   }
