@@ -76,6 +76,24 @@ public final class ProofChecker {
 
   private final TrustRoots roots;
 
+  /** Signature checks already found valid (bounded; see {@link #verifiedKey}). */
+  private final Map<ByteString, Boolean> verified = boundedMap(256);
+
+  /** Identities already found to chain to the roots, with their certificates (bounded). */
+  private final Map<ByteString, X509Certificate> chained = boundedMap(64);
+
+  private static <V> Map<ByteString, V> boundedMap(int size) {
+    return java.util.Collections.synchronizedMap(
+        new LinkedHashMap<>(size, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<ByteString, V> eldest) {
+            return size() > size;
+          }
+        });
+  }
+
   /**
    * A checker trusting these roots.
    *
@@ -779,7 +797,15 @@ public final class ProofChecker {
           ProofFailure.UNTRUSTED_SIGNER,
           what + " is of '" + mspId + "', an organisation the roots do not hold");
     }
-    X509Certificate certificate;
+    X509Certificate certificate = chained.get(serialized);
+    if (certificate != null) {
+      Signer known = new Signer(mspId, certificate);
+      if (role != null && !OfflineSignatures.hasOu(certificate, role)) {
+        throw new ProofProblem(
+            ProofFailure.WRONG_ROLE, what + ", " + known.describe() + ", is not a " + role);
+      }
+      return known;
+    }
     try {
       certificate =
           (X509Certificate)
@@ -795,6 +821,7 @@ public final class ProofChecker {
           ProofFailure.UNTRUSTED_SIGNER,
           what + ", " + signer.describe() + ", is not issued by a root of " + mspId + " given");
     }
+    chained.put(serialized, certificate);
     if (role != null && !OfflineSignatures.hasOu(certificate, role)) {
       throw new ProofProblem(
           ProofFailure.WRONG_ROLE, what + ", " + signer.describe() + ", is not a " + role);
@@ -820,8 +847,12 @@ public final class ProofChecker {
     return false;
   }
 
-  private static void verify(Signer signer, ByteString signature, String what, byte[]... signed)
+  private void verify(Signer signer, ByteString signature, String what, byte[]... signed)
       throws ProofProblem {
+    ByteString key = verifiedKey(signer, signature, signed);
+    if (verified.containsKey(key)) {
+      return;
+    }
     OfflineSignatures.Outcome outcome =
         OfflineSignatures.verify(
             signer.certificate().getPublicKey(), signature.toByteArray(), signed);
@@ -834,6 +865,29 @@ public final class ProofChecker {
               + (outcome == OfflineSignatures.Outcome.HIGH_S
                   ? " is high-S, which Fabric refuses"
                   : " does not verify"));
+    }
+    verified.put(key, Boolean.TRUE);
+  }
+
+  /**
+   * What identifies one signature check: SHA-256 over the public key, the signature and the signed
+   * parts, each length-prefixed. A check's outcome depends on nothing else, so a valid one found
+   * before (verifying many near-identical proofs, for example) need not be computed again.
+   */
+  private static ByteString verifiedKey(Signer signer, ByteString signature, byte[]... signed) {
+    List<byte[]> parts = new ArrayList<>();
+    parts.add(signer.certificate().getPublicKey().getEncoded());
+    parts.add(signature.toByteArray());
+    parts.addAll(List.of(signed));
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (byte[] part : parts) {
+        digest.update(ByteBuffer.allocate(8).putLong(part.length).array());
+        digest.update(part);
+      }
+      return ByteString.copyFrom(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
     }
   }
 
