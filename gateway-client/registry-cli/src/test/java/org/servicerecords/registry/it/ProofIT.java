@@ -187,6 +187,59 @@ class ProofIT {
     System.out.println(cli.out());
   }
 
+  /**
+   * {@code bin/registry proof verify} in a network namespace of its own ({@code unshare -n}: no
+   * interface but a loopback that is down), so it cannot reach any peer; the export in the same
+   * namespace fails for want of a network. Where {@code unshare -n} is not permitted the test is
+   * skipped, saying so.
+   */
+  @Test
+  void theCliVerifiesWithNoNetworkAtAll() throws Exception {
+    Path registry = Path.of("bin", "registry").toAbsolutePath();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("unshare", "-n", "true").start().waitFor() == 0,
+        "unshare -n is not permitted here");
+
+    Process verify =
+        new ProcessBuilder(
+                "unshare",
+                "-n",
+                registry.toString(),
+                "proof",
+                "verify",
+                proofFile.toString(),
+                "--hash",
+                documentHash,
+                "--roots",
+                roots.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(verify.waitFor()).as(out).isEqualTo(ExitCodes.OK);
+    assertThat(out).startsWith("VERIFIED");
+
+    Process export =
+        new ProcessBuilder(
+                "unshare",
+                "-n",
+                registry.toString(),
+                "--profile",
+                ItNetwork.stateDir().resolve("orgs/audit/profile.json").toString(),
+                "--identity",
+                "auditor1",
+                "proof",
+                "export",
+                id,
+                "--namespace",
+                JUSTICE_MSP,
+                "-o",
+                dir.resolve("unreachable.proof.json").toString())
+            .redirectErrorStream(true)
+            .start();
+    String failed = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(export.waitFor()).as(failed).isEqualTo(ExitCodes.NETWORK);
+  }
+
   @Test
   void everySingleChangedByteFailsWithANamedReason() throws Exception {
     TrustRoots trust = TrustRoots.fromDirectory(roots);

@@ -36,8 +36,11 @@ public record ProofCheck(Check check, Status status, ProofFailure reason, String
 
   /** A check's outcome. */
   public enum Status {
+    /** The check passed; its detail says what it established. */
     PASSED,
+    /** The check failed; its reason and detail say why. */
     FAILED,
+    /** The check was not made: the file could not be read, or no document was given. */
     SKIPPED
   }
 

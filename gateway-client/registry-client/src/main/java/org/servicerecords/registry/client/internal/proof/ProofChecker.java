@@ -143,9 +143,9 @@ public final class ProofChecker {
               Check.FORMAT,
               "a version "
                   + ProofFile.VERSION
-                  + " proof in canonical form: JSON, base64 and "
-                  + (decoded.envelopes().size() + 1)
-                  + " envelopes' worth of protobuf read strictly"));
+                  + " proof in its canonical form (JSON, base64, block header); the block holds "
+                  + decoded.envelopes().size()
+                  + " envelope(s)"));
     } catch (ProofProblem e) {
       checks.add(failed(Check.FORMAT, e));
       for (Check check : List.of(Check.BLOCK, Check.TRANSACTION, Check.RECORD, Check.ATTESTATION)) {
