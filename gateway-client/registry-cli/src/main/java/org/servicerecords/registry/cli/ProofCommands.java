@@ -220,7 +220,7 @@ final class ProofCommands {
       },
       footer = {
         "  registry proof verify bc-7.proof.json --document bc-7.pdf --roots roots/",
-        "  registry proof verify bc-7.proof.json --roots roots/ --json"
+        "  registry proof verify bc-7.proof.json --roots roots/ --max-age P7D --json"
       })
   static final class Verify extends CliCommand {
     @Parameters(paramLabel = "FILE", description = "The proof file")
@@ -236,6 +236,14 @@ final class ProofCommands {
     @ArgGroup(exclusive = true)
     DocumentOption document;
 
+    @Option(
+        names = "--max-age",
+        paramLabel = "DURATION",
+        description =
+            "Fail when the attestation is older than this (ISO-8601, e.g. PT24H, P7D); a proof"
+                + " is a snapshot of the status")
+    String maxAge;
+
     @Override
     public Integer call() throws Exception {
       // Offline by design: no profile is read and no connection opened here.
@@ -246,12 +254,31 @@ final class ProofCommands {
       if (Files.size(file) > MAX_PROOF_BYTES) {
         throw new IllegalArgumentException("proof file larger than 64 MiB: " + file);
       }
+      java.time.Instant notBefore = null;
+      if (maxAge != null) {
+        java.time.Duration age;
+        try {
+          age = java.time.Duration.parse(maxAge);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new ParameterException(
+              spec.commandLine(),
+              "--max-age must be an ISO-8601 duration such as PT24H: " + maxAge);
+        }
+        if (age.isNegative()) {
+          throw new ParameterException(spec.commandLine(), "--max-age must not be negative");
+        }
+        notBefore = java.time.Instant.now().minus(age);
+      }
       byte[] bytes = Files.readAllBytes(file);
       String documentHash = null;
       if (document != null) {
         documentHash = DocumentSource.hashOf(document.file, document.hash);
       }
-      ProofReport report = ProofVerifier.offline(trust).verify(bytes, documentHash);
+      ProofVerifier verifier = ProofVerifier.offline(trust);
+      ProofReport report =
+          notBefore == null
+              ? verifier.verify(bytes, documentHash)
+              : verifier.verify(bytes, documentHash, notBefore);
       out().print(report, lines(report));
       if (report.verified()) {
         return ExitCodes.OK;

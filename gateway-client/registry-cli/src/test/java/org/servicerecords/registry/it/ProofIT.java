@@ -288,6 +288,32 @@ class ProofIT {
   }
 
   @Test
+  void maxAgeRefusesAnAttestationOlderThanTheVerifierAccepts() {
+    CliIT.Run fresh =
+        offlineCli(
+            "proof",
+            "verify",
+            proofFile.toString(),
+            "--roots",
+            roots.toString(),
+            "--max-age",
+            "P1D");
+    CliIT.Run stale =
+        offlineCli(
+            "proof",
+            "verify",
+            proofFile.toString(),
+            "--roots",
+            roots.toString(),
+            "--max-age",
+            "PT0S");
+
+    assertThat(fresh.code()).as(fresh.out() + fresh.err()).isEqualTo(ExitCodes.OK);
+    assertThat(stale.code()).as(stale.out() + stale.err()).isEqualTo(ExitCodes.PROOF_FAILED);
+    assertThat(stale.out()).contains("ATTESTATION_TOO_OLD");
+  }
+
+  @Test
   void anotherConsortiumsRootsFailAsUntrustedSigners() throws Exception {
     Path others = Files.createDirectories(dir.resolve("other-roots"));
     for (String msp : ORGS.values()) {

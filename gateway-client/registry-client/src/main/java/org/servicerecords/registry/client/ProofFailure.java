@@ -50,6 +50,8 @@ public enum ProofFailure {
    * issuer, or a time that is not the proposal's.
    */
   ATTESTATION_MISMATCH,
+  /** The attestation is older than the verifier accepts ({@code --max-age}). */
+  ATTESTATION_TOO_OLD,
   /** Something this verifier version cannot check (BFT identifier-header signatures). */
   UNSUPPORTED
 }

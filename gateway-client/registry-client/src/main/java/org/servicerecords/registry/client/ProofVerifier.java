@@ -36,4 +36,49 @@ public interface ProofVerifier {
    * @return the report
    */
   ProofReport verify(byte[] proof, String documentHash);
+
+  /**
+   * Verifies a proof and also requires its attestation to be recent: a proof is a snapshot, and
+   * only the verifier knows how old is too old. The attestation's time is its proposal's timestamp
+   * (asserted by the exporter; each attesting peer accepted it only within its time window,
+   * docs/proofs.md).
+   *
+   * @param proof the file's bytes, exactly as exported
+   * @param documentHash a document's SHA-256 (hex) to compare, or {@code null}
+   * @param notBefore the earliest attestation time accepted; an earlier one fails the attestation
+   *     check with {@link ProofFailure#ATTESTATION_TOO_OLD}
+   * @return the report
+   */
+  default ProofReport verify(byte[] proof, String documentHash, java.time.Instant notBefore) {
+    java.util.Objects.requireNonNull(notBefore, "notBefore");
+    ProofReport report = verify(proof, documentHash);
+    if (report.attestedAt().isEmpty()
+        || !java.time.Instant.parse(report.attestedAt()).isBefore(notBefore)) {
+      return report;
+    }
+    java.util.List<ProofCheck> checks = new java.util.ArrayList<>();
+    for (ProofCheck check : report.checks()) {
+      checks.add(
+          check.check() == ProofCheck.Check.ATTESTATION
+                  && check.status() == ProofCheck.Status.PASSED
+              ? new ProofCheck(
+                  check.check(),
+                  ProofCheck.Status.FAILED,
+                  ProofFailure.ATTESTATION_TOO_OLD,
+                  "attested at " + report.attestedAt() + ", before " + notBefore)
+              : check);
+    }
+    return new ProofReport(
+        false,
+        checks,
+        report.namespace(),
+        report.recordId(),
+        report.documentHash(),
+        report.transactionId(),
+        report.blockNumber(),
+        report.anchoredAt(),
+        report.attestedVerdict(),
+        report.attestedAt(),
+        report.attestedBy());
+  }
 }

@@ -372,6 +372,28 @@ class ProofCheckerTest {
   }
 
   @Nested
+  class TheAttestationsAge {
+    @Test
+    void anAttestationOlderThanAcceptedFails() {
+      ProofReport report =
+          ProofVerifier.offline(proofs.roots())
+              .verify(good, null, TestProofs.ATTESTED.plusSeconds(1));
+
+      assertThat(report.verified()).isFalse();
+      assertThat(report.failure()).isEqualTo(ProofFailure.ATTESTATION_TOO_OLD);
+      assertThat(report.checks().get(4).detail()).contains(TestProofs.ATTESTED.toString());
+    }
+
+    @Test
+    void anAttestationRecentEnoughPasses() {
+      ProofReport report =
+          ProofVerifier.offline(proofs.roots()).verify(good, null, TestProofs.ATTESTED);
+
+      assertThat(report.verified()).isTrue();
+    }
+  }
+
+  @Nested
   class TheDocument {
     @Test
     void anotherDocumentIsADocumentMismatchOnly() {
