@@ -242,21 +242,34 @@ class ProofIT {
 
   @Test
   void everySingleChangedByteFailsWithANamedReason() throws Exception {
-    TrustRoots trust = TrustRoots.fromDirectory(roots);
-    ProofVerifier verifier = ProofVerifier.offline(trust);
-    Map<ProofFailure, Integer> reasons = new TreeMap<>();
+    ProofVerifier verifier = ProofVerifier.offline(TrustRoots.fromDirectory(roots));
+    // Two changes of every position: its lowest bit, then another value drawn at random (seeded,
+    // the seed printed) from the 255 other byte values.
+    long seed = System.nanoTime();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    int[] other = new int[proof.length];
+    for (int i = 0; i < other.length; i++) {
+      other[i] = (proof[i] + 1 + random.nextInt(255)) & 0xff;
+    }
+    sweep(verifier, "bit 0", i -> proof[i] ^ 0x01);
+    sweep(verifier, "a random other value, seed " + seed, i -> other[i]);
+  }
+
+  /** Changes each position in turn to {@code value(i)}, in parallel; every change must fail. */
+  private static void sweep(
+      ProofVerifier verifier, String what, java.util.function.IntUnaryOperator value) {
     long start = System.nanoTime();
-    // Every position, its lowest bit changed; in parallel (the verifier is immutable).
     List<ProofReport> reports =
         java.util.stream.IntStream.range(0, proof.length)
             .parallel()
             .mapToObj(
                 i -> {
                   byte[] changed = proof.clone();
-                  changed[i] ^= 0x01;
+                  changed[i] = (byte) value.applyAsInt(i);
                   return verifier.verify(changed, null);
                 })
             .toList();
+    Map<ProofFailure, Integer> reasons = new TreeMap<>();
     List<Integer> passed = new ArrayList<>();
     for (int i = 0; i < reports.size(); i++) {
       if (reports.get(i).verified() || reports.get(i).failure() == null) {
@@ -267,9 +280,9 @@ class ProofIT {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     System.out.printf(
-        "ProofIT: flipped each of %d bytes (bit 0) in %d ms: %s%n",
-        proof.length, took.toMillis(), reasons);
-    assertThat(passed).as("positions whose change went unnoticed").isEmpty();
+        "ProofIT: changed each of %d bytes (%s) in %d ms: %s%n",
+        proof.length, what, took.toMillis(), reasons);
+    assertThat(passed).as("positions whose change (%s) went unnoticed", what).isEmpty();
   }
 
   @Test
