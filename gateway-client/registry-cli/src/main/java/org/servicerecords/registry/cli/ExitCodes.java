@@ -91,6 +91,18 @@ public final class ExitCodes {
   public static final int CHAIN_FINDINGS = 13;
 
   /**
+   * {@code proof verify}: the proof failed a check (tampered, not canonical, signed by no root
+   * given, ...); the report names the check and the reason.
+   */
+  public static final int PROOF_FAILED = 14;
+
+  /**
+   * {@code proof verify}: every check of the proof passed but the document given is not the one the
+   * record anchors.
+   */
+  public static final int DOCUMENT_MISMATCH = 15;
+
+  /**
    * What a code means in general, for the exit code list of every command's help (a command lists
    * its own meaning of a code where it has one, as {@code verify} does for 0, 1 and 3).
    */
@@ -111,7 +123,10 @@ public final class ExitCodes {
                   Map.entry(INTERNAL, "internal error"),
                   Map.entry(ATTESTATION, "verify: the answer could not be attested"),
                   Map.entry(EVENTS_IGNORED, "audit events: at least one event was ignored"),
-                  Map.entry(CHAIN_FINDINGS, "audit verify-chain: the chain has findings"))));
+                  Map.entry(CHAIN_FINDINGS, "audit verify-chain: the chain has findings"),
+                  Map.entry(PROOF_FAILED, "proof verify: the proof failed a check"),
+                  Map.entry(
+                      DOCUMENT_MISMATCH, "proof verify: the document is not the anchored one"))));
 
   /**
    * Failure types and their codes, the first match winning: a subtype before its supertypes, the

@@ -52,6 +52,7 @@ import picocli.CommandLine.Option;
       AuditCommands.Export.class,
       AuditCommands.Watch.class,
       AuditCommands.Audit.class,
+      ProofCommands.Proof.class,
       GovernanceCommands.Group.class,
       Help.class,
       Completion.class

@@ -134,4 +134,24 @@ public interface Auditor {
    * @throws RegistryException if the ledger does not hold it
    */
   long blockNumberOf(String transactionId) throws RegistryException;
+
+  /**
+   * Exports a portable proof of a record (docs/proofs.md): its content as the anchoring transaction
+   * wrote it, that transaction with its creator and endorsement signatures, the block that holds it
+   * (header, every envelope, the orderer signatures), and an attestation of its current status:
+   * {@code VerifyRecord} endorsed, never submitted, by peers of the namespace owner's organisation
+   * and of {@code attestation.organizations() - 1} others. The proof is checked by {@link
+   * ProofVerifier} offline, with only the consortium's root certificates; nothing read here is
+   * trusted.
+   *
+   * @param namespace the record's namespace (or its agency's MSP id)
+   * @param id the record id
+   * @param attestation how many organisations attest the current status (at least 2 for a proof
+   *     that verifies), and which to ask first
+   * @return the proof file's bytes and what they are about
+   * @throws NotFoundException if the namespace or the record is unknown
+   * @throws RegistryException if a read or the attestation fails
+   */
+  PortableProof exportProof(String namespace, String id, Attestation attestation)
+      throws RegistryException;
 }

@@ -14,6 +14,7 @@ import java.util.function.LongConsumer;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockchainInfo;
+import org.servicerecords.registry.client.Attestation;
 import org.servicerecords.registry.client.Auditor;
 import org.servicerecords.registry.client.ChainReport;
 import org.servicerecords.registry.client.ChainVerification;
@@ -24,12 +25,14 @@ import org.servicerecords.registry.client.GovernanceSnapshot;
 import org.servicerecords.registry.client.InvalidStateException;
 import org.servicerecords.registry.client.ListQuery;
 import org.servicerecords.registry.client.ListRequest;
+import org.servicerecords.registry.client.PortableProof;
 import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
 import org.servicerecords.registry.client.WatchRequest;
 import org.servicerecords.registry.client.WatchSummary;
 import org.servicerecords.registry.client.internal.audit.chain.BlockHashes;
 import org.servicerecords.registry.client.internal.audit.chain.ChainVerifier;
+import org.servicerecords.registry.client.internal.proof.ProofExporter;
 import org.servicerecords.registry.client.internal.submit.Connector;
 import org.servicerecords.registry.client.internal.submit.ConnectorEndpoints;
 import org.servicerecords.registry.client.internal.submit.Ledger;
@@ -318,6 +321,15 @@ public final class AuditorImpl implements Auditor {
       throw RegistryException.at(
           Stage.EVALUATE, "unreadable block for transaction " + transactionId, transactionId, e);
     }
+  }
+
+  @Override
+  public PortableProof exportProof(String namespace, String id, Attestation attestation)
+      throws RegistryException {
+    java.util.Objects.requireNonNull(namespace, "namespace");
+    java.util.Objects.requireNonNull(id, "id");
+    java.util.Objects.requireNonNull(attestation, "attestation");
+    return new ProofExporter(ledger).export(namespace, id, attestation);
   }
 
   /** The connector's endpoints and their streams of full blocks. */
