@@ -5,7 +5,10 @@
 #   a. `registry audit verify-chain` as AuditMSP's auditor from block 0: clean, every peer of the
 #      profile AGREES, and the last block's header hash is each peer's current block hash as
 #      Fabric's own `peer channel getinfo` reports it;
-#   b. one byte of one block's first envelope changed in Services' peer's block file (network down,
+#   b. a record's portable proof exported by the audit office verifies with the network down
+#      (`registry proof verify`, no profile), against the consortium's roots; another document and
+#      one changed bit are refused;
+#   c. one byte of one block's first envelope changed in Services' peer's block file (network down,
 #      file edited, network up): verify-chain exits 13 and names the block and that peer (verified
 #      through Services' peer itself, the finding is the block's data hash); the byte changed back
 #      (that peer alone stopped and restarted): clean again.
@@ -48,14 +51,55 @@ done
 invalidated=$(json "$work/clean.json" 'sorted(d["invalidatedTransactions"])')
 echo "     invalidated by the peers: $(json "$work/clean.json" 'd["invalidatedTransactions"]')"
 
-# --- b. one byte changed in Services' peer's block file ----------------------------------------------
+services_peer=$(peer_address services)
+
+# --- b. a portable proof, verified while the network is down ------------------------------------------
+proof_id="audit-proof-$(date +%s%N)"
+printf 'chain audit proof %s\n' "$proof_id" >"$work/proof-doc.txt"
+printf 'another document %s\n' "$proof_id" >"$work/other-doc.txt"
+check "Justice's issuer anchors $proof_id" registry justice --identity issuer1 issue --id "$proof_id" \
+  --type BIRTH_CERTIFICATE --file "$work/proof-doc.txt" --subject-ref "$(subject_ref "$proof_id")" \
+  --valid-from 2026-01-01T00:00:00Z
+check "the audit office exports its proof" registry audit --identity auditor1 proof export "$proof_id" \
+  --namespace records-justice -o "$work/record.proof.json"
+# The consortium's roots, as an auditor keeps them (one <MSPID>.pem per organisation).
+mkdir -p "$work/roots"
+while read -r key msp rest; do
+  cat "$ORGS_DIR/$key/msp/cacerts/"*.pem >"$work/roots/$msp.pem"
+done < <(netdesc cas)
+# proof_verify EXPECTED_EXIT ARGS...: the offline verification with the registry CLI alone (no profile).
+proof_verify() {
+  local want=$1 code
+  shift
+  set +e
+  "$REPO_DIR/gateway-client/registry-cli/bin/registry" proof verify "$@" >"$work/verify.out" 2>&1
+  code=$?
+  set -e
+  cat "$work/verify.out"
+  [ "$code" -eq "$want" ]
+}
+
+# --- c. one byte changed in Services' peer's block file ----------------------------------------------
 block=$((last / 2))
 read -r file offset < <(python3 "$REPO_DIR/scripts/tests/blockfile.py" locate "$(chain_dir services)" "$block")
-step "changing byte $offset of $(basename "$file") of Services' peer (block $block), network down"
+step "network down"
 "$REPO_DIR/scripts/network.sh" down >"$work/down.log" 2>&1
+check "no peer answers while the network is down" bash -c "! (exec 3<>/dev/tcp/${services_peer%:*}/${services_peer##*:}) 2>/dev/null"
+check "the proof verifies offline against the consortium's roots (exit 0)" \
+  proof_verify 0 "$work/record.proof.json" --document "$work/proof-doc.txt" --roots "$work/roots"
+check "  with another document: DOCUMENT_MISMATCH (exit 15)" \
+  proof_verify 15 "$work/record.proof.json" --document "$work/other-doc.txt" --roots "$work/roots"
+python3 - "$work/record.proof.json" "$work/changed.proof.json" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+data[len(data) // 2] ^= 0x01
+open(sys.argv[2], "wb").write(data)
+PY
+check "  one bit changed in its middle: refused (exit 14)" \
+  proof_verify 14 "$work/changed.proof.json" --document "$work/proof-doc.txt" --roots "$work/roots"
+step "changing byte $offset of $(basename "$file") of Services' peer (block $block)"
 python3 "$REPO_DIR/scripts/tests/blockfile.py" flip "$file" "$offset"
 "$REPO_DIR/scripts/network.sh" up >"$work/up.log" 2>&1 || { tail -20 "$work/up.log"; die $EXIT_FAILURE "network.sh up failed"; }
-services_peer=$(peer_address services)
 verify_altered() {
   set +e
   registry audit --identity auditor1 audit verify-chain --to "$last" --json >"$work/altered.json" 2>"$work/altered.err"
