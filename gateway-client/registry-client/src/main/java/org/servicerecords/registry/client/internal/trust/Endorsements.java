@@ -14,10 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Payload;
@@ -54,8 +50,6 @@ public final class Endorsements {
 
   /** The NodeOU of peers (Fabric's {@code PeerOUIdentifier}). */
   static final String PEER_OU = "peer";
-
-  private static final int MAX_CHAIN = 5;
 
   private Endorsements() {}
 
@@ -335,43 +329,13 @@ public final class Endorsements {
         Reason.NOT_THE_QUESTION_ASKED, "the endorsed proposal has " + what, null);
   }
 
-  /** Whether the certificate chains, through the MSP's intermediates, to one of its roots. */
+  /**
+   * Whether the certificate chains, through the MSP's intermediates, to one of its roots, every
+   * certificate of the path valid at the instant.
+   */
   static boolean chainsToRoot(X509Certificate certificate, ChannelMsps.Msp msp, Instant now) {
-    X509Certificate current = certificate;
-    for (int depth = 0; depth < MAX_CHAIN; depth++) {
-      if (!validAt(current, now)) {
-        return false;
-      }
-      for (X509Certificate root : msp.roots()) {
-        if (signedBy(current, root) && validAt(root, now)) {
-          return true;
-        }
-      }
-      X509Certificate next = null;
-      for (X509Certificate intermediate : msp.intermediates()) {
-        if (!intermediate.equals(current) && signedBy(current, intermediate)) {
-          next = intermediate;
-          break;
-        }
-      }
-      if (next == null) {
-        return false;
-      }
-      current = next;
-    }
-    return false;
-  }
-
-  private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
-    if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-      return false;
-    }
-    try {
-      certificate.verify(issuer.getPublicKey());
-      return true;
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    return CertificateChains.chainsTo(
+        certificate, msp.roots(), msp.intermediates(), c -> validAt(c, now));
   }
 
   private static boolean validAt(X509Certificate certificate, Instant now) {
@@ -385,15 +349,6 @@ public final class Endorsements {
 
   /** Whether the certificate's subject holds the NodeOU {@value #PEER_OU}. */
   static boolean isPeer(X509Certificate certificate) {
-    X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-    for (RDN rdn : name.getRDNs(BCStyle.OU)) {
-      for (var value : rdn.getTypesAndValues()) {
-        if (value.getType().equals(BCStyle.OU)
-            && PEER_OU.equals(IETFUtils.valueToString(value.getValue()))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return CertificateChains.hasOu(certificate, PEER_OU);
   }
 }

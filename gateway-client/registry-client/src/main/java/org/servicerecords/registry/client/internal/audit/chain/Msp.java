@@ -3,19 +3,15 @@ package org.servicerecords.registry.client.internal.audit.chain;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.ByteArrayInputStream;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
 import org.hyperledger.fabric.protos.msp.FabricNodeOUs;
 import org.hyperledger.fabric.protos.msp.MSPConfig;
+import org.servicerecords.registry.client.internal.trust.CertificateChains;
 
 /**
  * One organisation's MSP as a channel configuration defines it: roots, intermediates, explicit
@@ -41,8 +37,6 @@ record Msp(
     String peerOu,
     String adminOu,
     String ordererOu) {
-
-  private static final int MAX_CHAIN = 6;
 
   Msp {
     roots = List.copyOf(roots);
@@ -107,51 +101,11 @@ record Msp(
    * refuse expired creators at broadcast).
    */
   boolean chains(X509Certificate certificate) {
-    X509Certificate current = certificate;
-    for (int depth = 0; depth < MAX_CHAIN; depth++) {
-      for (X509Certificate root : roots) {
-        if (signedBy(current, root)) {
-          return true;
-        }
-      }
-      X509Certificate next = null;
-      for (X509Certificate intermediate : intermediates) {
-        if (!intermediate.equals(current) && signedBy(current, intermediate)) {
-          next = intermediate;
-          break;
-        }
-      }
-      if (next == null) {
-        return false;
-      }
-      current = next;
-    }
-    return false;
-  }
-
-  private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
-    if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
-      return false;
-    }
-    try {
-      certificate.verify(issuer.getPublicKey());
-      return true;
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    return CertificateChains.chainsTo(certificate, roots, intermediates, c -> true);
   }
 
   /** Whether the certificate's subject holds the OU. */
   static boolean hasOu(X509Certificate certificate, String ou) {
-    X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-    for (RDN rdn : name.getRDNs(BCStyle.OU)) {
-      for (var value : rdn.getTypesAndValues()) {
-        if (value.getType().equals(BCStyle.OU)
-            && ou.equals(IETFUtils.valueToString(value.getValue()))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return CertificateChains.hasOu(certificate, ou);
   }
 }
