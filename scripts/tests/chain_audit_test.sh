@@ -23,15 +23,21 @@ source "$REPO_DIR/scripts/tests/lib.sh"
 CHANNEL=$(netdesc channel)
 chain_dir() { echo "$ORGS_DIR/$1/peers/peer0/data/ledgersData/chains/chains/$CHANNEL"; }
 json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {"d": d}))' "$@"; }
+# verify_chain NAME KEY USER [ARGS...]: verify-chain of blocks 0..$last as KEY's USER, its JSON report in
+# $work/NAME.json; prints the exit code.
+verify_chain() {
+  local name=$1 key=$2 user=$3 code=0
+  shift 3
+  registry "$key" --identity "$user" audit verify-chain --to "$last" --json "$@" \
+    >"$work/$name.json" 2>"$work/$name.err" || code=$?
+  echo "$code"
+}
 
 # --- a. the whole ledger ---------------------------------------------------------------------------
 peers_agree 60 >/dev/null
 height=$(peer_chain_info justice peer0 | cut -d' ' -f1)
 last=$((height - 1))
-set +e
-registry audit --identity auditor1 audit verify-chain --to "$last" --json >"$work/clean.json" 2>"$work/clean.err"
-code=$?
-set -e
+code=$(verify_chain clean audit auditor1)
 check "verify-chain of blocks 0..$last exits 0" test "$code" -eq 0
 check "no finding" test "$(json "$work/clean.json" 'len(d["findings"])')" -eq 0
 check "every block checked" test "$(json "$work/clean.json" 'd["blocksChecked"]')" -eq "$height"
@@ -101,10 +107,8 @@ step "changing byte $offset of $(basename "$file") of Services' peer (block $blo
 python3 "$REPO_DIR/scripts/tests/blockfile.py" flip "$file" "$offset"
 "$REPO_DIR/scripts/network.sh" up >"$work/up.log" 2>&1 || { tail -20 "$work/up.log"; die $EXIT_FAILURE "network.sh up failed"; }
 verify_altered() {
-  set +e
-  registry audit --identity auditor1 audit verify-chain --to "$last" --json >"$work/altered.json" 2>"$work/altered.err"
-  local code=$?
-  set -e
+  local code
+  code=$(verify_chain altered audit auditor1)
   [ "$code" -eq 13 ] || { echo "exit $code"; cat "$work/altered.err"; return 1; }
 }
 check "verify-chain after the change exits 13" verify_altered
@@ -118,10 +122,8 @@ check "Services' peer DIFFERS, the others AGREE" test \
   "$(json "$work/altered.json" '" ".join(p["mspId"] + "=" + p["status"] for p in sorted(d["peers"], key=lambda p: p["mspId"]))')" \
   = "AuditMSP=AGREES JusticeMSP=AGREES ServicesMSP=DIFFERS"
 through_services() {
-  set +e
-  registry services --identity issuer1 audit verify-chain --to "$last" --no-peers --json >"$work/services.json" 2>"$work/services.err"
-  local code=$?
-  set -e
+  local code
+  code=$(verify_chain services services issuer1 --no-peers)
   json "$work/services.json" '[(f["block"], f["reason"], f["peer"]) for f in d["findings"]]'
   [ "$code" -eq 13 ] && json "$work/services.json" '{(f["block"], f["peer"]) for f in d["findings"]}' | grep -q "($block, '$services_peer')" \
     && json "$work/services.json" '[f["reason"] for f in d["findings"]]' | grep -q DATA_HASH_MISMATCH
@@ -133,10 +135,8 @@ kill_node peer0.services
 python3 "$REPO_DIR/scripts/tests/blockfile.py" flip "$file" "$offset"
 "$REPO_DIR/scripts/network.sh" up >"$work/up2.log" 2>&1 || { tail -20 "$work/up2.log"; die $EXIT_FAILURE "network.sh up failed"; }
 verify_restored() {
-  set +e
-  registry audit --identity auditor1 audit verify-chain --to "$last" --json >"$work/restored.json" 2>"$work/restored.err"
-  local code=$?
-  set -e
+  local code
+  code=$(verify_chain restored audit auditor1)
   [ "$code" -eq 0 ] && [ "$(json "$work/restored.json" 'd["lastHeaderHash"]')" = "$last_hash" ]
 }
 check "restored: verify-chain clean again with the same last hash" verify_restored
