@@ -28,7 +28,36 @@ class ChainReportPrinterTest {
         .containsExactly(
             "CLEAN: blocks 0..9 (10 blocks, 12 transactions), 0 findings, 0 notes; invalidated by"
                 + " the peer: MVCC_READ_CONFLICT 1",
+            "validation not replayed (only from block 0)",
             "last block 9 header hash abcd");
+  }
+
+  @Test
+  void aReplayedReportSaysHowManyCodesWereRecomputed() {
+    ChainFinding mismatch =
+        new ChainFinding(
+            3, 0, "t", Reason.VALIDATION_CODE_MISMATCH, "the peer recorded VALID", "VALID");
+    ChainReport report =
+        new ChainReport(0, 9, "abcd", 10, 12, List.of(mismatch), List.of(), Map.of(), true, 12);
+    assertThat(ChainReportPrinter.lines(report))
+        .contains(
+            "validation replayed: 12 transactions' codes recomputed, some differ from the peer's"
+                + " (VALIDATION_CODE_MISMATCH)");
+    JsonObject json = CanonicalJson.parseStrict(CanonicalJson.toJson(report)).getAsJsonObject();
+    assertThat(json.get("validationReplayed").getAsBoolean()).isTrue();
+    assertThat(json.get("validationCodesRecomputed").getAsLong()).isEqualTo(12);
+  }
+
+  @Test
+  void theTimeToleranceIsMinutesOrAnIsoDuration() {
+    assertThat(AuditCommands.VerifyChain.tolerance("20"))
+        .isEqualTo(java.time.Duration.ofMinutes(20));
+    assertThat(AuditCommands.VerifyChain.tolerance("pt1h"))
+        .isEqualTo(java.time.Duration.ofHours(1));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> AuditCommands.VerifyChain.tolerance("soon"));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> AuditCommands.VerifyChain.tolerance("-PT1M"));
   }
 
   @Test

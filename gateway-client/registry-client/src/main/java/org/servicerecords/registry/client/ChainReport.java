@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * #notes} are the same transaction-level problems in transactions the peer itself invalidated
  * (Fabric's validation caught them; they changed no state): reported, but not findings. Invalidated
  * transactions as such (for example MVCC conflicts) are counted in {@link
- * #invalidatedTransactions}, never findings.
+ * #invalidatedTransactions}, never findings. From block 0 the verifier also replays Fabric's
+ * validation: a transaction whose recomputed validation code differs from the peer's is a finding.
  *
  * @param fromBlock the first block checked
  * @param lastBlock the last block checked (-1 when none was)
@@ -28,6 +29,10 @@ import java.util.TreeMap;
  * @param notes problems in transactions the peer invalidated, in ledger order
  * @param invalidatedTransactions the number of transactions per validation code the peer recorded,
  *     for every code but {@code VALID}
+ * @param validationReplayed whether Fabric's validation was replayed (only when verifying from
+ *     block 0: the replay needs every earlier write)
+ * @param validationCodesRecomputed how many transactions' validation codes were recomputed and
+ *     compared with the peer's
  */
 public record ChainReport(
     long fromBlock,
@@ -37,7 +42,9 @@ public record ChainReport(
     long transactionsChecked,
     List<ChainFinding> findings,
     List<ChainFinding> notes,
-    Map<String, Long> invalidatedTransactions) {
+    Map<String, Long> invalidatedTransactions,
+    boolean validationReplayed,
+    long validationCodesRecomputed) {
 
   /** Checks the fields and copies the collections. */
   public ChainReport {
@@ -47,6 +54,40 @@ public record ChainReport(
     invalidatedTransactions =
         Collections.unmodifiableMap(
             new TreeMap<>(Objects.requireNonNull(invalidatedTransactions, "invalidated")));
+  }
+
+  /**
+   * A report without validation replay.
+   *
+   * @param fromBlock the first block checked
+   * @param lastBlock the last block checked (-1 when none was)
+   * @param lastHeaderHash the lowercase hex SHA-256 of the last block's header
+   * @param blocksChecked how many blocks were checked
+   * @param transactionsChecked how many transactions were checked
+   * @param findings what is wrong, in ledger order
+   * @param notes problems in transactions the peer invalidated, in ledger order
+   * @param invalidatedTransactions the number of transactions per validation code but VALID
+   */
+  public ChainReport(
+      long fromBlock,
+      long lastBlock,
+      String lastHeaderHash,
+      long blocksChecked,
+      long transactionsChecked,
+      List<ChainFinding> findings,
+      List<ChainFinding> notes,
+      Map<String, Long> invalidatedTransactions) {
+    this(
+        fromBlock,
+        lastBlock,
+        lastHeaderHash,
+        blocksChecked,
+        transactionsChecked,
+        findings,
+        notes,
+        invalidatedTransactions,
+        false,
+        0);
   }
 
   /**

@@ -237,7 +237,7 @@ public final class AuditorImpl implements Auditor {
     }
     ChainVerifier verifier;
     if (from == 0) {
-      verifier = ChainVerifier.fromGenesis();
+      verifier = ChainVerifier.fromGenesis(request.timeTolerance());
     } else {
       Block previous = blockByNumber(from - 1);
       long configNumber;
@@ -249,7 +249,10 @@ public final class AuditorImpl implements Auditor {
       }
       verifier =
           ChainVerifier.after(
-              from - 1, BlockHashes.headerHash(previous.getHeader()), blockByNumber(configNumber));
+              from - 1,
+              BlockHashes.headerHash(previous.getHeader()),
+              blockByNumber(configNumber),
+              request.timeTolerance());
     }
     return new ChainWalk(new BlockEndpoints(ledger)).walk(verifier, from, to, request.progress());
   }

@@ -37,6 +37,7 @@ final class ChainWalk {
     Map<String, Long> invalidated = new TreeMap<>();
     long blocks = 0;
     long transactions = 0;
+    long recomputed = 0;
     long last = -1;
     byte[] lastHash = new byte[0];
     int failures = 0;
@@ -52,6 +53,7 @@ final class ChainWalk {
           ChainVerifier.BlockResult result = verifier.verify(block);
           blocks++;
           transactions += result.transactions();
+          recomputed += result.recomputed();
           findings.addAll(result.findings());
           notes.addAll(result.notes());
           result.invalidated().forEach((code, n) -> invalidated.merge(code, n, Long::sum));
@@ -88,6 +90,8 @@ final class ChainWalk {
         transactions,
         findings,
         notes,
-        invalidated);
+        invalidated,
+        verifier.replays(),
+        recomputed);
   }
 }

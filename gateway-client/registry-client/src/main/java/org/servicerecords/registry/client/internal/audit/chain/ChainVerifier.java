@@ -184,6 +184,15 @@ public final class ChainVerifier {
   }
 
   /**
+   * Whether this verifier replays validation (it started at the genesis block).
+   *
+   * @return true when it does
+   */
+  public boolean replays() {
+    return replay != null;
+  }
+
+  /**
    * The number of the next block expected.
    *
    * @return the block number
