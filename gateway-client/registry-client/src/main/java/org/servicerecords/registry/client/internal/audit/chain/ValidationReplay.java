@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.hyperledger.fabric.protos.common.HeaderType;
@@ -20,6 +21,7 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRead;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVReadHash;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWriteHash;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.QueryReadsMerkleSummary;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.RangeQueryInfo;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
@@ -41,8 +43,9 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  *       valid transaction's writes then give its keys the version (block, transaction index).
  * </ol>
  *
- * <p>Memory grows with the ledger: one version per live public key and private key hash, and every
- * transaction id. Range queries summarised as Merkle hashes are not recomputed (noted).
+ * <p>Range queries an endorser summarised as Merkle hashes are summarised again over the keys now
+ * in range ({@link RangeQueryMerkle}) and compared. Memory grows with the ledger: one version per
+ * live public key and private key hash, and every transaction id.
  */
 final class ValidationReplay {
 
@@ -77,9 +80,16 @@ final class ValidationReplay {
    * @param tx the transaction's index in it
    */
   record Version(long block, long tx) {
-    static Version of(
-        org.hyperledger.fabric.protos.ledger.rwset.kvrwset.Version version, boolean present) {
-      return present ? new Version(version.getBlockNum(), version.getTxNum()) : null;
+    static Version of(KVRead read) {
+      return read.hasVersion() ? of(read.getVersion()) : null;
+    }
+
+    static Version of(KVReadHash read) {
+      return read.hasVersion() ? of(read.getVersion()) : null;
+    }
+
+    static Version of(org.hyperledger.fabric.protos.ledger.rwset.kvrwset.Version version) {
+      return new Version(version.getBlockNum(), version.getTxNum());
     }
   }
 
@@ -133,17 +143,9 @@ final class ValidationReplay {
       if (tx == null || tx.rwSet() == null || !VALID.equals(c.code())) {
         continue;
       }
-      List<String> notes = new ArrayList<>(c.notes());
-      String conflict = mvcc(tx.rwSet(), touched, notes);
-      if (conflict == null && notes.size() > c.notes().size()) {
-        computed.set(i, new Computed(null, "", notes));
-      } else if (conflict != null) {
-        computed.set(
-            i,
-            new Computed(
-                conflict.substring(0, conflict.indexOf(' ')),
-                conflict.substring(conflict.indexOf(' ') + 1),
-                notes));
+      Computed conflict = mvcc(tx.rwSet(), touched, c.notes());
+      if (conflict != null) {
+        computed.set(i, conflict);
         continue;
       }
       apply(tx.rwSet(), new Version(number, tx.index()), touched);
@@ -197,41 +199,34 @@ final class ValidationReplay {
     return new Computed(outcome.code(), outcome.detail(), outcome.notes());
   }
 
-  /** The MVCC conflict as "CODE detail", or null when there is none. */
-  private String mvcc(TxRwSet rwSet, Set<String> touched, List<String> notes) {
+  /** The MVCC conflict, or null when there is none. */
+  private Computed mvcc(TxRwSet rwSet, Set<String> touched, List<String> notes) {
     for (TxRwSet.Ns ns : rwSet.namespaces()) {
       NavigableMap<String, Version> state =
           publicState.getOrDefault(ns.name(), new TreeMap<>(KEY_ORDER));
       for (KVRead read : ns.kv().getReadsList()) {
         String key = read.getKey();
         if (touched.contains(publicKey(ns.name(), key))) {
-          return "MVCC_READ_CONFLICT key read in namespace "
-              + ns.name()
-              + " was written earlier in the block";
+          return new Computed(
+              "MVCC_READ_CONFLICT",
+              "key read in namespace " + ns.name() + " was written earlier in the block",
+              notes);
         }
-        Version want = Version.of(read.getVersion(), read.hasVersion());
+        Version want = Version.of(read);
         Version have = state.get(key);
-        if (!java.util.Objects.equals(want, have)) {
-          return "MVCC_READ_CONFLICT a key of namespace "
-              + ns.name()
-              + " read at "
-              + want
-              + ", committed "
-              + have;
+        if (!Objects.equals(want, have)) {
+          return new Computed(
+              "MVCC_READ_CONFLICT",
+              "a key of namespace " + ns.name() + " read at " + want + ", committed " + have,
+              notes);
         }
       }
       for (RangeQueryInfo range : ns.kv().getRangeQueriesInfoList()) {
-        if (range.hasReadsMerkleHashes()) {
-          notes.add(
-              "a range query summarised as Merkle hashes in namespace "
-                  + ns.name()
-                  + " not recomputed");
-          continue;
-        }
         if (!rangeStillReads(state, range)) {
-          return "PHANTOM_READ_CONFLICT a range query of namespace "
-              + ns.name()
-              + " reads differently now";
+          return new Computed(
+              "PHANTOM_READ_CONFLICT",
+              "a range query of namespace " + ns.name() + " reads differently now",
+              notes);
         }
       }
       for (TxRwSet.Coll coll : ns.collections()) {
@@ -239,23 +234,29 @@ final class ValidationReplay {
             hashedState.getOrDefault(collectionKey(ns.name(), coll.name()), Map.of());
         for (KVReadHash read : coll.hashed().getHashedReadsList()) {
           if (touched.contains(hashedKey(ns.name(), coll.name(), read.getKeyHash()))) {
-            return "MVCC_READ_CONFLICT a private key of "
-                + ns.name()
-                + "/"
-                + coll.name()
-                + " was written earlier in the block";
+            return new Computed(
+                "MVCC_READ_CONFLICT",
+                "a private key of "
+                    + ns.name()
+                    + "/"
+                    + coll.name()
+                    + " was written earlier in the block",
+                notes);
           }
-          Version want = Version.of(read.getVersion(), read.hasVersion());
+          Version want = Version.of(read);
           Version have = hashes.get(read.getKeyHash());
-          if (!java.util.Objects.equals(want, have)) {
-            return "MVCC_READ_CONFLICT a private key of "
-                + ns.name()
-                + "/"
-                + coll.name()
-                + " read at "
-                + want
-                + ", committed "
-                + have;
+          if (!Objects.equals(want, have)) {
+            return new Computed(
+                "MVCC_READ_CONFLICT",
+                "a private key of "
+                    + ns.name()
+                    + "/"
+                    + coll.name()
+                    + " read at "
+                    + want
+                    + ", committed "
+                    + have,
+                notes);
           }
         }
       }
@@ -268,21 +269,35 @@ final class ValidationReplay {
     String start = range.getStartKey();
     String end = range.getEndKey();
     boolean includeEnd = !range.getItrExhausted();
-    NavigableMap<String, Version> now =
-        end.isEmpty()
-            ? state.tailMap(start, true)
-            : (KEY_ORDER.compare(start, end) > 0
-                ? new TreeMap<>()
-                : state.subMap(start, true, end, includeEnd));
+    NavigableMap<String, Version> now;
+    if (end.isEmpty()) {
+      now = state.tailMap(start, true);
+    } else if (KEY_ORDER.compare(start, end) > 0) {
+      now = new TreeMap<>(KEY_ORDER);
+    } else {
+      now = state.subMap(start, true, end, includeEnd);
+    }
+    List<KVRead> current = new ArrayList<>();
+    for (Map.Entry<String, Version> entry : now.entrySet()) {
+      KVRead.Builder read = KVRead.newBuilder().setKey(entry.getKey());
+      read.getVersionBuilder()
+          .setBlockNum(entry.getValue().block())
+          .setTxNum(entry.getValue().tx());
+      current.add(read.build());
+    }
+    if (range.hasReadsMerkleHashes()) {
+      QueryReadsMerkleSummary recorded = range.getReadsMerkleHashes();
+      return recorded.equals(RangeQueryMerkle.summarise(current, recorded.getMaxDegree()));
+    }
     List<KVRead> reads = range.getRawReads().getKvReadsList();
-    if (now.size() != reads.size()) {
+    if (current.size() != reads.size()) {
       return false;
     }
-    int i = 0;
-    for (Map.Entry<String, Version> entry : now.entrySet()) {
-      KVRead read = reads.get(i++);
-      if (!entry.getKey().equals(read.getKey())
-          || !entry.getValue().equals(Version.of(read.getVersion(), read.hasVersion()))) {
+    for (int i = 0; i < reads.size(); i++) {
+      KVRead read = reads.get(i);
+      Version want = Version.of(read);
+      if (!current.get(i).getKey().equals(read.getKey())
+          || !Version.of(current.get(i).getVersion()).equals(want)) {
         return false;
       }
     }

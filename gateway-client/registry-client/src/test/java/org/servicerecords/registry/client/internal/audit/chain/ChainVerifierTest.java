@@ -622,6 +622,37 @@ class ChainVerifierTest {
     }
 
     @Test
+    void aRangeQuerySummarisedAsMerkleHashesIsSummarisedAgain() throws Exception {
+      start();
+      assertThat(
+              block(new byte[] {VALID, VALID, VALID}, write("a1"), write("a2"), write("a3"))
+                  .findings())
+          .isEmpty();
+      // degree 2: three reads make one leaf, the SHA-256 of their QueryReads
+      byte[] leaf =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  org.hyperledger.fabric.protos.ledger.rwset.kvrwset.QueryReads.newBuilder()
+                      .addKvReads(TestChain.kvRead("a1", TestChain.at(2, 0)))
+                      .addKvReads(TestChain.kvRead("a2", TestChain.at(2, 1)))
+                      .addKvReads(TestChain.kvRead("a3", TestChain.at(2, 2)))
+                      .build()
+                      .toByteArray());
+      var summary =
+          org.hyperledger.fabric.protos.ledger.rwset.kvrwset.QueryReadsMerkleSummary.newBuilder()
+              .setMaxDegree(2)
+              .setMaxLevel(1)
+              .addMaxLevelHashes(ByteString.copyFrom(leaf))
+              .build();
+      Tx same =
+          records(new TestChain.RwSet().rangeMerkle(RECORDS, "a", "b", summary), justice, services);
+      assertThat(block(new byte[] {VALID, VALID}, same, write("a4")).findings()).isEmpty();
+      Tx phantom =
+          records(new TestChain.RwSet().rangeMerkle(RECORDS, "a", "b", summary), justice, services);
+      assertThat(block(new byte[] {PHANTOM}, phantom).findings()).isEmpty();
+    }
+
+    @Test
     void aStaleHashedPrivateReadIsAnMvccConflict() throws Exception {
       start();
       Tx put =

@@ -54,6 +54,7 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVReadHash;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWriteHash;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.QueryReads;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.QueryReadsMerkleSummary;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.RangeQueryInfo;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.Version;
 import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
@@ -511,6 +512,18 @@ final class TestChain {
                   .setEndKey(end)
                   .setItrExhausted(true)
                   .setRawReads(QueryReads.newBuilder().addAllKvReads(List.of(reads))));
+      return this;
+    }
+
+    /** A range query whose many reads the endorser summarised as Merkle hashes. */
+    RwSet rangeMerkle(String ns, String start, String end, QueryReadsMerkleSummary summary) {
+      ns(ns)
+          .addRangeQueriesInfo(
+              RangeQueryInfo.newBuilder()
+                  .setStartKey(start)
+                  .setEndKey(end)
+                  .setItrExhausted(true)
+                  .setReadsMerkleHashes(summary));
       return this;
     }
 
