@@ -21,6 +21,7 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWriteHash;
 import org.hyperledger.fabric.protos.peer.ApplicationPolicy;
 import org.hyperledger.fabric.protos.peer.CollectionConfig;
+import org.hyperledger.fabric.protos.peer.StaticCollectionConfig;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
 /**
@@ -257,9 +258,10 @@ final class EndorsementPolicies {
               .orElseGet(() -> new Named("any member of " + mspId, members(1, List.of(mspId)))));
     }
     if (definition.isPresent()) {
-      for (CollectionConfig config1 : definition.get().collections().getConfigList()) {
-        var staticConfig = config1.getStaticCollectionConfig();
-        if (config1.hasStaticCollectionConfig() && staticConfig.getName().equals(collection)) {
+      for (CollectionConfig collectionConfig : definition.get().collections().getConfigList()) {
+        StaticCollectionConfig staticConfig = collectionConfig.getStaticCollectionConfig();
+        if (collectionConfig.hasStaticCollectionConfig()
+            && staticConfig.getName().equals(collection)) {
           return staticConfig.hasEndorsementPolicy()
               ? Optional.of(compile(config, staticConfig.getEndorsementPolicy().toByteString()))
               : Optional.empty();

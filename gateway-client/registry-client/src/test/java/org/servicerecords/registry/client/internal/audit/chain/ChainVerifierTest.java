@@ -558,6 +558,52 @@ class ChainVerifierTest {
     }
 
     @Test
+    void aCollectionsOwnPolicyReplacesTheNamespacesForItsWrites() throws Exception {
+      start();
+      var shared =
+          org.hyperledger.fabric.protos.peer.CollectionConfigPackage.newBuilder()
+              .addConfig(
+                  org.hyperledger.fabric.protos.peer.CollectionConfig.newBuilder()
+                      .setStaticCollectionConfig(
+                          org.hyperledger.fabric.protos.peer.StaticCollectionConfig.newBuilder()
+                              .setName("shared")
+                              .setEndorsementPolicy(
+                                  TestChain.channelPolicy(
+                                      "/Channel/Application/ServicesMSP/Endorsement"))))
+              .build();
+      Tx define =
+          goodTx()
+              .invoking(
+                  "_lifecycle",
+                  TestChain.definition(
+                      "records-shared",
+                      TestChain.andPeerOrPeers("JusticeMSP", "ServicesMSP", "AuditMSP"),
+                      shared));
+      assertThat(block(new byte[] {VALID}, define).findings()).isEmpty();
+      // only the collection's policy (a Services peer) applies to a private-only write
+      Tx servicesOnly =
+          new Tx(services.as(services.client()), services.as(services.peer()))
+              .invoking(
+                  "records-shared",
+                  new TestChain.RwSet().hashedWrite("records-shared", "shared", "p", "v"));
+      Tx withoutServices =
+          new Tx(justice.as(justice.client()), justice.as(justice.peer()), audit.as(audit.peer()))
+              .invoking(
+                  "records-shared",
+                  new TestChain.RwSet().hashedWrite("records-shared", "shared", "q", "v"));
+      Tx noSuchCollection =
+          goodTx()
+              .invoking(
+                  "records-shared",
+                  new TestChain.RwSet().hashedWrite("records-shared", "nope", "r", "v"));
+      ChainVerifier.BlockResult result =
+          block(
+              new byte[] {VALID, POLICY, POLICY}, servicesOnly, withoutServices, noSuchCollection);
+      assertThat(result.findings()).isEmpty();
+      assertThat(result.recomputed()).isEqualTo(3);
+    }
+
+    @Test
     void aChaincodeWithoutCommittedDefinitionIsInvalidChaincode() throws Exception {
       start();
       Tx unknown =

@@ -68,6 +68,7 @@ import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeHeaderExtension;
 import org.hyperledger.fabric.protos.peer.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
 import org.hyperledger.fabric.protos.peer.Endorsement;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
 import org.hyperledger.fabric.protos.peer.Response;
@@ -591,6 +592,12 @@ final class TestChain {
    * it: the metadata key and the ValidationInfo field (plugin vscc, the policy).
    */
   static RwSet definition(String name, ApplicationPolicy policy) {
+    return definition(name, policy, CollectionConfigPackage.getDefaultInstance());
+  }
+
+  /** A committed chaincode definition with collections. */
+  static RwSet definition(
+      String name, ApplicationPolicy policy, CollectionConfigPackage collections) {
     StateMetadata metadata =
         StateMetadata.newBuilder()
             .setDatatype("ChaincodeDefinition")
@@ -622,7 +629,15 @@ final class TestChain {
         .addWrites(
             KVWrite.newBuilder()
                 .setKey("namespaces/fields/" + name + "/Sequence")
-                .setValue(StateData.newBuilder().setInt64(1).build().toByteString()));
+                .setValue(StateData.newBuilder().setInt64(1).build().toByteString()))
+        .addWrites(
+            KVWrite.newBuilder()
+                .setKey("namespaces/fields/" + name + "/Collections")
+                .setValue(
+                    StateData.newBuilder()
+                        .setBytes(collections.toByteString())
+                        .build()
+                        .toByteString()));
     return rwSet;
   }
 
