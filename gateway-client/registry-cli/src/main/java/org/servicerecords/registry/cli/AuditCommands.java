@@ -292,8 +292,8 @@ final class AuditCommands {
             + " chaincode definitions, MVCC) and compares each code with the peer's; it flags"
             + " writes to another organisation's implicit collection and timestamps more than"
             + " --time-tolerance before an earlier block's.",
-        "Not checked yet: key-level endorsement policies, Merkle-summarised range queries,"
-            + " other peers' chain heads (docs/audit.md).",
+        "Not checked yet: other peers' chain heads; from a block above 0, the validation codes"
+            + " (docs/audit.md).",
         "Prints each finding (block, transaction, REASON: detail), then a summary with the last"
             + " block's header hash; --json prints the ChainReport."
       },

@@ -105,9 +105,8 @@ public record ChainFinding(
      */
     TIMESTAMP_OUT_OF_ORDER,
     /**
-     * Only a note: part of a transaction's validation the replay does not recompute (a key-level
-     * endorsement policy, a range query summarised as Merkle hashes, a custom validation plugin, a
-     * transaction that cannot be parsed).
+     * Only a note: part of a transaction's validation the replay does not recompute (a custom
+     * validation plugin, a transaction that cannot be parsed).
      */
     VALIDATION_NOT_RECOMPUTED
   }

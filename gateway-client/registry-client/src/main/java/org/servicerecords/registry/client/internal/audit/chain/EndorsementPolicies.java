@@ -6,6 +6,7 @@ import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.hyperledger.fabric.protos.common.MSPPrincipal;
 import org.hyperledger.fabric.protos.common.MSPRole;
 import org.hyperledger.fabric.protos.common.SignaturePolicy;
 import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVMetadataEntry;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVMetadataWrite;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVMetadataWriteHash;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
@@ -32,8 +34,10 @@ import org.hyperledger.fabric.protos.peer.TxValidationCode;
  * a signature policy or a channel policy reference; {@code _lifecycle} itself uses {@code
  * /Channel/Application/LifecycleEndorsement}; a collection written uses its own endorsement policy
  * when it has one (an organisation's implicit collection: that organisation's {@code Endorsement}
- * policy), in which case the namespace's policy is only required if nothing else was checked.
- * Key-level (state-based) policies are not evaluated: a write to a key that carries one is noted.
+ * policy), in which case the namespace's policy is only required if nothing else was checked. A key
+ * with a key-level (state-based) validation parameter, set by a valid metadata write of an earlier
+ * block, is checked against it instead; a key whose metadata an earlier transaction of the same
+ * block (that passed its policies) writes fails.
  */
 final class EndorsementPolicies {
 
@@ -41,10 +45,13 @@ final class EndorsementPolicies {
   private static final String POLICY_FAILURE = TxValidationCode.ENDORSEMENT_POLICY_FAILURE.name();
   private static final String LIFECYCLE_ENDORSEMENT = "/Channel/Application/LifecycleEndorsement";
   private static final String VALIDATION_PARAMETER = "VALIDATION_PARAMETER";
+  private static final String KEY_SCOPE = "\u0000key";
 
   private final LifecycleState lifecycle;
   private final Map<ByteString, Policy> compiled = new HashMap<>();
-  private final Set<String> keyLevel = new HashSet<>();
+  private final Map<String, ByteString> keyPolicies = new HashMap<>();
+  private final Map<String, ByteString> stagedKeyPolicies = new LinkedHashMap<>();
+  private final Set<String> keyPoliciesUpdatedInBlock = new HashSet<>();
   private ChannelConfig compiledFor;
 
   EndorsementPolicies(LifecycleState lifecycle) {
@@ -119,7 +126,7 @@ final class EndorsementPolicies {
         }
         policy = compile(config, definition.get().validationParameter());
       }
-      String failure = evaluateNamespace(config, namespace, policy, rwSet, endorsers, notes);
+      String failure = evaluateNamespace(config, namespace, policy, rwSet, endorsers);
       if (failure != null) {
         return new Outcome(POLICY_FAILURE, failure, notes);
       }
@@ -128,36 +135,132 @@ final class EndorsementPolicies {
   }
 
   /**
-   * Remembers the keys a valid transaction gave a key-level validation parameter.
+   * Notes the keys whose metadata a transaction that passed its endorsement policies writes: a
+   * later transaction of the block writing one of them fails, as Fabric cannot know which key-level
+   * policy applies.
    *
-   * @param rwSet the valid transaction's read-write set
+   * @param rwSet the transaction's read-write set
    */
-  void recordKeyLevel(TxRwSet rwSet) {
+  void endorsed(TxRwSet rwSet) {
     for (TxRwSet.Ns ns : rwSet.namespaces()) {
       for (KVMetadataWrite write : ns.kv().getMetadataWritesList()) {
-        if (write.getEntriesList().stream()
-            .anyMatch(e -> e.getName().equals(VALIDATION_PARAMETER))) {
-          keyLevel.add(ns.name() + "\u0000\u0000" + write.getKey());
-        }
+        keyPoliciesUpdatedInBlock.add(keyId(ns.name(), "", write.getKey()));
       }
       for (TxRwSet.Coll coll : ns.collections()) {
         for (KVMetadataWriteHash write : coll.hashed().getMetadataWritesList()) {
-          if (write.getEntriesList().stream()
-              .anyMatch(e -> e.getName().equals(VALIDATION_PARAMETER))) {
-            keyLevel.add(ns.name() + "\u0000" + coll.name() + "\u0000" + write.getKeyHash());
-          }
+          keyPoliciesUpdatedInBlock.add(keyId(ns.name(), coll.name(), hashKey(write.getKeyHash())));
         }
       }
     }
   }
 
+  /**
+   * Records the key-level validation parameters a valid transaction sets or removes (a deleted key
+   * loses its metadata), in force after the block.
+   *
+   * @param rwSet the valid transaction's read-write set
+   */
+  void committed(TxRwSet rwSet) {
+    for (TxRwSet.Ns ns : rwSet.namespaces()) {
+      Set<String> deleted = new HashSet<>();
+      for (KVWrite write : ns.kv().getWritesList()) {
+        if (write.getIsDelete() || write.getValue().isEmpty()) {
+          deleted.add(keyId(ns.name(), "", write.getKey()));
+        }
+      }
+      for (TxRwSet.Coll coll : ns.collections()) {
+        for (KVWriteHash write : coll.hashed().getHashedWritesList()) {
+          if (write.getIsDelete() || write.getValueHash().isEmpty()) {
+            deleted.add(keyId(ns.name(), coll.name(), hashKey(write.getKeyHash())));
+          }
+        }
+      }
+      for (String id : deleted) {
+        stagedKeyPolicies.put(id, ByteString.EMPTY);
+      }
+      for (KVMetadataWrite write : ns.kv().getMetadataWritesList()) {
+        stageKeyPolicy(
+            keyId(ns.name(), "", write.getKey()),
+            validationParameter(write.getEntriesList()),
+            deleted);
+      }
+      for (TxRwSet.Coll coll : ns.collections()) {
+        for (KVMetadataWriteHash write : coll.hashed().getMetadataWritesList()) {
+          stageKeyPolicy(
+              keyId(ns.name(), coll.name(), hashKey(write.getKeyHash())),
+              validationParameter(write.getEntriesList()),
+              deleted);
+        }
+      }
+    }
+  }
+
+  /** Puts the block's key-level validation parameters in force and starts the next block. */
+  void endBlock() {
+    stagedKeyPolicies.forEach(
+        (id, parameter) -> {
+          if (parameter.isEmpty()) {
+            keyPolicies.remove(id);
+          } else {
+            keyPolicies.put(id, parameter);
+          }
+        });
+    stagedKeyPolicies.clear();
+    keyPoliciesUpdatedInBlock.clear();
+  }
+
+  private void stageKeyPolicy(String id, ByteString parameter, Set<String> deleted) {
+    if (!deleted.contains(id)) {
+      stagedKeyPolicies.put(id, parameter);
+    }
+  }
+
+  private static ByteString validationParameter(List<KVMetadataEntry> entries) {
+    for (KVMetadataEntry entry : entries) {
+      if (entry.getName().equals(VALIDATION_PARAMETER)) {
+        return entry.getValue();
+      }
+    }
+    return ByteString.EMPTY;
+  }
+
+  private static String keyId(String namespace, String collection, String key) {
+    return namespace + "\u0000" + collection + "\u0000" + key;
+  }
+
+  private static String hashKey(ByteString hash) {
+    return new String(hash.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The key-level check of one written key, as Fabric's state-based validator does it.
+   *
+   * @return a failure's words; "" when the key has a key-level policy that is satisfied; null when
+   *     it has none
+   */
+  private String keyLevel(String id, String what, List<Signer> endorsers) {
+    if (keyPoliciesUpdatedInBlock.contains(id)) {
+      return "the key-level policy of a key of "
+          + what
+          + " was changed by an earlier transaction of the block";
+    }
+    ByteString parameter = keyPolicies.get(id);
+    if (parameter == null) {
+      return null;
+    }
+    Policy policy;
+    try {
+      policy = Policy.signature(SignaturePolicyEnvelope.parseFrom(parameter));
+    } catch (InvalidProtocolBufferException | CertificateException e) {
+      policy = signers -> false;
+    }
+    return policy.satisfiedBy(endorsers)
+        ? ""
+        : failure("a key of " + what, new Named("its key-level policy", policy), endorsers);
+  }
+
   private String evaluateNamespace(
-      ChannelConfig config,
-      String namespace,
-      Named policy,
-      TxRwSet rwSet,
-      List<Signer> endorsers,
-      List<String> notes) {
+      ChannelConfig config, String namespace, Named policy, TxRwSet rwSet, List<Signer> endorsers) {
     Set<String> checked = new HashSet<>();
     String namespaceScope = "\u0000namespace";
     for (TxRwSet.Ns ns : rwSet.namespaces()) {
@@ -168,7 +271,14 @@ final class EndorsementPolicies {
       ns.kv().getWritesList().stream().map(KVWrite::getKey).forEach(keys::add);
       ns.kv().getMetadataWritesList().stream().map(KVMetadataWrite::getKey).forEach(keys::add);
       for (String key : keys) {
-        noteKeyLevel(namespace + "\u0000\u0000" + key, namespace, notes);
+        String keyLevel = keyLevel(keyId(namespace, "", key), namespace, endorsers);
+        if (keyLevel != null) {
+          if (!keyLevel.isEmpty()) {
+            return keyLevel;
+          }
+          checked.add(KEY_SCOPE);
+          continue;
+        }
         if (checked.add(namespaceScope) && !policy.policy().satisfiedBy(endorsers)) {
           return failure(namespace, policy, endorsers);
         }
@@ -184,7 +294,18 @@ final class EndorsementPolicies {
                       .map(KVWriteHash::getKeyHash)
                       .toList();
           for (ByteString hash : hashes) {
-            noteKeyLevel(namespace + "\u0000" + coll.name() + "\u0000" + hash, namespace, notes);
+            String keyLevel =
+                keyLevel(
+                    keyId(namespace, coll.name(), hashKey(hash)),
+                    namespace + " collection " + coll.name(),
+                    endorsers);
+            if (keyLevel != null) {
+              if (!keyLevel.isEmpty()) {
+                return keyLevel;
+              }
+              checked.add(KEY_SCOPE);
+              continue;
+            }
             if (checked.contains(coll.name())) {
               continue;
             }
@@ -211,15 +332,6 @@ final class EndorsementPolicies {
       return failure(namespace, policy, endorsers);
     }
     return null;
-  }
-
-  private void noteKeyLevel(String key, String namespace, List<String> notes) {
-    if (keyLevel.contains(key)) {
-      String note = "a key-level endorsement policy in namespace " + namespace + " not evaluated";
-      if (!notes.contains(note)) {
-        notes.add(note);
-      }
-    }
   }
 
   private static String failure(String what, Named policy, List<Signer> endorsers) {

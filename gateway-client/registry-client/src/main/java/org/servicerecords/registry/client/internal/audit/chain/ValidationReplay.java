@@ -119,7 +119,11 @@ final class ValidationReplay {
       long number, ChannelConfig config, List<TxFacts> txs, List<String> txIds) {
     List<Computed> computed = new ArrayList<>();
     for (TxFacts tx : txs) {
-      computed.add(firstStage(config, tx));
+      Computed first = firstStage(config, tx);
+      computed.add(first);
+      if (tx != null && tx.rwSet() != null && VALID.equals(first.code())) {
+        policies.endorsed(tx.rwSet());
+      }
     }
     Set<String> validIds = new HashSet<>();
     for (int i = 0; i < txs.size(); i++) {
@@ -149,9 +153,10 @@ final class ValidationReplay {
         continue;
       }
       apply(tx.rwSet(), new Version(number, tx.index()), touched);
-      policies.recordKeyLevel(tx.rwSet());
+      policies.committed(tx.rwSet());
     }
     lifecycle.commitBlock();
+    policies.endBlock();
     for (String id : txIds) {
       if (!id.isEmpty()) {
         ledgerTxIds.add(id);

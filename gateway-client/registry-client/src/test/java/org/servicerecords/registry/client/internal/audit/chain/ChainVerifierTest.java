@@ -604,6 +604,36 @@ class ChainVerifierTest {
     }
 
     @Test
+    void aKeyLevelPolicyReplacesTheNamespacesForItsKey() throws Exception {
+      start();
+      var servicesPeer =
+          org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope.parseFrom(
+              TestChain.signedByRole(
+                      "ServicesMSP", org.hyperledger.fabric.protos.common.MSPRole.MSPRoleType.PEER)
+                  .getPolicy()
+                  .getValue());
+      Tx setPolicy =
+          records(
+              new TestChain.RwSet()
+                  .write(RECORDS, "kl", "v")
+                  .keyPolicy(RECORDS, "kl", servicesPeer),
+              justice,
+              services);
+      assertThat(block(new byte[] {VALID}, setPolicy).findings()).isEmpty();
+      // a Services peer alone satisfies the key's policy (not the namespace's AND(Justice, ...))
+      Tx servicesAlone = records(new TestChain.RwSet().write(RECORDS, "kl", "w"), services);
+      Tx withoutServices = records(new TestChain.RwSet().write(RECORDS, "kl", "x"), justice, audit);
+      assertThat(block(new byte[] {VALID, POLICY}, servicesAlone, withoutServices).findings())
+          .isEmpty();
+      // a later write in the block of a key whose policy an earlier transaction changes fails
+      Tx changes = records(new TestChain.RwSet().keyPolicy(RECORDS, "kl", servicesPeer), services);
+      Tx afterTheChange = records(new TestChain.RwSet().write(RECORDS, "kl", "y"), services);
+      ChainVerifier.BlockResult result = block(new byte[] {VALID, POLICY}, changes, afterTheChange);
+      assertThat(result.findings()).isEmpty();
+      assertThat(result.notes()).isEmpty();
+    }
+
+    @Test
     void aChaincodeWithoutCommittedDefinitionIsInvalidChaincode() throws Exception {
       start();
       Tx unknown =

@@ -48,6 +48,8 @@ import org.hyperledger.fabric.protos.ledger.rwset.CollectionHashedReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.HashedRWSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVMetadataEntry;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVMetadataWrite;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRead;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVReadHash;
@@ -501,6 +503,19 @@ final class TestChain {
 
     RwSet delete(String ns, String key) {
       ns(ns).addWrites(KVWrite.newBuilder().setKey(key).setIsDelete(true));
+      return this;
+    }
+
+    /** A metadata write giving a key a key-level validation parameter. */
+    RwSet keyPolicy(String ns, String key, SignaturePolicyEnvelope policy) {
+      ns(ns)
+          .addMetadataWrites(
+              KVMetadataWrite.newBuilder()
+                  .setKey(key)
+                  .addEntries(
+                      KVMetadataEntry.newBuilder()
+                          .setName("VALIDATION_PARAMETER")
+                          .setValue(policy.toByteString())));
       return this;
     }
 
