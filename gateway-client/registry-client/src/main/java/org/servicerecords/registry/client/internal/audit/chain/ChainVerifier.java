@@ -58,13 +58,19 @@ import org.servicerecords.registry.client.internal.trust.Endorsements;
  *       signature over the payload verifies; for endorser transactions the transaction id is the
  *       hash of nonce and creator, each action's endorsed response answers its proposal, and each
  *       endorsement's certificate chains and its signature over the proposal response payload and
- *       the endorser verifies.
+ *       the endorser verifies; no transaction writes to another organisation's implicit collection
+ *       ({@code IMPLICIT_COLLECTION_FOREIGN_WRITE}) and none asserts a timestamp more than the
+ *       tolerance before the latest of earlier blocks' valid transactions ({@link Backdating},
+ *       {@code TIMESTAMP_OUT_OF_ORDER});
+ *   <li>from the genesis block on, each transaction's validation code recomputed by {@link
+ *       ValidationReplay} equals the peer's ({@code VALIDATION_CODE_MISMATCH}).
  * </ol>
  *
  * <p>A configuration block is checked under the configuration in force before it and puts its own
  * in force for the blocks after it. Problems never throw: each is a {@link ChainFinding}; those in
  * transactions the peer invalidated (its validation flags, which no orderer signs) are notes
- * instead. Memory is constant per block but for a small bounded cache of checked identities.
+ * instead. Memory is constant per block but for a small bounded cache of checked identities and the
+ * replay's state, which grows with the ledger's keys and transactions.
  */
 public final class ChainVerifier {
 
