@@ -2,9 +2,11 @@
 # The auditor's own verification of the chain (issue 16), on the raft test ledger after the other
 # tests have filled it (MVCC conflicts, endorsement-policy failures, resubmitted duplicates among
 # its transactions):
-#   a. `registry audit verify-chain` as AuditMSP's auditor from block 0: clean, every peer of the
-#      profile AGREES, and the last block's header hash is each peer's current block hash as
-#      Fabric's own `peer channel getinfo` reports it;
+#   a. `registry audit verify-chain` as AuditMSP's auditor from block 0: clean, every transaction's
+#      validation code recomputed by replaying Fabric's validation and equal to the peer's (MVCC
+#      conflicts and endorsement-policy failures among them), every peer of the profile AGREES, and
+#      the last block's header hash is each peer's current block hash as Fabric's own `peer channel
+#      getinfo` reports it;
 #   b. a record's portable proof exported by the audit office verifies with the network down
 #      (`registry proof verify`, no profile), against the consortium's roots; another document and
 #      one changed bit are refused;
@@ -54,8 +56,14 @@ same_as_getinfo() {
 for key in justice services audit; do
   check "last header hash = peer channel getinfo of $key's peer" same_as_getinfo "$key"
 done
-invalidated=$(json "$work/clean.json" 'sorted(d["invalidatedTransactions"])')
 echo "     invalidated by the peers: $(json "$work/clean.json" 'd["invalidatedTransactions"]')"
+check "Fabric's validation replayed: every transaction's code recomputed, each equal to the peer's" \
+  test "$(json "$work/clean.json" 'd["validationReplayed"] and d["validationCodesRecomputed"] == d["transactionsChecked"]')" = True
+# The other tests left transactions Fabric invalidated: MVCC conflicts (GovernanceIT's suspension
+# between endorsement and submission) and endorsement-policy failures (network_test.sh, trust_test.sh);
+# the replay recomputed those codes too.
+check "among them MVCC_READ_CONFLICT and ENDORSEMENT_POLICY_FAILURE transactions" \
+  test "$(json "$work/clean.json" '"MVCC_READ_CONFLICT" in d["invalidatedTransactions"] and "ENDORSEMENT_POLICY_FAILURE" in d["invalidatedTransactions"]')" = True
 
 services_peer=$(peer_address services)
 

@@ -53,6 +53,16 @@ final class ChainReportPrinter {
       summary.append("; invalidated by the peer: ").append(String.join(", ", parts));
     }
     lines.add(summary.toString());
+    lines.add(
+        report.validationReplayed()
+            ? "validation replayed: "
+                + report.validationCodesRecomputed()
+                + " transactions' codes recomputed"
+                + (report.findings().stream()
+                        .anyMatch(f -> f.reason() == ChainFinding.Reason.VALIDATION_CODE_MISMATCH)
+                    ? ", some differ from the peer's (VALIDATION_CODE_MISMATCH)"
+                    : ", all equal to the peer's")
+            : "validation not replayed (only from block 0)");
     lines.add("last block " + report.lastBlock() + " header hash " + report.lastHeaderHash());
     return lines;
   }

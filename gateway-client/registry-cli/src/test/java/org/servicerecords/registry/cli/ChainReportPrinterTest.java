@@ -32,18 +32,51 @@ class ChainReportPrinterTest {
             List.of(),
             List.of(),
             Map.of("MVCC_READ_CONFLICT", 1L),
+            false,
+            0,
             List.of());
     assertThat(ChainReportPrinter.lines(report))
         .containsExactly(
             "CLEAN: blocks 0..9 (10 blocks, 12 transactions), 0 findings, 0 notes; invalidated by"
                 + " the peer: MVCC_READ_CONFLICT 1",
+            "validation not replayed (only from block 0)",
             "last block 9 header hash abcd");
+  }
+
+  @Test
+  void aReplayedReportSaysHowManyCodesWereRecomputed() {
+    ChainFinding mismatch =
+        new ChainFinding(
+            3, 0, "t", Reason.VALIDATION_CODE_MISMATCH, "the peer recorded VALID", "VALID");
+    ChainReport report =
+        new ChainReport(
+            0, 9, "abcd", 10, 12, List.of(mismatch), List.of(), Map.of(), true, 12, List.of());
+    assertThat(ChainReportPrinter.lines(report))
+        .contains(
+            "validation replayed: 12 transactions' codes recomputed, some differ from the peer's"
+                + " (VALIDATION_CODE_MISMATCH)");
+    JsonObject json = CanonicalJson.parseStrict(CanonicalJson.toJson(report)).getAsJsonObject();
+    assertThat(json.get("validationReplayed").getAsBoolean()).isTrue();
+    assertThat(json.get("validationCodesRecomputed").getAsLong()).isEqualTo(12);
+  }
+
+  @Test
+  void theTimeToleranceIsMinutesOrAnIsoDuration() {
+    assertThat(AuditCommands.VerifyChain.tolerance("20"))
+        .isEqualTo(java.time.Duration.ofMinutes(20));
+    assertThat(AuditCommands.VerifyChain.tolerance("pt1h"))
+        .isEqualTo(java.time.Duration.ofHours(1));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> AuditCommands.VerifyChain.tolerance("soon"));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> AuditCommands.VerifyChain.tolerance("-PT1M"));
   }
 
   @Test
   void findingsAndNotesArePrintedWithBlockTransactionAndReason() {
     ChainReport report =
-        new ChainReport(0, 9, "abcd", 10, 12, List.of(LINK), List.of(NOTE), Map.of(), List.of());
+        new ChainReport(
+            0, 9, "abcd", 10, 12, List.of(LINK), List.of(NOTE), Map.of(), false, 0, List.of());
     assertThat(report.clean()).isFalse();
     assertThat(ChainReportPrinter.lines(report))
         .startsWith(
@@ -72,6 +105,8 @@ class ChainReportPrinterTest {
             List.of(altered),
             List.of(),
             Map.of(),
+            true,
+            12,
             List.of(
                 new PeerChain(
                     "JusticeMSP", "127.0.0.1:7051", PeerChain.Status.AGREES, 9, "abcd", 10, ""),
@@ -100,7 +135,8 @@ class ChainReportPrinterTest {
   @Test
   void theJsonReportNamesItsFields() {
     ChainReport report =
-        new ChainReport(0, 9, "abcd", 10, 12, List.of(LINK), List.of(), Map.of(), List.of());
+        new ChainReport(
+            0, 9, "abcd", 10, 12, List.of(LINK), List.of(), Map.of(), false, 0, List.of());
     JsonObject json = CanonicalJson.parseStrict(CanonicalJson.toJson(report)).getAsJsonObject();
     assertThat(json.get("lastHeaderHash").getAsString()).isEqualTo("abcd");
     assertThat(json.get("blocksChecked").getAsLong()).isEqualTo(10);

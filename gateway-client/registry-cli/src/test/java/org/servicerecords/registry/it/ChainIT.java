@@ -44,6 +44,10 @@ class ChainIT {
     assertThat(report.get("fromBlock").getAsLong()).isZero();
     assertThat(report.get("lastBlock").getAsLong()).isEqualTo(last);
     assertThat(report.get("blocksChecked").getAsLong()).isEqualTo(justice.height());
+    // the replayed validation code of every transaction equals the peer's (no findings above)
+    assertThat(report.get("validationReplayed").getAsBoolean()).isTrue();
+    assertThat(report.get("validationCodesRecomputed").getAsLong())
+        .isEqualTo(report.get("transactionsChecked").getAsLong());
     String lastHash = report.get("lastHeaderHash").getAsString();
     assertThat(lastHash).isEqualTo(justice.currentBlockHashHex());
     // The auditor's profile lists every agency's peer: each one's copy of the range was read from

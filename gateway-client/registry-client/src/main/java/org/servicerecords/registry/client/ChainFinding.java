@@ -131,7 +131,30 @@ public record ChainFinding(
      * Another peer recorded other validation codes for the block's transactions than the peer the
      * chain was verified from: their world states differ from there on.
      */
-    PEER_VALIDATION_DIFFERS
+    PEER_VALIDATION_DIFFERS,
+    /**
+     * The validation code the peer recorded for a transaction (its validation flags, which no
+     * orderer signs) differs from the one recomputed by replaying Fabric's validation from block 0:
+     * duplicate transaction ids, endorsement policies of the namespaces and collections written,
+     * MVCC read versions, range queries and hashed private reads. The detail names both codes.
+     */
+    VALIDATION_CODE_MISMATCH,
+    /**
+     * A transaction writes to an organisation's implicit private data collection ({@code
+     * _implicit_org_<MSP>}) other than its creator's organisation's.
+     */
+    IMPLICIT_COLLECTION_FOREIGN_WRITE,
+    /**
+     * A transaction's channel-header timestamp lies more than the tolerance (15 minutes by default)
+     * before the latest timestamp of the valid transactions of earlier blocks: it was backdated, or
+     * held back before ordering.
+     */
+    TIMESTAMP_OUT_OF_ORDER,
+    /**
+     * Only a note: part of a transaction's validation the replay does not recompute (a custom
+     * validation plugin, a transaction that cannot be parsed).
+     */
+    VALIDATION_NOT_RECOMPUTED
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * #notes} are the same transaction-level problems in transactions the peer itself invalidated
  * (Fabric's validation caught them; they changed no state): reported, but not findings. Invalidated
  * transactions as such (for example MVCC conflicts) are counted in {@link
- * #invalidatedTransactions}, never findings.
+ * #invalidatedTransactions}, never findings. From block 0 the verifier also replays Fabric's
+ * validation: a transaction whose recomputed validation code differs from the peer's is a finding.
  *
  * @param fromBlock the first block checked
  * @param lastBlock the last block checked (-1 when none was)
@@ -28,6 +29,10 @@ import java.util.TreeMap;
  * @param notes problems in transactions the peer invalidated, in ledger order
  * @param invalidatedTransactions the number of transactions per validation code the peer recorded,
  *     for every code but {@code VALID}
+ * @param validationReplayed whether Fabric's validation was replayed (only when verifying from
+ *     block 0: the replay needs every earlier write)
+ * @param validationCodesRecomputed how many transactions' validation codes were recomputed and
+ *     compared with the peer's
  * @param peers how every other peer the profile lists compares with the verified chain (empty when
  *     the comparison was not asked for)
  */
@@ -40,6 +45,8 @@ public record ChainReport(
     List<ChainFinding> findings,
     List<ChainFinding> notes,
     Map<String, Long> invalidatedTransactions,
+    boolean validationReplayed,
+    long validationCodesRecomputed,
     List<PeerChain> peers) {
 
   /** Checks the fields and copies the collections. */

@@ -1,5 +1,6 @@
 package org.servicerecords.registry.client;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -14,16 +15,21 @@ import java.util.OptionalLong;
  */
 public final class ChainVerification {
 
+  /** Fabric's default {@code peer.authentication.timewindow}: 15 minutes. */
+  public static final Duration DEFAULT_TIME_TOLERANCE = Duration.ofMinutes(15);
+
   private final long from;
   private final Long to;
   private final ChainProgress progress;
   private final boolean comparePeers;
+  private final Duration timeTolerance;
 
   private ChainVerification(Builder builder) {
     this.from = builder.from;
     this.to = builder.to;
     this.progress = builder.progress;
     this.comparePeers = builder.comparePeers;
+    this.timeTolerance = builder.timeTolerance;
   }
 
   /**
@@ -72,12 +78,23 @@ public final class ChainVerification {
     return comparePeers;
   }
 
+  /**
+   * Returns how far before the latest timestamp of an earlier block's valid transaction a
+   * transaction's timestamp may lie before it counts as backdated.
+   *
+   * @return the tolerance (15 minutes, Fabric's {@code peer.authentication.timewindow}, by default)
+   */
+  public Duration timeTolerance() {
+    return timeTolerance;
+  }
+
   /** Builds a {@link ChainVerification}. */
   public static final class Builder {
     private long from;
     private Long to;
     private ChainProgress progress = (block, last, findings) -> {};
     private boolean comparePeers = true;
+    private Duration timeTolerance = DEFAULT_TIME_TOLERANCE;
 
     private Builder() {}
 
@@ -135,6 +152,24 @@ public final class ChainVerification {
      */
     public Builder comparePeers(boolean compare) {
       this.comparePeers = compare;
+      return this;
+    }
+
+    /**
+     * Sets the tolerance for backdated timestamps: a transaction whose channel-header timestamp
+     * lies more than this before the latest timestamp of the valid transactions of earlier blocks
+     * is a {@link ChainFinding.Reason#TIMESTAMP_OUT_OF_ORDER} finding.
+     *
+     * @param tolerance the tolerance (0 or more; 15 minutes by default)
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder timeTolerance(Duration tolerance) {
+      Objects.requireNonNull(tolerance, "timeTolerance");
+      if (tolerance.isNegative()) {
+        throw new IllegalArgumentException("timeTolerance must be 0 or more: " + tolerance);
+      }
+      this.timeTolerance = tolerance;
       return this;
     }
 

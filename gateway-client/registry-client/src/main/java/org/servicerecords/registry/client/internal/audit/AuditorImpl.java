@@ -240,7 +240,7 @@ public final class AuditorImpl implements Auditor {
     }
     ChainVerifier verifier;
     if (from == 0) {
-      verifier = ChainVerifier.fromGenesis();
+      verifier = ChainVerifier.fromGenesis(request.timeTolerance());
     } else {
       Block previous = blockByNumber(from - 1);
       long configNumber;
@@ -252,7 +252,10 @@ public final class AuditorImpl implements Auditor {
       }
       verifier =
           ChainVerifier.after(
-              from - 1, BlockHashes.headerHash(previous.getHeader()), blockByNumber(configNumber));
+              from - 1,
+              BlockHashes.headerHash(previous.getHeader()),
+              blockByNumber(configNumber),
+              request.timeTolerance());
     }
     PeerComparison comparison =
         request.comparePeers()

@@ -91,6 +91,8 @@ final class ChainWalk {
         totals.findings,
         totals.notes,
         totals.invalidated,
+        verifier.replays(),
+        totals.recomputed,
         peers);
   }
 
@@ -102,6 +104,7 @@ final class ChainWalk {
     private final ReferenceChain reference;
     private long blocks;
     private long transactions;
+    private long recomputed;
     private long last = -1;
     private byte[] lastHash = new byte[0];
 
@@ -112,6 +115,7 @@ final class ChainWalk {
     void add(ChainVerifier.BlockResult result, Block block, String peer) {
       blocks++;
       transactions += result.transactions();
+      recomputed += result.recomputed();
       result.findings().forEach(f -> findings.add(f.fromPeer(peer)));
       result.notes().forEach(n -> notes.add(n.fromPeer(peer)));
       result.invalidated().forEach((code, n) -> invalidated.merge(code, n, Long::sum));

@@ -5,6 +5,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,8 +27,10 @@ import org.hyperledger.fabric.protos.common.OrdererBlockMetadata;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
+import org.hyperledger.fabric.protos.peer.ChaincodeHeaderExtension;
 import org.hyperledger.fabric.protos.peer.Endorsement;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
 import org.hyperledger.fabric.protos.peer.Transaction;
@@ -54,13 +58,19 @@ import org.servicerecords.registry.client.internal.trust.Endorsements;
  *       signature over the payload verifies; for endorser transactions the transaction id is the
  *       hash of nonce and creator, each action's endorsed response answers its proposal, and each
  *       endorsement's certificate chains and its signature over the proposal response payload and
- *       the endorser verifies.
+ *       the endorser verifies; no transaction writes to another organisation's implicit collection
+ *       ({@code IMPLICIT_COLLECTION_FOREIGN_WRITE}) and none asserts a timestamp more than the
+ *       tolerance before the latest of earlier blocks' valid transactions ({@link Backdating},
+ *       {@code TIMESTAMP_OUT_OF_ORDER});
+ *   <li>from the genesis block on, each transaction's validation code recomputed by {@link
+ *       ValidationReplay} equals the peer's ({@code VALIDATION_CODE_MISMATCH}).
  * </ol>
  *
  * <p>A configuration block is checked under the configuration in force before it and puts its own
  * in force for the blocks after it. Problems never throw: each is a {@link ChainFinding}; those in
  * transactions the peer invalidated (its validation flags, which no orderer signs) are notes
- * instead. Memory is constant per block but for a small bounded cache of checked identities.
+ * instead. Memory is constant per block but for a small bounded cache of checked identities and the
+ * replay's state, which grows with the ledger's keys and transactions.
  */
 public final class ChainVerifier {
 
@@ -74,6 +84,8 @@ public final class ChainVerifier {
   private long expected;
   private byte[] previousHash;
   private ChannelConfig config;
+  private final ValidationReplay replay;
+  private final Backdating backdating;
   private final Map<ByteString, Object> identities =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -82,10 +94,17 @@ public final class ChainVerifier {
         }
       };
 
-  private ChainVerifier(long expected, byte[] previousHash, ChannelConfig config) {
+  private ChainVerifier(
+      long expected,
+      byte[] previousHash,
+      ChannelConfig config,
+      boolean replay,
+      Duration timeTolerance) {
     this.expected = expected;
     this.previousHash = previousHash;
     this.config = config;
+    this.replay = replay ? new ValidationReplay() : null;
+    this.backdating = new Backdating(timeTolerance);
   }
 
   /**
@@ -95,7 +114,19 @@ public final class ChainVerifier {
    * @return the verifier
    */
   public static ChainVerifier fromGenesis() {
-    return new ChainVerifier(0, null, null);
+    return fromGenesis(Backdating.DEFAULT_TOLERANCE);
+  }
+
+  /**
+   * A verifier that starts at the genesis block and replays validation (see {@link
+   * ValidationReplay}), with a tolerance for backdated transaction timestamps.
+   *
+   * @param timeTolerance how far before the latest earlier valid transaction's timestamp a
+   *     transaction's may lie
+   * @return the verifier
+   */
+  public static ChainVerifier fromGenesis(Duration timeTolerance) {
+    return new ChainVerifier(0, null, null, true, timeTolerance);
   }
 
   /**
@@ -111,9 +142,30 @@ public final class ChainVerifier {
    */
   public static ChainVerifier after(
       long previousNumber, byte[] previousHeaderHash, Block configBlock) {
+    return after(previousNumber, previousHeaderHash, configBlock, Backdating.DEFAULT_TOLERANCE);
+  }
+
+  /**
+   * A verifier that starts at the block after {@code previousNumber} (see {@link #after(long,
+   * byte[], Block)}), with a tolerance for backdated timestamps. It cannot replay validation: that
+   * needs every write from block 0.
+   *
+   * @param previousNumber the number of the block before the first one to check
+   * @param previousHeaderHash that block's header hash
+   * @param configBlock the configuration block in force after it
+   * @param timeTolerance the tolerance for backdated timestamps
+   * @return the verifier
+   * @throws IllegalArgumentException if the configuration block cannot be read
+   */
+  public static ChainVerifier after(
+      long previousNumber, byte[] previousHeaderHash, Block configBlock, Duration timeTolerance) {
     try {
       return new ChainVerifier(
-          previousNumber + 1, previousHeaderHash.clone(), ChannelConfig.of(configBlock));
+          previousNumber + 1,
+          previousHeaderHash.clone(),
+          ChannelConfig.of(configBlock),
+          false,
+          timeTolerance);
     } catch (InvalidProtocolBufferException | CertificateException | RuntimeException e) {
       throw new IllegalArgumentException(
           "the configuration block cannot be read: " + e.getMessage(), e);
@@ -138,6 +190,15 @@ public final class ChainVerifier {
   }
 
   /**
+   * Whether this verifier replays validation (it started at the genesis block).
+   *
+   * @return true when it does
+   */
+  public boolean replays() {
+    return replay != null;
+  }
+
+  /**
    * The number of the next block expected.
    *
    * @return the block number
@@ -155,6 +216,8 @@ public final class ChainVerifier {
    * @param findings what is wrong
    * @param notes problems in transactions the peer invalidated
    * @param invalidated per validation code other than VALID, how many transactions have it
+   * @param replayed whether validation was replayed (only from block 0)
+   * @param recomputed how many transactions' validation codes were recomputed
    */
   public record BlockResult(
       long number,
@@ -162,7 +225,9 @@ public final class ChainVerifier {
       int transactions,
       List<ChainFinding> findings,
       List<ChainFinding> notes,
-      Map<String, Long> invalidated) {
+      Map<String, Long> invalidated,
+      boolean replayed,
+      int recomputed) {
     public BlockResult {
       headerHash = headerHash.clone();
       findings = List.copyOf(findings);
@@ -196,7 +261,9 @@ public final class ChainVerifier {
           0,
           List.of(blockFinding(number, Reason.BLOCK_MALFORMED, "the block cannot be parsed")),
           List.of(),
-          Map.of());
+          Map.of(),
+          replay != null,
+          0);
     }
   }
 
@@ -263,16 +330,23 @@ public final class ChainVerifier {
               Reason.VALIDATION_FLAGS_MALFORMED,
               flags.length + " validation flags for " + count + " transactions"));
     }
+    List<TxFacts> facts = new ArrayList<>();
+    List<String> peerCodes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String code = i < flags.length ? codeName(flags[i]) : VALID;
+      peerCodes.add(code);
       if (!code.equals(VALID)) {
         invalidated.merge(code, 1L, Long::sum);
       }
       List<ChainFinding> target = code.equals(VALID) ? findings : notes;
-      if (config != null) {
-        checkTransaction(number, i, block.getData().getData(i), code, !genesis, target);
+      TxFacts tx = checkTransaction(number, i, block.getData().getData(i), code, !genesis, target);
+      facts.add(tx);
+      if (tx != null) {
+        checkOrder(number, tx, code, target);
       }
     }
+    backdating.endBlock();
+    int recomputed = replay == null ? 0 : replay(number, facts, peerCodes, findings, notes);
 
     if (isConfig) {
       try {
@@ -290,7 +364,89 @@ public final class ChainVerifier {
     byte[] headerHash = BlockHashes.headerHash(header);
     previousHash = headerHash;
     expected = number + 1;
-    return new BlockResult(number, headerHash, count, findings, notes, invalidated);
+    return new BlockResult(
+        number, headerHash, count, findings, notes, invalidated, replay != null, recomputed);
+  }
+
+  /** Backdated timestamps and writes to another organisation's implicit collection. */
+  private void checkOrder(long number, TxFacts tx, String code, List<ChainFinding> target) {
+    Tx report = new Tx(number, tx.index(), tx.txId(), code, target, new ArrayList<>());
+    backdating
+        .check(tx.timestamp(), code.equals(VALID))
+        .ifPresent(
+            before ->
+                report.add(
+                    Reason.TIMESTAMP_OUT_OF_ORDER,
+                    "its timestamp "
+                        + tx.timestamp()
+                        + " lies "
+                        + before
+                        + " before the latest of the earlier blocks' valid transactions (tolerance "
+                        + backdating.tolerance()
+                        + ")"));
+    if (tx.rwSet() == null) {
+      return;
+    }
+    for (TxRwSet.Ns ns : tx.rwSet().namespaces()) {
+      for (TxRwSet.Coll coll : ns.collections()) {
+        boolean writes =
+            coll.hashed().getHashedWritesCount() > 0 || coll.hashed().getMetadataWritesCount() > 0;
+        if (writes
+            && coll.name().startsWith(TxRwSet.IMPLICIT_PREFIX)
+            && !coll.name().equals(TxRwSet.IMPLICIT_PREFIX + tx.creatorMsp())) {
+          report.add(
+              Reason.IMPLICIT_COLLECTION_FOREIGN_WRITE,
+              "a creator of "
+                  + tx.creatorMsp()
+                  + " writes to "
+                  + coll.name()
+                  + " of namespace "
+                  + ns.name());
+        }
+      }
+    }
+  }
+
+  /** Replays validation over the block and compares each code with the peer's. */
+  private int replay(
+      long number,
+      List<TxFacts> facts,
+      List<String> peerCodes,
+      List<ChainFinding> findings,
+      List<ChainFinding> notes) {
+    List<String> txIds = new ArrayList<>();
+    for (TxFacts tx : facts) {
+      txIds.add(tx == null ? "" : tx.txId());
+    }
+    List<ValidationReplay.Computed> computed = replay.replayBlock(number, config, facts, txIds);
+    int recomputed = 0;
+    for (int i = 0; i < computed.size(); i++) {
+      ValidationReplay.Computed c = computed.get(i);
+      String peer = peerCodes.get(i);
+      String txId = txIds.get(i);
+      for (String note : c.notes()) {
+        notes.add(new ChainFinding(number, i, txId, Reason.VALIDATION_NOT_RECOMPUTED, note, peer));
+      }
+      if (c.code() == null) {
+        continue;
+      }
+      recomputed++;
+      if (!c.code().equals(peer)) {
+        findings.add(
+            new ChainFinding(
+                number,
+                i,
+                txId,
+                Reason.VALIDATION_CODE_MISMATCH,
+                "the peer recorded "
+                    + peer
+                    + ", the replay computes "
+                    + c.code()
+                    + (c.detail().isEmpty() ? "" : " (" + c.detail() + ")"),
+                peer));
+      }
+    }
+    return recomputed;
   }
 
   private void checkOrdererSignatures(Block block, List<ChainFinding> findings) {
@@ -403,7 +559,7 @@ public final class ChainVerifier {
     }
   }
 
-  private void checkTransaction(
+  private TxFacts checkTransaction(
       long number,
       int index,
       ByteString envelopeBytes,
@@ -411,6 +567,9 @@ public final class ChainVerifier {
       boolean checkCreator,
       List<ChainFinding> target) {
     String txId = "";
+    if (config == null) {
+      target = new ArrayList<>();
+    }
     try {
       Envelope envelope = Envelope.parseFrom(envelopeBytes);
       Payload payload = Payload.parseFrom(envelope.getPayload());
@@ -418,8 +577,14 @@ public final class ChainVerifier {
       txId = channelHeader.getTxId();
       SignatureHeader signatureHeader =
           SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
-      Tx tx = new Tx(number, index, txId, code, target);
-      if (checkCreator) {
+      Tx tx = new Tx(number, index, txId, code, target, new ArrayList<>());
+      String creatorMsp = "";
+      try {
+        creatorMsp = SerializedIdentity.parseFrom(signatureHeader.getCreator()).getMspid();
+      } catch (InvalidProtocolBufferException e) {
+        // an unreadable creator is reported by the creator check
+      }
+      if (checkCreator && config != null) {
         Object creator = identity(signatureHeader.getCreator());
         if (creator instanceof String problem) {
           tx.add(Reason.CREATOR_NOT_TRUSTED, "creator " + problem);
@@ -439,9 +604,26 @@ public final class ChainVerifier {
           }
         }
       }
+      Endorsed endorsed = Endorsed.NONE;
       if (channelHeader.getType() == HeaderType.ENDORSER_TRANSACTION_VALUE) {
-        checkEndorsements(tx, payload, channelHeader, signatureHeader);
+        endorsed = checkEndorsements(tx, payload, channelHeader, signatureHeader);
       }
+      return new TxFacts(
+          index,
+          txId,
+          channelHeader.getType(),
+          channelHeader.hasTimestamp()
+              ? Instant.ofEpochSecond(
+                  channelHeader.getTimestamp().getSeconds(),
+                  channelHeader.getTimestamp().getNanos())
+              : null,
+          creatorMsp,
+          structuralCode(tx.reasons()),
+          endorsed.invoked(),
+          endorsed.actionChaincode(),
+          endorsed.actionVersion(),
+          endorsed.rwSet(),
+          endorsed.endorsers());
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       target.add(
           new ChainFinding(
@@ -451,12 +633,50 @@ public final class ChainVerifier {
               Reason.TRANSACTION_MALFORMED,
               "the transaction cannot be parsed: " + e.getMessage(),
               code));
+      return null;
     }
   }
 
-  private void checkEndorsements(
+  /** The code Fabric's checks before validation give (creator first, as Fabric checks it). */
+  private static String structuralCode(List<Reason> reasons) {
+    if (reasons.contains(Reason.CREATOR_NOT_TRUSTED)
+        || reasons.contains(Reason.CREATOR_SIGNATURE_INVALID)) {
+      return TxValidationCode.BAD_CREATOR_SIGNATURE.name();
+    }
+    if (reasons.contains(Reason.TRANSACTION_ID_MISMATCH)) {
+      return TxValidationCode.BAD_PROPOSAL_TXID.name();
+    }
+    if (reasons.contains(Reason.PROPOSAL_HASH_MISMATCH)
+        || reasons.contains(Reason.TRANSACTION_MALFORMED)) {
+      return TxValidationCode.INVALID_ENDORSER_TRANSACTION.name();
+    }
+    return null;
+  }
+
+  /**
+   * What an endorser transaction's (first) action carries for validation.
+   *
+   * @param invoked the chaincode the header invokes
+   * @param actionChaincode the chaincode the action names
+   * @param actionVersion the version the action names
+   * @param rwSet the read-write set (null when it cannot be parsed)
+   * @param endorsers the distinct valid endorsers
+   */
+  private record Endorsed(
+      String invoked,
+      String actionChaincode,
+      String actionVersion,
+      TxRwSet rwSet,
+      List<Signer> endorsers) {
+    static final Endorsed NONE = new Endorsed("", "", "", null, List.of());
+  }
+
+  private Endorsed checkEndorsements(
       Tx tx, Payload payload, ChannelHeader channelHeader, SignatureHeader signatureHeader)
       throws InvalidProtocolBufferException {
+    String invoked =
+        ChaincodeHeaderExtension.parseFrom(channelHeader.getExtension()).getChaincodeId().getName();
+    Endorsed first = null;
     MessageDigest digest = BlockHashes.sha256();
     digest.update(signatureHeader.getNonce().toByteArray());
     digest.update(signatureHeader.getCreator().toByteArray());
@@ -467,6 +687,8 @@ public final class ChainVerifier {
     Transaction transaction = Transaction.parseFrom(payload.getData());
     if (transaction.getActionsCount() == 0) {
       tx.add(Reason.ENDORSEMENT_MISSING, "an endorser transaction without actions");
+    } else if (transaction.getActionsCount() > 1) {
+      tx.reasons().add(Reason.TRANSACTION_MALFORMED);
     }
     for (TransactionAction action : transaction.getActionsList()) {
       ChaincodeActionPayload actionPayload = ChaincodeActionPayload.parseFrom(action.getPayload());
@@ -485,6 +707,7 @@ public final class ChainVerifier {
       if (endorsed.getEndorsementsCount() == 0) {
         tx.add(Reason.ENDORSEMENT_MISSING, "an action without endorsements");
       }
+      List<Signer> valid = new ArrayList<>();
       for (Endorsement endorsement : endorsed.getEndorsementsList()) {
         Object endorser = identity(endorsement.getEndorser());
         if (endorser instanceof String problem) {
@@ -504,9 +727,28 @@ public final class ChainVerifier {
               "the endorsement of "
                   + signer.describe()
                   + (outcome == Ecdsa.Outcome.HIGH_S ? " is high-S" : " does not verify"));
+        } else if (!valid.contains(signer)) {
+          valid.add(signer);
         }
       }
+      if (first == null) {
+        ChaincodeAction chaincodeAction = ChaincodeAction.parseFrom(prp.getExtension());
+        TxRwSet rwSet;
+        try {
+          rwSet = TxRwSet.parse(chaincodeAction.getResults());
+        } catch (InvalidProtocolBufferException e) {
+          rwSet = null;
+        }
+        first =
+            new Endorsed(
+                invoked,
+                chaincodeAction.getChaincodeId().getName(),
+                chaincodeAction.getChaincodeId().getVersion(),
+                rwSet,
+                valid);
+      }
     }
+    return first == null ? new Endorsed(invoked, "", "", null, List.of()) : first;
   }
 
   /** The checked identity of a serialized identity (a {@link Signer}), or why not (a String). */
@@ -544,8 +786,15 @@ public final class ChainVerifier {
   }
 
   /** Collects one transaction's problems. */
-  private record Tx(long number, int index, String txId, String code, List<ChainFinding> target) {
+  private record Tx(
+      long number,
+      int index,
+      String txId,
+      String code,
+      List<ChainFinding> target,
+      List<Reason> reasons) {
     void add(Reason reason, String detail) {
+      reasons.add(reason);
       target.add(new ChainFinding(number, index, txId, reason, detail, code));
     }
   }

@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
@@ -18,6 +19,8 @@ import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Orderers;
 import org.hyperledger.fabric.protos.common.Payload;
+import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
+import org.hyperledger.fabric.protos.msp.MSPConfig;
 import org.hyperledger.fabric.protos.orderer.ConsensusType;
 
 /**
@@ -30,12 +33,15 @@ import org.hyperledger.fabric.protos.orderer.ConsensusType;
  * @param consenters for BFT, the consenters by id (their identities as the signatures' identifier
  *     headers name them)
  * @param blockValidation the block validation policy
+ * @param channelGroup the channel's root configuration group (its application policies are read
+ *     from it on demand)
  */
 record ChannelConfig(
     Map<String, Msp> msps,
     String consensusType,
     Map<Integer, ConsenterIdentity> consenters,
-    Policy blockValidation) {
+    Policy blockValidation,
+    ConfigGroup channelGroup) {
 
   static final String BFT = "BFT";
 
@@ -124,7 +130,74 @@ record ChannelConfig(
                 Msp.certificates(consenter.getIdentity().toByteArray()).get(0)));
       }
     }
-    return new ChannelConfig(msps, type, consenters, Policy.of(orderer, "BlockValidation", msps));
+    return new ChannelConfig(
+        msps, type, consenters, Policy.of(orderer, "BlockValidation", msps), channel);
+  }
+
+  /**
+   * The policy at an absolute path such as {@code /Channel/Application/Endorsement} or {@code
+   * /Channel/Application/Justice/Endorsement}, as the channel's policy manager resolves it.
+   *
+   * @param path the path
+   * @return the policy, or empty when the configuration holds none at that path
+   * @throws InvalidProtocolBufferException if a policy cannot be parsed
+   * @throws CertificateException if an identity principal's certificate cannot be parsed
+   */
+  Optional<Policy> policy(String path) throws InvalidProtocolBufferException, CertificateException {
+    String[] parts = path.split("/", -1);
+    if (parts.length < 3 || !parts[0].isEmpty() || !parts[1].equals("Channel")) {
+      return Optional.empty();
+    }
+    ConfigGroup group = channelGroup;
+    for (int i = 2; i < parts.length - 1; i++) {
+      group = group.getGroupsMap().get(parts[i]);
+      if (group == null) {
+        return Optional.empty();
+      }
+    }
+    String name = parts[parts.length - 1];
+    if (!group.getPoliciesMap().containsKey(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(Policy.of(group, name, msps));
+  }
+
+  /**
+   * The name of the application organisation (its group in {@code /Channel/Application}) whose MSP
+   * has an id.
+   *
+   * @param mspId the MSP id
+   * @return the organisation's group name, or empty when no application organisation has it
+   */
+  Optional<String> applicationOrgOf(String mspId) {
+    return Optional.ofNullable(applicationOrgs().get(mspId));
+  }
+
+  /**
+   * The application organisations: their group names by MSP id.
+   *
+   * @return the organisations, sorted by MSP id
+   */
+  Map<String, String> applicationOrgs() {
+    Map<String, String> orgs = new TreeMap<>();
+    ConfigGroup application = channelGroup.getGroupsMap().get("Application");
+    if (application == null) {
+      return orgs;
+    }
+    for (Map.Entry<String, ConfigGroup> org : application.getGroupsMap().entrySet()) {
+      ConfigValue value = org.getValue().getValuesMap().get("MSP");
+      try {
+        if (value != null) {
+          orgs.putIfAbsent(
+              FabricMSPConfig.parseFrom(MSPConfig.parseFrom(value.getValue()).getConfig())
+                  .getName(),
+              org.getKey());
+        }
+      } catch (InvalidProtocolBufferException e) {
+        // an MSP that cannot be read names no organisation
+      }
+    }
+    return orgs;
   }
 
   /** The identity bytes of a serialized identity, parsed, for a known MSP. */

@@ -58,13 +58,7 @@ interface Policy {
     }
     var policy = configPolicy.getPolicy();
     if (policy.getType() == SIGNATURE) {
-      SignaturePolicyEnvelope envelope = SignaturePolicyEnvelope.parseFrom(policy.getValue());
-      List<Principal> principals = new ArrayList<>();
-      for (MSPPrincipal principal : envelope.getIdentitiesList()) {
-        principals.add(Principal.of(principal));
-      }
-      SignaturePolicy rule = envelope.getRule();
-      return signers -> evaluate(rule, principals, signers, new boolean[signers.size()]);
+      return signature(SignaturePolicyEnvelope.parseFrom(policy.getValue()));
     }
     if (policy.getType() == IMPLICIT_META) {
       ImplicitMetaPolicy meta = ImplicitMetaPolicy.parseFrom(policy.getValue());
@@ -90,6 +84,24 @@ interface Policy {
       };
     }
     return signers -> false;
+  }
+
+  /**
+   * Compiles a signature policy.
+   *
+   * @param envelope the signature policy envelope
+   * @return the policy
+   * @throws InvalidProtocolBufferException if a principal cannot be parsed
+   * @throws CertificateException if an identity principal's certificate cannot be parsed
+   */
+  static Policy signature(SignaturePolicyEnvelope envelope)
+      throws InvalidProtocolBufferException, CertificateException {
+    List<Principal> principals = new ArrayList<>();
+    for (MSPPrincipal principal : envelope.getIdentitiesList()) {
+      principals.add(Principal.of(principal));
+    }
+    SignaturePolicy rule = envelope.getRule();
+    return signers -> evaluate(rule, principals, signers, new boolean[signers.size()]);
   }
 
   private static boolean evaluate(

@@ -25,6 +25,7 @@ class ChainVerifierTest {
   static Org ordering;
   static Org justice;
   static Org services;
+  static Org audit;
   static Org stranger;
 
   @BeforeAll
@@ -32,6 +33,7 @@ class ChainVerifierTest {
     ordering = Org.of("OrderingMSP");
     justice = Org.of("JusticeMSP");
     services = Org.of("ServicesMSP");
+    audit = Org.of("AuditMSP");
     stranger = Org.of("JusticeMSP"); // same MSP id, a CA the channel does not know
   }
 
@@ -292,7 +294,9 @@ class ChainVerifierTest {
       Block one = chain.transactions(List.of(tx.envelope()), List.of(orderer()));
 
       List<ChainFinding> findings = verify(genesis, one);
-      assertThat(reasons(findings)).containsExactly(Reason.CREATOR_SIGNATURE_INVALID);
+      assertThat(reasons(findings))
+          .containsExactly(Reason.CREATOR_SIGNATURE_INVALID, Reason.VALIDATION_CODE_MISMATCH);
+      assertThat(findings.get(1).detail()).contains("BAD_CREATOR_SIGNATURE");
       assertThat(findings.get(0).block()).isEqualTo(1);
       assertThat(findings.get(0).transactionIndex()).isZero();
       assertThat(findings.get(0).transactionId()).hasSize(64);
@@ -304,7 +308,8 @@ class ChainVerifierTest {
       start();
       Tx tx = new Tx(stranger.as(stranger.client()), justice.as(justice.peer()));
       Block one = chain.transactions(List.of(tx.envelope()), List.of(orderer()));
-      assertThat(reasons(verify(genesis, one))).containsExactly(Reason.CREATOR_NOT_TRUSTED);
+      assertThat(reasons(verify(genesis, one)))
+          .containsExactly(Reason.CREATOR_NOT_TRUSTED, Reason.VALIDATION_CODE_MISMATCH);
     }
 
     @Test
@@ -318,7 +323,9 @@ class ChainVerifierTest {
       Block one = chain.transactions(List.of(tx.envelope()), List.of(orderer()));
 
       List<ChainFinding> findings = verify(genesis, one);
-      assertThat(reasons(findings)).containsExactly(Reason.ENDORSER_NOT_TRUSTED);
+      // the one trusted endorser does not satisfy the majority of two organisations either
+      assertThat(reasons(findings))
+          .containsExactly(Reason.ENDORSER_NOT_TRUSTED, Reason.VALIDATION_CODE_MISMATCH);
       assertThat(findings.get(0).detail()).contains("JusticeMSP");
     }
 
@@ -330,7 +337,9 @@ class ChainVerifierTest {
       Block one = chain.transactions(List.of(tx.envelope()), List.of(orderer()));
       assertThat(reasons(verify(genesis, one)))
           .containsExactly(
-              Reason.ENDORSEMENT_SIGNATURE_INVALID, Reason.ENDORSEMENT_SIGNATURE_INVALID);
+              Reason.ENDORSEMENT_SIGNATURE_INVALID,
+              Reason.ENDORSEMENT_SIGNATURE_INVALID,
+              Reason.VALIDATION_CODE_MISMATCH);
     }
 
     @Test
@@ -374,7 +383,12 @@ class ChainVerifierTest {
       Block one =
           chain.transactions(
               List.of(ByteString.copyFrom(new byte[] {(byte) 0xff, 0x7f})), List.of(orderer()));
-      assertThat(reasons(verify(genesis, one))).containsExactly(Reason.TRANSACTION_MALFORMED);
+      ChainVerifier verifier = ChainVerifier.fromGenesis();
+      verifier.verify(genesis);
+      ChainVerifier.BlockResult result = verifier.verify(one);
+      assertThat(reasons(result.findings())).containsExactly(Reason.TRANSACTION_MALFORMED);
+      assertThat(reasons(result.notes())).containsExactly(Reason.VALIDATION_NOT_RECOMPUTED);
+      assertThat(result.recomputed()).isZero();
     }
   }
 
@@ -430,6 +444,397 @@ class ChainVerifierTest {
       assertThat(reasons(verify(genesis, one)))
           .containsExactly(
               Reason.ORDERER_SIGNATURE_INVALID, Reason.BLOCK_VALIDATION_POLICY_NOT_SATISFIED);
+    }
+  }
+
+  /** Validation replay, endorsement policies, implicit collections and backdating. */
+  @Nested
+  class Replay {
+    static final String RECORDS = "records-justice";
+    static final String IMPLICIT_JUSTICE = "_implicit_org_JusticeMSP";
+    static final String IMPLICIT_SERVICES = "_implicit_org_ServicesMSP";
+    static final byte VALID = (byte) TxValidationCode.VALID_VALUE;
+    static final byte POLICY = (byte) TxValidationCode.ENDORSEMENT_POLICY_FAILURE_VALUE;
+    static final byte MVCC = (byte) TxValidationCode.MVCC_READ_CONFLICT_VALUE;
+    static final byte PHANTOM = (byte) TxValidationCode.PHANTOM_READ_CONFLICT_VALUE;
+    static final byte DUPLICATE = (byte) TxValidationCode.DUPLICATE_TXID_VALUE;
+    static final byte INVALID_CHAINCODE = (byte) TxValidationCode.INVALID_CHAINCODE_VALUE;
+
+    TestChain.Builder chain;
+    ChainVerifier verifier;
+
+    /**
+     * Genesis with Justice, Services and Audit; block 1 commits the definitions of records-justice
+     * ({@code AND('JusticeMSP.peer', OR('ServicesMSP.peer','AuditMSP.peer'))}) and governance (the
+     * channel's /Channel/Application/Endorsement, a majority of the organisations' peers).
+     */
+    void start(java.time.Duration tolerance) throws Exception {
+      chain = new TestChain.Builder();
+      verifier = ChainVerifier.fromGenesis(tolerance);
+      verifier.verify(
+          chain.genesis(
+              TestChain.raftConfig(List.of(ordering), List.of(justice, services, audit))));
+      Tx records =
+          goodTx()
+              .invoking(
+                  "_lifecycle",
+                  TestChain.definition(
+                      RECORDS, TestChain.andPeerOrPeers("JusticeMSP", "ServicesMSP", "AuditMSP")));
+      Tx governance =
+          goodTx()
+              .invoking(
+                  "_lifecycle",
+                  TestChain.definition(
+                      "governance", TestChain.channelPolicy("/Channel/Application/Endorsement")));
+      assertThat(block(new byte[] {VALID, VALID}, records, governance).findings()).isEmpty();
+    }
+
+    void start() throws Exception {
+      start(java.time.Duration.ofMinutes(15));
+    }
+
+    ChainVerifier.BlockResult block(byte[] flags, Tx... txs) throws Exception {
+      List<ByteString> envelopes = new ArrayList<>();
+      for (Tx tx : txs) {
+        envelopes.add(tx.envelope());
+      }
+      return verifier.verify(chain.transactions(envelopes, List.of(orderer()), flags));
+    }
+
+    Tx records(TestChain.RwSet rwSet, Org... endorsers) {
+      List<Id> ids = new ArrayList<>();
+      for (Org org : endorsers) {
+        ids.add(org.as(org.peer()));
+      }
+      return new Tx(justice.as(justice.client()), ids.toArray(Id[]::new)).invoking(RECORDS, rwSet);
+    }
+
+    Tx write(String key) {
+      return records(new TestChain.RwSet().write(RECORDS, key, "v"), justice, services);
+    }
+
+    @Test
+    void aCleanChainHasNoFindingsAndEveryCodeIsRecomputed() throws Exception {
+      start();
+      ChainVerifier.BlockResult result =
+          block(
+              new byte[] {VALID, VALID},
+              records(new TestChain.RwSet().write(RECORDS, "k", "v"), justice, audit),
+              records(
+                  new TestChain.RwSet().hashedWrite(RECORDS, IMPLICIT_JUSTICE, "p", "v"),
+                  justice,
+                  services));
+      assertThat(result.findings()).isEmpty();
+      assertThat(result.notes()).isEmpty();
+      assertThat(result.replayed()).isTrue();
+      assertThat(result.recomputed()).isEqualTo(2);
+    }
+
+    @Test
+    void aComputedEndorsementPolicyFailureEqualsThePeersFlagAndAValidFlagIsAMismatch()
+        throws Exception {
+      start();
+      Tx withoutJustice = records(new TestChain.RwSet().write(RECORDS, "k", "v"), services, audit);
+      assertThat(block(new byte[] {POLICY}, withoutJustice).findings()).isEmpty();
+
+      Tx again = records(new TestChain.RwSet().write(RECORDS, "k", "v"), services, audit);
+      List<ChainFinding> findings = block(new byte[] {VALID}, again).findings();
+      assertThat(reasons(findings)).containsExactly(Reason.VALIDATION_CODE_MISMATCH);
+      assertThat(findings.get(0).detail())
+          .contains("the peer recorded VALID", "computes ENDORSEMENT_POLICY_FAILURE");
+      assertThat(findings.get(0).peerValidationCode()).isEqualTo("VALID");
+    }
+
+    @Test
+    void aChannelPolicyReferenceIsEvaluatedWithTheChannelsPolicies() throws Exception {
+      start();
+      Tx one =
+          new Tx(justice.as(justice.client()), justice.as(justice.peer()))
+              .invoking("governance", new TestChain.RwSet().write("governance", "g", "v"));
+      Tx two = goodTx().invoking("governance", new TestChain.RwSet().write("governance", "h", "v"));
+      ChainVerifier.BlockResult result = block(new byte[] {POLICY, VALID}, one, two);
+      assertThat(result.findings()).isEmpty();
+      assertThat(result.recomputed()).isEqualTo(2);
+    }
+
+    @Test
+    void aCollectionsOwnPolicyReplacesTheNamespacesForItsWrites() throws Exception {
+      start();
+      var shared =
+          org.hyperledger.fabric.protos.peer.CollectionConfigPackage.newBuilder()
+              .addConfig(
+                  org.hyperledger.fabric.protos.peer.CollectionConfig.newBuilder()
+                      .setStaticCollectionConfig(
+                          org.hyperledger.fabric.protos.peer.StaticCollectionConfig.newBuilder()
+                              .setName("shared")
+                              .setEndorsementPolicy(
+                                  TestChain.channelPolicy(
+                                      "/Channel/Application/ServicesMSP/Endorsement"))))
+              .build();
+      Tx define =
+          goodTx()
+              .invoking(
+                  "_lifecycle",
+                  TestChain.definition(
+                      "records-shared",
+                      TestChain.andPeerOrPeers("JusticeMSP", "ServicesMSP", "AuditMSP"),
+                      shared));
+      assertThat(block(new byte[] {VALID}, define).findings()).isEmpty();
+      // only the collection's policy (a Services peer) applies to a private-only write
+      Tx servicesOnly =
+          new Tx(services.as(services.client()), services.as(services.peer()))
+              .invoking(
+                  "records-shared",
+                  new TestChain.RwSet().hashedWrite("records-shared", "shared", "p", "v"));
+      Tx withoutServices =
+          new Tx(justice.as(justice.client()), justice.as(justice.peer()), audit.as(audit.peer()))
+              .invoking(
+                  "records-shared",
+                  new TestChain.RwSet().hashedWrite("records-shared", "shared", "q", "v"));
+      Tx noSuchCollection =
+          goodTx()
+              .invoking(
+                  "records-shared",
+                  new TestChain.RwSet().hashedWrite("records-shared", "nope", "r", "v"));
+      ChainVerifier.BlockResult result =
+          block(
+              new byte[] {VALID, POLICY, POLICY}, servicesOnly, withoutServices, noSuchCollection);
+      assertThat(result.findings()).isEmpty();
+      assertThat(result.recomputed()).isEqualTo(3);
+    }
+
+    @Test
+    void aKeyLevelPolicyReplacesTheNamespacesForItsKey() throws Exception {
+      start();
+      var servicesPeer =
+          org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope.parseFrom(
+              TestChain.signedByRole(
+                      "ServicesMSP", org.hyperledger.fabric.protos.common.MSPRole.MSPRoleType.PEER)
+                  .getPolicy()
+                  .getValue());
+      Tx setPolicy =
+          records(
+              new TestChain.RwSet()
+                  .write(RECORDS, "kl", "v")
+                  .keyPolicy(RECORDS, "kl", servicesPeer),
+              justice,
+              services);
+      assertThat(block(new byte[] {VALID}, setPolicy).findings()).isEmpty();
+      // a Services peer alone satisfies the key's policy (not the namespace's AND(Justice, ...))
+      Tx servicesAlone = records(new TestChain.RwSet().write(RECORDS, "kl", "w"), services);
+      Tx withoutServices = records(new TestChain.RwSet().write(RECORDS, "kl", "x"), justice, audit);
+      assertThat(block(new byte[] {VALID, POLICY}, servicesAlone, withoutServices).findings())
+          .isEmpty();
+      // a later write in the block of a key whose policy an earlier transaction changes fails
+      Tx changes = records(new TestChain.RwSet().keyPolicy(RECORDS, "kl", servicesPeer), services);
+      Tx afterTheChange = records(new TestChain.RwSet().write(RECORDS, "kl", "y"), services);
+      ChainVerifier.BlockResult result = block(new byte[] {VALID, POLICY}, changes, afterTheChange);
+      assertThat(result.findings()).isEmpty();
+      assertThat(result.notes()).isEmpty();
+    }
+
+    @Test
+    void aChaincodeWithoutCommittedDefinitionIsInvalidChaincode() throws Exception {
+      start();
+      Tx unknown =
+          goodTx()
+              .invoking(
+                  "records-unknown", new TestChain.RwSet().write("records-unknown", "k", "v"));
+      assertThat(block(new byte[] {INVALID_CHAINCODE}, unknown).findings()).isEmpty();
+    }
+
+    @Test
+    void aStaleOrSameBlockReadIsAnMvccConflictAndItsWritesDoNotCount() throws Exception {
+      start();
+      assertThat(block(new byte[] {VALID}, write("k")).findings()).isEmpty();
+      Tx reads =
+          records(
+              new TestChain.RwSet().read(RECORDS, "k", TestChain.at(2, 0)).write(RECORDS, "k", "w"),
+              justice,
+              services);
+      Tx readsAfterAWriteInTheBlock =
+          records(
+              new TestChain.RwSet()
+                  .read(RECORDS, "k", TestChain.at(2, 0))
+                  .write(RECORDS, "lost", "w"),
+              justice,
+              services);
+      assertThat(block(new byte[] {VALID, MVCC}, reads, readsAfterAWriteInTheBlock).findings())
+          .isEmpty();
+
+      Tx stale =
+          records(new TestChain.RwSet().read(RECORDS, "k", TestChain.at(2, 0)), justice, audit);
+      Tx lostNeverWritten =
+          records(new TestChain.RwSet().read(RECORDS, "lost", null), justice, audit);
+      List<ChainFinding> findings =
+          block(new byte[] {VALID, VALID}, stale, lostNeverWritten).findings();
+      assertThat(reasons(findings)).containsExactly(Reason.VALIDATION_CODE_MISMATCH);
+      assertThat(findings.get(0).transactionIndex()).isZero();
+      assertThat(findings.get(0).detail()).contains("computes MVCC_READ_CONFLICT");
+    }
+
+    @Test
+    void aRangeQueryThatNowReadsMoreIsAPhantomRead() throws Exception {
+      start();
+      assertThat(block(new byte[] {VALID, VALID}, write("a1"), write("a2")).findings()).isEmpty();
+      Tx missesA2 =
+          records(
+              new TestChain.RwSet()
+                  .range(RECORDS, "a", "b", TestChain.kvRead("a1", TestChain.at(2, 0))),
+              justice,
+              services);
+      Tx readsBoth =
+          records(
+              new TestChain.RwSet()
+                  .range(
+                      RECORDS,
+                      "a",
+                      "b",
+                      TestChain.kvRead("a1", TestChain.at(2, 0)),
+                      TestChain.kvRead("a2", TestChain.at(2, 1))),
+              justice,
+              services);
+      assertThat(block(new byte[] {PHANTOM, VALID}, missesA2, readsBoth).findings()).isEmpty();
+    }
+
+    @Test
+    void aRangeQuerySummarisedAsMerkleHashesIsSummarisedAgain() throws Exception {
+      start();
+      assertThat(
+              block(new byte[] {VALID, VALID, VALID}, write("a1"), write("a2"), write("a3"))
+                  .findings())
+          .isEmpty();
+      // degree 2: three reads make one leaf, the SHA-256 of their QueryReads
+      byte[] leaf =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  org.hyperledger.fabric.protos.ledger.rwset.kvrwset.QueryReads.newBuilder()
+                      .addKvReads(TestChain.kvRead("a1", TestChain.at(2, 0)))
+                      .addKvReads(TestChain.kvRead("a2", TestChain.at(2, 1)))
+                      .addKvReads(TestChain.kvRead("a3", TestChain.at(2, 2)))
+                      .build()
+                      .toByteArray());
+      var summary =
+          org.hyperledger.fabric.protos.ledger.rwset.kvrwset.QueryReadsMerkleSummary.newBuilder()
+              .setMaxDegree(2)
+              .setMaxLevel(1)
+              .addMaxLevelHashes(ByteString.copyFrom(leaf))
+              .build();
+      Tx same =
+          records(new TestChain.RwSet().rangeMerkle(RECORDS, "a", "b", summary), justice, services);
+      assertThat(block(new byte[] {VALID, VALID}, same, write("a4")).findings()).isEmpty();
+      Tx phantom =
+          records(new TestChain.RwSet().rangeMerkle(RECORDS, "a", "b", summary), justice, services);
+      assertThat(block(new byte[] {PHANTOM}, phantom).findings()).isEmpty();
+    }
+
+    @Test
+    void aStaleHashedPrivateReadIsAnMvccConflict() throws Exception {
+      start();
+      Tx put =
+          records(
+              new TestChain.RwSet().hashedWrite(RECORDS, IMPLICIT_JUSTICE, "p", "v"),
+              justice,
+              services);
+      assertThat(block(new byte[] {VALID}, put).findings()).isEmpty();
+      Tx stale =
+          records(
+              new TestChain.RwSet().hashedRead(RECORDS, IMPLICIT_JUSTICE, "p", null),
+              justice,
+              services);
+      Tx current =
+          records(
+              new TestChain.RwSet().hashedRead(RECORDS, IMPLICIT_JUSTICE, "p", TestChain.at(2, 0)),
+              justice,
+              services);
+      assertThat(block(new byte[] {MVCC, VALID}, stale, current).findings()).isEmpty();
+    }
+
+    @Test
+    void aRepeatedTransactionIdIsADuplicateInTheBlockAndInLaterBlocks() throws Exception {
+      start();
+      byte[] nonce = new byte[24];
+      Tx first = write("d");
+      first.nonce = nonce;
+      Tx second = write("d");
+      second.nonce = nonce;
+      assertThat(block(new byte[] {VALID, DUPLICATE}, first, second).findings()).isEmpty();
+      Tx later = write("d");
+      later.nonce = nonce;
+      assertThat(block(new byte[] {DUPLICATE}, later).findings()).isEmpty();
+      Tx flaggedValid = write("d");
+      flaggedValid.nonce = nonce;
+      List<ChainFinding> findings = block(new byte[] {VALID}, flaggedValid).findings();
+      assertThat(reasons(findings)).containsExactly(Reason.VALIDATION_CODE_MISMATCH);
+      assertThat(findings.get(0).detail()).contains("DUPLICATE_TXID");
+    }
+
+    @Test
+    void aWriteToAnotherOrganisationsImplicitCollectionIsAFinding() throws Exception {
+      start();
+      Tx foreign =
+          records(
+              new TestChain.RwSet().hashedWrite(RECORDS, IMPLICIT_SERVICES, "p", "v"),
+              justice,
+              services);
+      List<ChainFinding> findings = block(new byte[] {VALID}, foreign).findings();
+      assertThat(reasons(findings)).containsExactly(Reason.IMPLICIT_COLLECTION_FOREIGN_WRITE);
+      assertThat(findings.get(0).detail()).contains("JusticeMSP", IMPLICIT_SERVICES);
+    }
+
+    @Test
+    void anInvalidatedForeignWriteIsANoteAndFailsTheCollectionsPolicy() throws Exception {
+      start();
+      // Services' implicit collection needs a Services peer (its Endorsement policy)
+      Tx foreign =
+          records(
+              new TestChain.RwSet().hashedWrite(RECORDS, IMPLICIT_SERVICES, "p", "v"),
+              justice,
+              audit);
+      ChainVerifier.BlockResult result = block(new byte[] {POLICY}, foreign);
+      assertThat(result.findings()).isEmpty();
+      assertThat(reasons(result.notes())).containsExactly(Reason.IMPLICIT_COLLECTION_FOREIGN_WRITE);
+    }
+
+    @Test
+    void aTimestampBeyondTheToleranceBeforeAnEarlierBlocksIsBackdated() throws Exception {
+      start();
+      Tx late = write("t");
+      late.timestamp = TestChain.BASE_TIME.plusSeconds(3600);
+      Tx sameBlockEarlier = write("u");
+      assertThat(block(new byte[] {VALID, VALID}, late, sameBlockEarlier).findings()).isEmpty();
+      Tx withinTolerance = write("v");
+      withinTolerance.timestamp = TestChain.BASE_TIME.plusSeconds(3600 - 600);
+      Tx backdated = write("w");
+      List<ChainFinding> findings =
+          block(new byte[] {VALID, VALID}, withinTolerance, backdated).findings();
+      assertThat(reasons(findings)).containsExactly(Reason.TIMESTAMP_OUT_OF_ORDER);
+      assertThat(findings.get(0).transactionIndex()).isEqualTo(1);
+      assertThat(findings.get(0).detail()).contains("PT1H");
+    }
+
+    @Test
+    void theToleranceIsSettable() throws Exception {
+      start(java.time.Duration.ofHours(2));
+      Tx late = write("t");
+      late.timestamp = TestChain.BASE_TIME.plusSeconds(3600);
+      assertThat(block(new byte[] {VALID}, late).findings()).isEmpty();
+      assertThat(block(new byte[] {VALID}, write("w")).findings()).isEmpty();
+    }
+
+    @Test
+    void fromALaterBlockTheReplayIsNotDone() throws Exception {
+      TestChain.Builder later = new TestChain.Builder();
+      Block genesis =
+          later.genesis(TestChain.raftConfig(List.of(ordering), List.of(justice, services)));
+      Block one = later.transactions(List.of(goodTx().envelope()), List.of(orderer()));
+      Block two = later.transactions(List.of(goodTx().envelope()), List.of(orderer()));
+      ChainVerifier after =
+          ChainVerifier.after(1, BlockHashes.headerHash(one.getHeader()), genesis);
+      ChainVerifier.BlockResult result = after.verify(two);
+      assertThat(result.findings()).isEmpty();
+      assertThat(result.replayed()).isFalse();
+      assertThat(result.recomputed()).isZero();
     }
   }
 }

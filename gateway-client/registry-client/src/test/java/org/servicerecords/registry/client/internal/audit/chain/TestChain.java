@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -42,17 +44,41 @@ import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.common.SignaturePolicy;
 import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
+import org.hyperledger.fabric.protos.ledger.rwset.CollectionHashedReadWriteSet;
+import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
+import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.HashedRWSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVMetadataEntry;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVMetadataWrite;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRead;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVReadHash;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWriteHash;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.QueryReads;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.QueryReadsMerkleSummary;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.RangeQueryInfo;
+import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.Version;
 import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
 import org.hyperledger.fabric.protos.msp.FabricNodeOUs;
 import org.hyperledger.fabric.protos.msp.MSPConfig;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.orderer.ConsensusType;
+import org.hyperledger.fabric.protos.peer.ApplicationPolicy;
+import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
+import org.hyperledger.fabric.protos.peer.ChaincodeHeaderExtension;
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
+import org.hyperledger.fabric.protos.peer.CollectionConfigPackage;
 import org.hyperledger.fabric.protos.peer.Endorsement;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
+import org.hyperledger.fabric.protos.peer.Response;
 import org.hyperledger.fabric.protos.peer.Transaction;
 import org.hyperledger.fabric.protos.peer.TransactionAction;
+import org.hyperledger.fabric.protos.peer.lifecycle.ChaincodeValidationInfo;
+import org.hyperledger.fabric.protos.peer.lifecycle.StateData;
+import org.hyperledger.fabric.protos.peer.lifecycle.StateMetadata;
 import org.servicerecords.registry.client.identity.Pem;
 import org.servicerecords.registry.client.internal.trust.TestPki;
 import org.servicerecords.registry.client.internal.trust.TestPki.Issued;
@@ -252,11 +278,29 @@ final class TestChain {
     return channel(orderer, application);
   }
 
+  /**
+   * The channel: its application organisations' Endorsement policies admit their peers, and the
+   * Application group's Endorsement and LifecycleEndorsement are a MAJORITY of them (Fabric's
+   * defaults).
+   */
   private static Config channel(ConfigGroup.Builder orderer, List<Org> application) {
     ConfigGroup.Builder app = ConfigGroup.newBuilder();
     for (Org org : application) {
-      app.putGroups(org.mspId(), ConfigGroup.newBuilder().putValues("MSP", msp(org)).build());
+      app.putGroups(
+          org.mspId(),
+          ConfigGroup.newBuilder()
+              .putValues("MSP", msp(org))
+              .putPolicies("Endorsement", signedByRole(org.mspId(), MSPRole.MSPRoleType.PEER))
+              .build());
     }
+    ByteString majority =
+        ImplicitMetaPolicy.newBuilder()
+            .setSubPolicy("Endorsement")
+            .setRule(ImplicitMetaPolicy.Rule.MAJORITY)
+            .build()
+            .toByteString();
+    app.putPolicies("Endorsement", policy(3, majority));
+    app.putPolicies("LifecycleEndorsement", policy(3, majority));
     return Config.newBuilder()
         .setChannelGroup(
             ConfigGroup.newBuilder()
@@ -294,12 +338,30 @@ final class TestChain {
     return envelope.build().toByteString();
   }
 
-  /** An endorser transaction: how to build it, and what to spoil. */
+  /** The timestamp transactions assert unless told otherwise. */
+  static final Instant BASE_TIME = Instant.parse("2026-01-01T00:00:00Z");
+
+  /**
+   * An endorser transaction: how to build it, and what to spoil. By default it invokes {@code
+   * _lifecycle} (whose policy the channel itself defines, so that a chain needs no chaincode
+   * definition) and writes one key of its own.
+   */
   static final class Tx {
     Id creator;
     final List<Id> endorsers = new ArrayList<>();
     boolean alterPayloadAfterSigning;
     boolean alterResponseAfterEndorsing;
+    String chaincode = "_lifecycle";
+    ByteString rwSet = new RwSet().write("_lifecycle", "test/key", "v").build();
+    Instant timestamp = BASE_TIME;
+    byte[] nonce;
+
+    /** Invokes a chaincode with a read-write set. */
+    Tx invoking(String chaincode, RwSet rwSet) {
+      this.chaincode = chaincode;
+      this.rwSet = rwSet.build();
+      return this;
+    }
 
     Tx(Id creator, Id... endorsers) {
       this.creator = creator;
@@ -307,8 +369,10 @@ final class TestChain {
     }
 
     ByteString envelope() throws Exception {
-      byte[] nonce = new byte[24];
-      new java.security.SecureRandom().nextBytes(nonce);
+      if (nonce == null) {
+        nonce = new byte[24];
+        new java.security.SecureRandom().nextBytes(nonce);
+      }
       ByteString creatorBytes = creator.serialized();
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(nonce);
@@ -319,6 +383,15 @@ final class TestChain {
               .setType(HeaderType.ENDORSER_TRANSACTION_VALUE)
               .setChannelId("registry")
               .setTxId(txId)
+              .setTimestamp(
+                  com.google.protobuf.Timestamp.newBuilder()
+                      .setSeconds(timestamp.getEpochSecond())
+                      .setNanos(timestamp.getNano()))
+              .setExtension(
+                  ChaincodeHeaderExtension.newBuilder()
+                      .setChaincodeId(ChaincodeID.newBuilder().setName(chaincode))
+                      .build()
+                      .toByteString())
               .build()
               .toByteString();
       ByteString signatureHeader =
@@ -335,7 +408,7 @@ final class TestChain {
       ByteString prp =
           ProposalResponsePayload.newBuilder()
               .setProposalHash(ByteString.copyFrom(proposalHash.digest()))
-              .setExtension(ByteString.copyFromUtf8("write set"))
+              .setExtension(action("").toByteString())
               .build()
               .toByteString();
       ChaincodeEndorsedAction.Builder endorsed =
@@ -352,7 +425,7 @@ final class TestChain {
       if (alterResponseAfterEndorsing) {
         ProposalResponsePayload changed =
             ProposalResponsePayload.parseFrom(prp).toBuilder()
-                .setExtension(ByteString.copyFromUtf8("another write set"))
+                .setExtension(action("another response").toByteString())
                 .build();
         endorsed.setProposalResponsePayload(changed.toByteString());
       }
@@ -391,6 +464,233 @@ final class TestChain {
           .build()
           .toByteString();
     }
+
+    private ChaincodeAction action(String message) {
+      return ChaincodeAction.newBuilder()
+          .setResults(rwSet)
+          .setChaincodeId(ChaincodeID.newBuilder().setName(chaincode).setVersion("1.0"))
+          .setResponse(Response.newBuilder().setStatus(200).setMessage(message))
+          .build();
+    }
+  }
+
+  /** Builds a transaction's read-write set. */
+  static final class RwSet {
+    private final Map<String, KVRWSet.Builder> namespaces = new LinkedHashMap<>();
+    private final Map<String, Map<String, HashedRWSet.Builder>> collections = new LinkedHashMap<>();
+
+    private KVRWSet.Builder ns(String ns) {
+      return namespaces.computeIfAbsent(ns, n -> KVRWSet.newBuilder());
+    }
+
+    private HashedRWSet.Builder coll(String ns, String coll) {
+      ns(ns);
+      return collections
+          .computeIfAbsent(ns, n -> new LinkedHashMap<>())
+          .computeIfAbsent(coll, c -> HashedRWSet.newBuilder());
+    }
+
+    /** A read of a key at a version ({@code null}: the key did not exist). */
+    RwSet read(String ns, String key, long[] version) {
+      ns(ns).addReads(kvRead(key, version));
+      return this;
+    }
+
+    RwSet write(String ns, String key, String value) {
+      ns(ns).addWrites(KVWrite.newBuilder().setKey(key).setValue(ByteString.copyFromUtf8(value)));
+      return this;
+    }
+
+    RwSet delete(String ns, String key) {
+      ns(ns).addWrites(KVWrite.newBuilder().setKey(key).setIsDelete(true));
+      return this;
+    }
+
+    /** A metadata write giving a key a key-level validation parameter. */
+    RwSet keyPolicy(String ns, String key, SignaturePolicyEnvelope policy) {
+      ns(ns)
+          .addMetadataWrites(
+              KVMetadataWrite.newBuilder()
+                  .setKey(key)
+                  .addEntries(
+                      KVMetadataEntry.newBuilder()
+                          .setName("VALIDATION_PARAMETER")
+                          .setValue(policy.toByteString())));
+      return this;
+    }
+
+    /** A range query with the reads it returned. */
+    RwSet range(String ns, String start, String end, KVRead... reads) {
+      ns(ns)
+          .addRangeQueriesInfo(
+              RangeQueryInfo.newBuilder()
+                  .setStartKey(start)
+                  .setEndKey(end)
+                  .setItrExhausted(true)
+                  .setRawReads(QueryReads.newBuilder().addAllKvReads(List.of(reads))));
+      return this;
+    }
+
+    /** A range query whose many reads the endorser summarised as Merkle hashes. */
+    RwSet rangeMerkle(String ns, String start, String end, QueryReadsMerkleSummary summary) {
+      ns(ns)
+          .addRangeQueriesInfo(
+              RangeQueryInfo.newBuilder()
+                  .setStartKey(start)
+                  .setEndKey(end)
+                  .setItrExhausted(true)
+                  .setReadsMerkleHashes(summary));
+      return this;
+    }
+
+    RwSet hashedWrite(String ns, String coll, String key, String value) {
+      coll(ns, coll)
+          .addHashedWrites(
+              KVWriteHash.newBuilder().setKeyHash(sha256(key)).setValueHash(sha256(value)));
+      return this;
+    }
+
+    RwSet hashedRead(String ns, String coll, String key, long[] version) {
+      KVReadHash.Builder read = KVReadHash.newBuilder().setKeyHash(sha256(key));
+      if (version != null) {
+        read.setVersion(Version.newBuilder().setBlockNum(version[0]).setTxNum(version[1]));
+      }
+      coll(ns, coll).addHashedReads(read);
+      return this;
+    }
+
+    ByteString build() {
+      TxReadWriteSet.Builder tx = TxReadWriteSet.newBuilder();
+      namespaces.forEach(
+          (ns, kv) -> {
+            NsReadWriteSet.Builder set =
+                NsReadWriteSet.newBuilder().setNamespace(ns).setRwset(kv.build().toByteString());
+            collections
+                .getOrDefault(ns, Map.of())
+                .forEach(
+                    (coll, hashed) ->
+                        set.addCollectionHashedRwset(
+                            CollectionHashedReadWriteSet.newBuilder()
+                                .setCollectionName(coll)
+                                .setHashedRwset(hashed.build().toByteString())));
+            tx.addNsRwset(set);
+          });
+      return tx.build().toByteString();
+    }
+  }
+
+  static KVRead kvRead(String key, long[] version) {
+    KVRead.Builder read = KVRead.newBuilder().setKey(key);
+    if (version != null) {
+      read.setVersion(Version.newBuilder().setBlockNum(version[0]).setTxNum(version[1]));
+    }
+    return read.build();
+  }
+
+  /** A version (block, transaction). */
+  static long[] at(long block, long tx) {
+    return new long[] {block, tx};
+  }
+
+  static ByteString sha256(String text) {
+    try {
+      return ByteString.copyFrom(
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The {@code _lifecycle} writes of a committed chaincode definition, as Fabric's lifecycle stores
+   * it: the metadata key and the ValidationInfo field (plugin vscc, the policy).
+   */
+  static RwSet definition(String name, ApplicationPolicy policy) {
+    return definition(name, policy, CollectionConfigPackage.getDefaultInstance());
+  }
+
+  /** A committed chaincode definition with collections. */
+  static RwSet definition(
+      String name, ApplicationPolicy policy, CollectionConfigPackage collections) {
+    StateMetadata metadata =
+        StateMetadata.newBuilder()
+            .setDatatype("ChaincodeDefinition")
+            .addFields("Sequence")
+            .addFields("EndorsementInfo")
+            .addFields("ValidationInfo")
+            .addFields("Collections")
+            .build();
+    ChaincodeValidationInfo validation =
+        ChaincodeValidationInfo.newBuilder()
+            .setValidationPlugin("vscc")
+            .setValidationParameter(policy.toByteString())
+            .build();
+    RwSet rwSet = new RwSet();
+    rwSet
+        .ns("_lifecycle")
+        .addWrites(
+            KVWrite.newBuilder()
+                .setKey("namespaces/metadata/" + name)
+                .setValue(metadata.toByteString()))
+        .addWrites(
+            KVWrite.newBuilder()
+                .setKey("namespaces/fields/" + name + "/ValidationInfo")
+                .setValue(
+                    StateData.newBuilder()
+                        .setBytes(validation.toByteString())
+                        .build()
+                        .toByteString()))
+        .addWrites(
+            KVWrite.newBuilder()
+                .setKey("namespaces/fields/" + name + "/Sequence")
+                .setValue(StateData.newBuilder().setInt64(1).build().toByteString()))
+        .addWrites(
+            KVWrite.newBuilder()
+                .setKey("namespaces/fields/" + name + "/Collections")
+                .setValue(
+                    StateData.newBuilder()
+                        .setBytes(collections.toByteString())
+                        .build()
+                        .toByteString()));
+    return rwSet;
+  }
+
+  /** {@code AND('<a>.peer', OR('<b>.peer', '<c>.peer'))} as an application policy. */
+  static ApplicationPolicy andPeerOrPeers(String a, String b, String c) {
+    SignaturePolicyEnvelope.Builder envelope = SignaturePolicyEnvelope.newBuilder();
+    for (String mspId : List.of(a, b, c)) {
+      envelope.addIdentities(
+          MSPPrincipal.newBuilder()
+              .setPrincipalClassification(MSPPrincipal.Classification.ROLE)
+              .setPrincipal(
+                  MSPRole.newBuilder()
+                      .setMspIdentifier(mspId)
+                      .setRole(MSPRole.MSPRoleType.PEER)
+                      .build()
+                      .toByteString()));
+    }
+    SignaturePolicy or =
+        SignaturePolicy.newBuilder()
+            .setNOutOf(
+                SignaturePolicy.NOutOf.newBuilder()
+                    .setN(1)
+                    .addRules(SignaturePolicy.newBuilder().setSignedBy(1))
+                    .addRules(SignaturePolicy.newBuilder().setSignedBy(2)))
+            .build();
+    envelope.setRule(
+        SignaturePolicy.newBuilder()
+            .setNOutOf(
+                SignaturePolicy.NOutOf.newBuilder()
+                    .setN(2)
+                    .addRules(SignaturePolicy.newBuilder().setSignedBy(0))
+                    .addRules(or)));
+    return ApplicationPolicy.newBuilder().setSignaturePolicy(envelope).build();
+  }
+
+  /** A reference to a channel policy, such as {@code /Channel/Application/Endorsement}. */
+  static ApplicationPolicy channelPolicy(String path) {
+    return ApplicationPolicy.newBuilder().setChannelConfigPolicyReference(path).build();
   }
 
   // --- blocks ---
