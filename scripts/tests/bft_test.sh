@@ -3,7 +3,9 @@
 # the ordering service has four consenters, a record anchored through the registry CLI commits and
 # verifies VALID, every peer then has the same height and current block hash, and the auditor's
 # `registry audit verify-chain` of the whole chain (BFT signatures: a quorum of the consenters) is
-# clean with every peer's copy agreeing.
+# clean with every peer's copy agreeing; the audit office's portable proof of the record (version 2:
+# with the configuration block in force) verifies offline against the consortium's roots, the
+# ordering-only DigitalMSP's among them, and one flipped bit is refused.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 source "$REPO_DIR/scripts/lib/processes.sh"
@@ -43,5 +45,53 @@ sys.exit(not (r["blocksChecked"] > 0 and not r["findings"] and r["peers"] and al
 PY
 }
 check "the auditor's verify-chain is clean and every peer's copy agrees" chain_clean
+
+# --- a portable proof of a BFT-ordered record (version 2, with the configuration block in force) ---
+check "the audit office exports the record's proof" registry audit --identity auditor1 proof export "$record" \
+  --namespace records-justice -o "$work/record.proof.json"
+bft_proof_shape() {
+  python3 - "$work/record.proof.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+print("version", p["version"], "block", p["blockNumber"], "configBlock" in p)
+sys.exit(not (p["version"] == 2 and "configBlock" in p))
+PY
+}
+check "  it is a version 2 proof carrying the configuration block" bft_proof_shape
+# The consortium's roots, one <MSPID>.pem per organisation of the profile (DigitalMSP included).
+mkdir -p "$work/roots"
+while read -r key msp rest; do
+  cat "$ORGS_DIR/$key/msp/cacerts/"*.pem >"$work/roots/$msp.pem"
+done < <(netdesc cas)
+# proof_verify EXPECTED_EXIT ARGS...: the offline verification with the registry CLI alone (no profile).
+proof_verify() {
+  local want=$1 code
+  shift
+  set +e
+  "$REPO_DIR/gateway-client/registry-cli/bin/registry" proof verify "$@" >"$work/verify.out" 2>&1
+  code=$?
+  set -e
+  cat "$work/verify.out"
+  [ "$code" -eq "$want" ]
+}
+check "the proof verifies offline: a BFT quorum of consenters (exit 0)" \
+  proof_verify 0 "$work/record.proof.json" --document "$work/doc.txt" --roots "$work/roots"
+python3 - "$work/record.proof.json" "$work/changed.proof.json" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+data[len(data) // 2] ^= 0x01
+open(sys.argv[2], "wb").write(data)
+PY
+check "  one bit changed in its middle: refused (exit 14)" \
+  proof_verify 14 "$work/changed.proof.json" --document "$work/doc.txt" --roots "$work/roots"
+python3 - "$work/record.proof.json" "$work/changed-config.proof.json" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+start = data.index(b'"configBlock":')
+data[start + (data.index(b"}", start) - start) // 2] ^= 0x01
+open(sys.argv[2], "wb").write(data)
+PY
+check "  one bit changed in its configuration block: refused (exit 14)" \
+  proof_verify 14 "$work/changed-config.proof.json" --document "$work/doc.txt" --roots "$work/roots"
 
 summary "bft"

@@ -52,6 +52,22 @@ public enum ProofFailure {
   ATTESTATION_MISMATCH,
   /** The attestation is older than the verifier accepts ({@code --max-age}). */
   ATTESTATION_TOO_OLD,
-  /** Something this verifier version cannot check (BFT identifier-header signatures). */
-  UNSUPPORTED
+  /**
+   * Something this verifier cannot check: a version-1 proof whose block is signed by BFT consenter
+   * ids (it lacks the configuration block that names them).
+   */
+  UNSUPPORTED,
+  /**
+   * A BFT orderer signature names a consenter id that the configuration block's consenter mapping
+   * does not hold.
+   */
+  UNKNOWN_CONSENTER,
+  /** The distinct consenters whose signatures verified are fewer than the BFT quorum. */
+  QUORUM_NOT_REACHED,
+  /**
+   * The configuration block is not the one in force for the block (its number is not the last
+   * configuration the block names), not a BFT configuration of the channel, or has no usable
+   * consenter mapping; or the proof's version does not match the kind of its block signatures.
+   */
+  CONFIGURATION_MISMATCH
 }

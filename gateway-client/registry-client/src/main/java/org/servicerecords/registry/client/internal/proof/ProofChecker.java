@@ -24,8 +24,10 @@ import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.HeaderType;
+import org.hyperledger.fabric.protos.common.IdentifierHeader;
 import org.hyperledger.fabric.protos.common.Metadata;
 import org.hyperledger.fabric.protos.common.MetadataSignature;
+import org.hyperledger.fabric.protos.common.OrdererBlockMetadata;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
@@ -109,7 +111,11 @@ public final class ProofChecker {
       BlockHeader header,
       List<ByteString> envelopes,
       ByteString signatures,
-      ByteString attestation) {}
+      ByteString attestation,
+      ConfigDecoded config) {}
+
+  /** The configuration block of a version-2 proof, decoded. */
+  private record ConfigDecoded(BlockHeader header, ByteString envelope, ByteString signatures) {}
 
   /** What a report says about the proof, filled in as checks read it. */
   private static final class Facts {
@@ -142,7 +148,7 @@ public final class ProofChecker {
           passed(
               Check.FORMAT,
               "a version "
-                  + ProofFile.VERSION
+                  + decoded.file().version()
                   + " proof in its canonical form (JSON, base64, block header); the block holds "
                   + decoded.envelopes().size()
                   + " envelope(s)"));
@@ -254,10 +260,15 @@ public final class ProofChecker {
     if (!ProofFile.FORMAT.equals(file.format())) {
       throw new ProofProblem(ProofFailure.UNSUPPORTED_VERSION, "format is not " + ProofFile.FORMAT);
     }
-    if (file.version() != ProofFile.VERSION) {
+    if (file.version() != ProofFile.VERSION && file.version() != ProofFile.BFT_VERSION) {
       throw new ProofProblem(
           ProofFailure.UNSUPPORTED_VERSION,
-          "version " + file.version() + ", this verifier reads " + ProofFile.VERSION);
+          "version "
+              + file.version()
+              + ", this verifier reads "
+              + ProofFile.VERSION
+              + " and "
+              + ProofFile.BFT_VERSION);
     }
     requirePresent(file);
     if (!text.equals(canonicalText(file))) {
@@ -275,7 +286,19 @@ public final class ProofChecker {
     }
     ByteString signatures = Strict.base64(block.ordererSignatures(), "block.ordererSignatures");
     ByteString attestation = Strict.base64(file.attestation().envelope(), "attestation.envelope");
-    return new Decoded(file, header, envelopes, signatures, attestation);
+    ConfigDecoded config = null;
+    if (file.configBlock() != null) {
+      ProofFile.ConfigBlockPart part = file.configBlock();
+      config =
+          new ConfigDecoded(
+              Strict.parse(
+                  BlockHeader.parser(),
+                  Strict.base64(part.header(), "configBlock.header"),
+                  "the configuration block's header"),
+              Strict.base64(part.envelope(), "configBlock.envelope"),
+              Strict.base64(part.ordererSignatures(), "configBlock.ordererSignatures"));
+    }
+    return new Decoded(file, header, envelopes, signatures, attestation, config);
   }
 
   /**
@@ -311,6 +334,20 @@ public final class ProofChecker {
         || file.attestation().envelope() == null
         || file.attestation().answer() == null) {
       throw new ProofProblem(ProofFailure.PROOF_MALFORMED, "a field of the proof is missing");
+    }
+    boolean bft = file.version() == ProofFile.BFT_VERSION;
+    if (bft != (file.configBlock() != null)) {
+      throw new ProofProblem(
+          ProofFailure.PROOF_MALFORMED,
+          bft
+              ? "a version " + ProofFile.BFT_VERSION + " proof without its configBlock"
+              : "a version " + ProofFile.VERSION + " proof with a configBlock");
+    }
+    if (bft
+        && (file.configBlock().header() == null
+            || file.configBlock().envelope() == null
+            || file.configBlock().ordererSignatures() == null)) {
+      throw new ProofProblem(ProofFailure.PROOF_MALFORMED, "a field of the configBlock is missing");
     }
     if (block.transactionIndex() < 0 || block.transactionIndex() >= block.envelopes().size()) {
       throw new ProofProblem(
@@ -378,6 +415,18 @@ public final class ProofChecker {
     if (metadata.getSignaturesCount() == 0) {
       throw new ProofProblem(ProofFailure.ORDERER_SIGNATURE_MISSING, "no orderer signature");
     }
+    boolean bftSigned =
+        metadata.getSignaturesList().stream().anyMatch(s -> s.getSignatureHeader().isEmpty());
+    if (d.config() != null) {
+      if (!bftSigned) {
+        throw new ProofProblem(
+            ProofFailure.CONFIGURATION_MISMATCH,
+            "a version "
+                + ProofFile.BFT_VERSION
+                + " proof of a block signed with signature headers, not by BFT consenter ids");
+      }
+      return checkBftSignatures(d, metadata);
+    }
     byte[] headerBytes = BlockHashes.headerBytes(d.header());
     List<String> signers = new ArrayList<>();
     int index = 0;
@@ -387,8 +436,9 @@ public final class ProofChecker {
         throw new ProofProblem(
             ProofFailure.UNSUPPORTED,
             which
-                + " names its signer by a BFT consenter id, which this verifier cannot resolve"
-                + " without the channel configuration");
+                + " names its signer by a BFT consenter id, which a version "
+                + ProofFile.VERSION
+                + " proof cannot resolve (it holds no configuration block)");
       }
       SignatureHeader signatureHeader =
           Strict.parse(SignatureHeader.parser(), signature.getSignatureHeader(), which);
@@ -405,6 +455,157 @@ public final class ProofChecker {
       }
     }
     return signers;
+  }
+
+  /**
+   * The BFT signatures of a version-2 proof: the configuration block in force (the last
+   * configuration the block's signed orderer metadata names) is checked first — its data hash, its
+   * consenters' certificates against the roots (orderer NodeOU), and its own signatures under its
+   * own consenter mapping (none for the genesis block, which no orderer signs) — then the block's
+   * signatures under the same mapping.
+   */
+  private List<String> checkBftSignatures(Decoded d, Metadata metadata) throws ProofProblem {
+    ConfigDecoded config = d.config();
+    long lastConfig;
+    try {
+      lastConfig = OrdererBlockMetadata.parseFrom(metadata.getValue()).getLastConfig().getIndex();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new ProofProblem(
+          ProofFailure.PROOF_MALFORMED, "the block's orderer metadata value does not parse");
+    }
+    long number = config.header().getNumber();
+    if (number != lastConfig) {
+      throw new ProofProblem(
+          ProofFailure.CONFIGURATION_MISMATCH,
+          "the proof holds configuration block "
+              + number
+              + ", the block's signed orderer metadata names block "
+              + lastConfig
+              + " as its last configuration");
+    }
+    byte[] dataHash =
+        BlockHashes.dataHash(BlockData.newBuilder().addData(config.envelope()).build());
+    if (!MessageDigest.isEqual(dataHash, config.header().getDataHash().toByteArray())) {
+      throw new ProofProblem(
+          ProofFailure.DATA_HASH_MISMATCH,
+          "the configuration block's data hash is "
+              + hex(config.header().getDataHash())
+              + ", its envelope hashes to "
+              + hex(ByteString.copyFrom(dataHash)));
+    }
+    BftConfiguration configuration = BftConfiguration.read(config.envelope(), d.file().channel());
+    Map<Integer, Signer> consenters = new java.util.TreeMap<>();
+    for (Map.Entry<Integer, ByteString> consenter : configuration.consenters().entrySet()) {
+      consenters.put(
+          consenter.getKey(),
+          trusted(consenter.getValue(), ORDERER_OU, "consenter " + consenter.getKey()));
+    }
+    String configSigned;
+    if (number == 0 && config.signatures().isEmpty()) {
+      // The genesis block carries no orderer signature: its header must be a genesis header.
+      if (!config.header().getPreviousHash().isEmpty()) {
+        throw new ProofProblem(
+            ProofFailure.CONFIGURATION_MISMATCH,
+            "configuration block 0 names a previous block; a genesis block has none");
+      }
+      configSigned = "the genesis block, which no orderer signs";
+    } else {
+      if (config.signatures().isEmpty()) {
+        throw new ProofProblem(
+            ProofFailure.ORDERER_SIGNATURE_MISSING,
+            "configuration block " + number + " carries no orderer signature");
+      }
+      Metadata configMetadata =
+          Strict.parse(
+              Metadata.parser(),
+              config.signatures(),
+              "the configuration block's orderer signatures");
+      List<Integer> signed =
+          bftQuorum(
+              config.header(), configMetadata, configuration, consenters, "configuration block");
+      configSigned = "signed by consenters " + signed + " of its own mapping";
+    }
+    List<Integer> signed = bftQuorum(d.header(), metadata, configuration, consenters, "block");
+    List<String> described = new ArrayList<>();
+    for (Integer id : signed) {
+      described.add("consenter " + id + " (" + consenters.get(id).describe() + ")");
+    }
+    return List.of(
+        String.join(", ", described)
+            + ", a BFT quorum of "
+            + configuration.quorum()
+            + " of the "
+            + consenters.size()
+            + " consenters of configuration block "
+            + number
+            + " ("
+            + configSigned
+            + "; every consenter's certificate chains to the roots with the orderer NodeOU)");
+  }
+
+  /**
+   * Checks BFT signatures over a header: each names a consenter of the mapping by its identifier
+   * header and verifies over {@code value ‖ identifier_header ‖ DER(header)}; the distinct signers
+   * reach the quorum. Returns the signers' ids.
+   */
+  private List<Integer> bftQuorum(
+      BlockHeader header,
+      Metadata metadata,
+      BftConfiguration configuration,
+      Map<Integer, Signer> consenters,
+      String what)
+      throws ProofProblem {
+    String block = what + " " + header.getNumber();
+    if (metadata.getSignaturesCount() == 0) {
+      throw new ProofProblem(
+          ProofFailure.ORDERER_SIGNATURE_MISSING, block + " carries no orderer signature");
+    }
+    byte[] headerBytes = BlockHashes.headerBytes(header);
+    java.util.Set<Integer> valid = new java.util.TreeSet<>();
+    int index = 0;
+    for (MetadataSignature signature : metadata.getSignaturesList()) {
+      String which = block + "'s orderer signature " + index++;
+      if (!signature.getSignatureHeader().isEmpty() || signature.getIdentifierHeader().isEmpty()) {
+        throw new ProofProblem(
+            ProofFailure.PROOF_MALFORMED, which + " is not a BFT signature (identifier header)");
+      }
+      int id =
+          Strict.parse(IdentifierHeader.parser(), signature.getIdentifierHeader(), which)
+              .getIdentifier();
+      Signer signer = consenters.get(id);
+      if (signer == null) {
+        throw new ProofProblem(
+            ProofFailure.UNKNOWN_CONSENTER,
+            which
+                + " names consenter "
+                + id
+                + ", which the configuration's consenter mapping "
+                + consenters.keySet()
+                + " does not hold");
+      }
+      verify(
+          signer,
+          signature.getSignature(),
+          which + " of consenter " + id,
+          metadata.getValue().toByteArray(),
+          signature.getIdentifierHeader().toByteArray(),
+          headerBytes);
+      valid.add(id);
+    }
+    if (valid.size() < configuration.quorum()) {
+      throw new ProofProblem(
+          ProofFailure.QUORUM_NOT_REACHED,
+          block
+              + " is signed by consenters "
+              + valid
+              + ": "
+              + valid.size()
+              + " of the "
+              + consenters.size()
+              + " consenters, the BFT quorum is "
+              + configuration.quorum());
+    }
+    return List.copyOf(valid);
   }
 
   // ---------------------------------------------------------------- transaction

@@ -10,6 +10,7 @@ import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.BlockMetadataIndex;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.Metadata;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
@@ -24,6 +25,7 @@ import org.servicerecords.registry.client.Attestation;
 import org.servicerecords.registry.client.PortableProof;
 import org.servicerecords.registry.client.RegistryException;
 import org.servicerecords.registry.client.RegistryException.Stage;
+import org.servicerecords.registry.client.internal.audit.chain.ChainVerifier;
 import org.servicerecords.registry.client.internal.submit.Connector;
 import org.servicerecords.registry.client.internal.submit.Ledger;
 import org.servicerecords.registry.client.internal.trust.ChannelMsps;
@@ -35,7 +37,8 @@ import org.servicerecords.registry.model.Verification;
 
 /**
  * Assembles a portable proof through the Gateway: the record's first version (its history), the
- * block holding that transaction (qscc {@code GetBlockByTxID}), and an attestation of the record's
+ * block holding that transaction (qscc {@code GetBlockByTxID}) with, when BFT consenter ids sign
+ * it, the configuration block in force (a version-2 proof), and an attestation of the record's
  * current status ({@code VerifyRecord} endorsed, never submitted, by peers of the owner and of
  * other organisations). Nothing read here is trusted: the proof is checked offline by {@link
  * ProofChecker}.
@@ -103,9 +106,7 @@ public final class ProofExporter {
       envelopes.add(b64.encodeToString(envelope.toByteArray()));
     }
     ProofFile file =
-        new ProofFile(
-            ProofFile.FORMAT,
-            ProofFile.VERSION,
+        ProofFile.raft(
             ledger.channel(),
             ns,
             id,
@@ -124,6 +125,9 @@ public final class ProofExporter {
                 index,
                 code == null ? "CODE_" + (flags[index] & 0xff) : code.name()),
             new ProofFile.AttestationPart(b64.encodeToString(endorsed.envelope()), answer));
+    if (bftSigned(block)) {
+      file = file.withConfigBlock(configBlockPart(block));
+    }
     return new PortableProof(
         ProofChecker.canonicalText(file).getBytes(StandardCharsets.UTF_8),
         ns,
@@ -132,6 +136,60 @@ public final class ProofExporter {
         block.getHeader().getNumber(),
         answer.verdict(),
         organizations);
+  }
+
+  /** Whether the block's orderer signatures name their signers by BFT consenter ids. */
+  private static boolean bftSigned(Block block) throws RegistryException {
+    try {
+      Metadata metadata =
+          Metadata.parseFrom(block.getMetadata().getMetadata(BlockMetadataIndex.SIGNATURES_VALUE));
+      return metadata.getSignaturesList().stream()
+          .anyMatch(s -> s.getSignatureHeader().isEmpty() && !s.getIdentifierHeader().isEmpty());
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      throw RegistryException.evaluate(
+          "the orderer signatures of block " + block.getHeader().getNumber() + " cannot be read");
+    }
+  }
+
+  /**
+   * The configuration block in force for a block (qscc {@code GetBlockByNumber} of the last
+   * configuration its orderer metadata names): header, envelope and orderer signatures (none for an
+   * unsigned genesis block).
+   */
+  private ProofFile.ConfigBlockPart configBlockPart(Block block) throws RegistryException {
+    long number;
+    try {
+      number = ChainVerifier.lastConfigOf(block);
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      throw RegistryException.evaluate(
+          "the last configuration of block " + block.getHeader().getNumber() + " cannot be read");
+    }
+    byte[] bytes =
+        ledger.evaluate(
+            Connector.QSCC, "GetBlockByNumber", ledger.channel(), Long.toString(number));
+    Block config;
+    Metadata signatures;
+    try {
+      config = Block.parseFrom(bytes);
+      signatures =
+          Metadata.parseFrom(config.getMetadata().getMetadata(BlockMetadataIndex.SIGNATURES_VALUE));
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      throw RegistryException.evaluate("configuration block " + number + " cannot be read");
+    }
+    if (config.getHeader().getNumber() != number || config.getData().getDataCount() != 1) {
+      throw RegistryException.evaluate("block " + number + " is not a configuration block");
+    }
+    Base64.Encoder b64 = Base64.getEncoder();
+    return new ProofFile.ConfigBlockPart(
+        b64.encodeToString(config.getHeader().toByteArray()),
+        b64.encodeToString(config.getData().getData(0).toByteArray()),
+        number == 0 && signatures.getSignaturesCount() == 0
+            ? ""
+            : b64.encodeToString(
+                config
+                    .getMetadata()
+                    .getMetadata(BlockMetadataIndex.SIGNATURES_VALUE)
+                    .toByteArray()));
   }
 
   private Block blockOf(String txId) throws RegistryException {

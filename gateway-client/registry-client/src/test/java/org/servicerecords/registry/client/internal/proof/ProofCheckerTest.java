@@ -175,8 +175,16 @@ class ProofCheckerTest {
 
     @Test
     void anotherVersionIsRefused() {
-      assertThat(verify(withJson("version", new com.google.gson.JsonPrimitive(2))).failure())
+      assertThat(verify(withJson("version", new com.google.gson.JsonPrimitive(3))).failure())
           .isEqualTo(ProofFailure.UNSUPPORTED_VERSION);
+    }
+
+    @Test
+    void aVersion2ProofWithoutItsConfigurationBlockIsMalformed() {
+      ProofReport report = verify(withJson("version", new com.google.gson.JsonPrimitive(2)));
+
+      assertThat(report.failure()).isEqualTo(ProofFailure.PROOF_MALFORMED);
+      assertThat(report.checks().get(0).detail()).contains("without its configBlock");
     }
 
     @Test
@@ -338,7 +346,7 @@ class ProofCheckerTest {
     }
 
     @Test
-    void aBftSignatureIsNotSupportedYet() throws Exception {
+    void aBftSignatureInAVersion1ProofIsUnsupported() throws Exception {
       TestProofs.Options o = proofs.options();
       o.bftSignature = true;
 
@@ -405,6 +413,304 @@ class ProofCheckerTest {
           .filteredOn(c -> c.status() == Status.FAILED)
           .extracting(ProofCheck::check)
           .containsExactly(Check.DOCUMENT);
+    }
+  }
+
+  /** Version-2 proofs: a block signed by BFT consenters, with the configuration block in force. */
+  @Nested
+  class ABftProof {
+
+    static byte[] bftGood;
+
+    static TestProofs.Options bft() {
+      TestProofs.Options o = proofs.options();
+      o.bft = true;
+      return o;
+    }
+
+    static byte[] bftGood() throws Exception {
+      if (bftGood == null) {
+        bftGood = proofs.proof(bft());
+      }
+      return bftGood;
+    }
+
+    /** The BFT proof with one JSON field replaced, re-serialized canonically. */
+    static byte[] withBftJson(String path, com.google.gson.JsonElement value) throws Exception {
+      JsonObject root =
+          CanonicalJson.parseStrict(new String(bftGood(), StandardCharsets.UTF_8))
+              .getAsJsonObject();
+      String[] parts = path.split("\\.");
+      JsonObject at = root;
+      for (int i = 0; i < parts.length - 1; i++) {
+        at = at.getAsJsonObject(parts[i]);
+      }
+      at.add(parts[parts.length - 1], value);
+      return (CanonicalJson.toJson(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aQuorumOfConsentersOfASignedConfigurationVerifies() throws Exception {
+      ProofReport report = ProofVerifier.offline(proofs.roots()).verify(bftGood(), TestProofs.HASH);
+
+      assertThat(report.verified()).as(report.toString()).isTrue();
+      assertThat(report.checks()).allMatch(c -> c.status() == Status.PASSED);
+      assertThat(report.checks().get(0).detail()).contains("version 2");
+      assertThat(report.checks().get(1).detail())
+          .contains(
+              "consenter 1 (",
+              "orderer0.JusticeMSP",
+              "a BFT quorum of 3 of the 4 consenters of configuration block 3",
+              "signed by consenters [1, 2, 4] of its own mapping");
+    }
+
+    @Test
+    void theVersion1FileOfARaftBlockIsUnchanged() throws Exception {
+      String text = new String(good, StandardCharsets.UTF_8);
+
+      assertThat(text).startsWith("{\"attestation\":").doesNotContain("configBlock");
+      assertThat(CanonicalJson.parseStrict(text).getAsJsonObject().get("version").getAsInt())
+          .isEqualTo(1);
+    }
+
+    @Test
+    void anUnsignedGenesisConfigurationVerifies() throws Exception {
+      TestProofs.Options o = bft();
+      o.configNumber = 0;
+
+      ProofReport report = verify(o);
+
+      assertThat(report.verified()).as(report.toString()).isTrue();
+      assertThat(report.checks().get(1).detail())
+          .contains("configuration block 0", "the genesis block, which no orderer signs");
+    }
+
+    @Test
+    void allFourConsentersSigningVerifies() throws Exception {
+      TestProofs.Options o = bft();
+      o.bftSigners = List.of(4, 3, 2, 1);
+
+      assertThat(verify(o).verified()).isTrue();
+    }
+
+    @Test
+    void twoOfFourConsentersAreBelowTheQuorum() throws Exception {
+      TestProofs.Options o = bft();
+      o.bftSigners = List.of(1, 2);
+
+      ProofReport report = verify(o);
+
+      assertThat(report.failure()).isEqualTo(ProofFailure.QUORUM_NOT_REACHED);
+      assertThat(report.checks().get(1).detail()).contains("block 7", "the BFT quorum is 3");
+    }
+
+    @Test
+    void oneConsenterSigningThriceCountsOnce() throws Exception {
+      TestProofs.Options o = bft();
+      o.bftSigners = List.of(1, 1, 1);
+
+      assertThat(verify(o).failure()).isEqualTo(ProofFailure.QUORUM_NOT_REACHED);
+    }
+
+    @Test
+    void aConfigurationBlockBelowTheQuorumFails() throws Exception {
+      TestProofs.Options o = bft();
+      o.configSigners = List.of(2, 3);
+
+      ProofReport report = verify(o);
+
+      assertThat(report.failure()).isEqualTo(ProofFailure.QUORUM_NOT_REACHED);
+      assertThat(report.checks().get(1).detail()).contains("configuration block 3");
+    }
+
+    @Test
+    void anUnknownConsenterIdFails() throws Exception {
+      TestProofs.Options o = bft();
+      o.bftNamedIds = List.of(1, 2, 9);
+
+      ProofReport report = verify(o);
+
+      assertThat(report.failure()).isEqualTo(ProofFailure.UNKNOWN_CONSENTER);
+      assertThat(report.checks().get(1).detail()).contains("consenter 9");
+    }
+
+    @Test
+    void aSignatureUnderAnotherConsentersIdIsInvalid() throws Exception {
+      TestProofs.Options o = bft();
+      o.bftNamedIds = List.of(1, 2, 4);
+
+      assertThat(verify(o).failure()).isEqualTo(ProofFailure.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void aConsenterCertificateFromOtherRootsIsUntrusted() throws Exception {
+      TestProofs.Options o = bft();
+      o.foreignConsenter = true;
+      o.configSigners = List.of(1, 2, 3);
+
+      ProofReport report = verify(o);
+
+      assertThat(report.failure()).isEqualTo(ProofFailure.UNTRUSTED_SIGNER);
+      assertThat(report.checks().get(1).detail()).contains("consenter 4", "DigitalMSP");
+    }
+
+    @Test
+    void rootsWithoutTheOrderingOrganisationMakeItsConsentersUntrusted() throws Exception {
+      TrustRoots withoutDigital =
+          TrustRoots.of(
+              Map.of(
+                  "JusticeMSP", List.of(proofs.justice.ca().certificate()),
+                  "AuditMSP", List.of(proofs.audit.ca().certificate())));
+
+      ProofReport report = ProofVerifier.offline(withoutDigital).verify(bftGood(), null);
+
+      assertThat(report.failure()).isEqualTo(ProofFailure.UNTRUSTED_SIGNER);
+    }
+
+    @Test
+    void aConfigurationBlockOtherThanTheLastConfigurationNamedFails() throws Exception {
+      TestProofs.Options o = bft();
+      o.lastConfig = 5;
+
+      assertThat(verify(o).failure()).isEqualTo(ProofFailure.CONFIGURATION_MISMATCH);
+    }
+
+    @Test
+    void aRaftConfigurationCannotNameConsenters() throws Exception {
+      TestProofs.Options o = bft();
+      o.consensusType = "etcdraft";
+
+      assertThat(verify(o).failure()).isEqualTo(ProofFailure.CONFIGURATION_MISMATCH);
+    }
+
+    @Test
+    void aTamperedConfigurationEnvelopeFailsItsDataHash() throws Exception {
+      // Consenter 4 swapped for another key in the envelope; the signed header is the original.
+      TestProofs.Options o = bft();
+      TestProofs.Options forged = bft();
+      forged.foreignConsenter = true;
+      String envelope =
+          Base64.getEncoder().encodeToString(proofs.configEnvelope(forged).toByteArray());
+      assertThat(proofs.configBlock(o).envelope()).isNotEqualTo(envelope);
+
+      ProofReport report =
+          verify(withBftJson("configBlock.envelope", new com.google.gson.JsonPrimitive(envelope)));
+
+      assertThat(report.failure()).isEqualTo(ProofFailure.DATA_HASH_MISMATCH);
+      assertThat(report.checks().get(1).detail()).contains("configuration block");
+    }
+
+    @Test
+    void aConfigurationBlockReplacedWithoutItsSignaturesFails() throws Exception {
+      // A whole other configuration block 3 (consistent header and data hash), keeping the
+      // original's signatures: they do not verify over the new header.
+      TestProofs.Options forged = bft();
+      forged.consenterDomain = "forged.example";
+      ProofFile.ConfigBlockPart other = proofs.configBlock(forged);
+      JsonObject config =
+          CanonicalJson.parseStrict(new String(bftGood(), StandardCharsets.UTF_8))
+              .getAsJsonObject()
+              .getAsJsonObject("configBlock");
+      config.addProperty("header", other.header());
+      config.addProperty("envelope", other.envelope());
+
+      ProofReport report = verify(withBftJson("configBlock", config));
+
+      assertThat(report.failure()).isEqualTo(ProofFailure.SIGNATURE_INVALID);
+      assertThat(report.checks().get(1).detail()).contains("configuration block 3");
+    }
+
+    @Test
+    void aSignedConfigurationBlockWithoutSignaturesFails() throws Exception {
+      ProofReport report =
+          verify(
+              withBftJson("configBlock.ordererSignatures", new com.google.gson.JsonPrimitive("")));
+
+      assertThat(report.failure()).isEqualTo(ProofFailure.ORDERER_SIGNATURE_MISSING);
+    }
+
+    @Test
+    void aVersion2ProofOfARaftBlockIsAMismatch() throws Exception {
+      JsonObject config =
+          CanonicalJson.parseStrict(new String(bftGood(), StandardCharsets.UTF_8))
+              .getAsJsonObject()
+              .getAsJsonObject("configBlock");
+      JsonObject root =
+          CanonicalJson.parseStrict(new String(good, StandardCharsets.UTF_8)).getAsJsonObject();
+      root.addProperty("version", 2);
+      root.add("configBlock", config);
+
+      ProofReport report =
+          verify((CanonicalJson.toJson(root) + "\n").getBytes(StandardCharsets.UTF_8));
+
+      assertThat(report.failure()).isEqualTo(ProofFailure.CONFIGURATION_MISMATCH);
+    }
+
+    @Test
+    void aVersion1ProofWithAConfigurationBlockIsMalformed() throws Exception {
+      assertThat(verify(withBftJson("version", new com.google.gson.JsonPrimitive(1))).failure())
+          .isEqualTo(ProofFailure.PROOF_MALFORMED);
+    }
+
+    @Test
+    void everySingleChangedByteFailsWithANamedReason() throws Exception {
+      byte[] proof = bftGood();
+      ProofVerifier verifier = ProofVerifier.offline(proofs.roots());
+      Map<ProofFailure, Integer> reasons = new EnumMap<>(ProofFailure.class);
+      List<Integer> positions =
+          java.util.stream.IntStream.range(0, proof.length)
+              .filter(i -> i % 7 == 0 || i < 256 || i >= proof.length - 256)
+              .boxed()
+              .toList();
+      List<ProofReport> reports =
+          positions.stream()
+              .parallel()
+              .map(
+                  i -> {
+                    byte[] changed = proof.clone();
+                    changed[i] ^= 0x01;
+                    return verifier.verify(changed, null);
+                  })
+              .toList();
+      List<Integer> unnoticed = new ArrayList<>();
+      for (int i = 0; i < reports.size(); i++) {
+        ProofReport report = reports.get(i);
+        if (report.verified() || report.failure() == null) {
+          unnoticed.add(positions.get(i));
+        } else {
+          reasons.merge(report.failure(), 1, Integer::sum);
+        }
+      }
+      assertThat(unnoticed).isEmpty();
+      assertThat(reasons)
+          .containsKeys(
+              ProofFailure.PROOF_MALFORMED,
+              ProofFailure.DATA_HASH_MISMATCH,
+              ProofFailure.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void everyChangedByteOfTheConfigurationBlockFails() throws Exception {
+      byte[] proof = bftGood();
+      String text = new String(proof, StandardCharsets.UTF_8);
+      int from = text.indexOf("\"configBlock\":");
+      int to = text.indexOf('}', from);
+      ProofVerifier verifier = ProofVerifier.offline(proofs.roots());
+      List<Integer> unnoticed =
+          java.util.stream.IntStream.range(from, to + 1)
+              .parallel()
+              .filter(
+                  i -> {
+                    byte[] changed = proof.clone();
+                    changed[i] ^= 0x01;
+                    ProofReport report = verifier.verify(changed, null);
+                    return report.verified() || report.failure() == null;
+                  })
+              .boxed()
+              .toList();
+
+      assertThat(to - from).isGreaterThan(1000);
+      assertThat(unnoticed).isEmpty();
     }
   }
 }

@@ -20,12 +20,20 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
 import org.hyperledger.fabric.protos.common.BlockHeader;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
+import org.hyperledger.fabric.protos.common.Config;
+import org.hyperledger.fabric.protos.common.ConfigEnvelope;
+import org.hyperledger.fabric.protos.common.ConfigGroup;
+import org.hyperledger.fabric.protos.common.ConfigValue;
+import org.hyperledger.fabric.protos.common.Consenter;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Header;
 import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.IdentifierHeader;
+import org.hyperledger.fabric.protos.common.LastConfig;
 import org.hyperledger.fabric.protos.common.Metadata;
 import org.hyperledger.fabric.protos.common.MetadataSignature;
+import org.hyperledger.fabric.protos.common.OrdererBlockMetadata;
+import org.hyperledger.fabric.protos.common.Orderers;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
@@ -33,6 +41,7 @@ import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
 import org.hyperledger.fabric.protos.msp.SerializedIdentity;
+import org.hyperledger.fabric.protos.orderer.ConsensusType;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
@@ -101,6 +110,34 @@ final class TestProofs {
     String attestedId = ID;
     RecordStatus attestedStatus = RecordStatus.ACTIVE;
     boolean bftSignature;
+
+    /** A version-2 proof: the block signed by BFT consenters, with the configuration block. */
+    boolean bft;
+
+    /** The consenters (1 to 4) whose keys sign the block, named by {@link #bftNamedIds}. */
+    List<Integer> bftSigners = List.of(1, 2, 3);
+
+    /** The ids the block's identifier headers name, one per signer; null: the signers' own. */
+    List<Integer> bftNamedIds;
+
+    /** The consenters whose keys sign the configuration block. */
+    List<Integer> configSigners = List.of(1, 2, 4);
+
+    /** The configuration block's number; 0 makes it an unsigned genesis block. */
+    long configNumber = 3;
+
+    /** The last configuration the block's orderer metadata names; -1: {@link #configNumber}. */
+    long lastConfig = -1;
+
+    /** Consenter 4's certificate issued by a CA the roots do not hold (named as DigitalMSP). */
+    boolean foreignConsenter;
+
+    /** The configuration's consensus type. */
+    String consensusType = "BFT";
+
+    /** The domain of the consenters' host names in the configuration. */
+    String consenterDomain = "example";
+
     boolean highSOrdererSignature;
     String peerValidationCode = "VALID";
   }
@@ -108,16 +145,51 @@ final class TestProofs {
   final Org justice;
   final Org audit;
 
+  /** An ordering-only organisation, as the bft profile's DigitalMSP. */
+  final Org digital;
+
+  /** Consenters 1 to 4: Justice's orderer and three of Digital's. */
+  final List<Issued> consenters;
+
+  /** A consenter certificate of a CA outside the roots, named as DigitalMSP's. */
+  final Issued foreign;
+
   TestProofs() throws Exception {
     justice = Org.of("JusticeMSP");
     audit = Org.of("AuditMSP");
+    digital = Org.of("DigitalMSP");
+    Instant later = Instant.now().plus(Duration.ofDays(1));
+    List<Issued> list = new ArrayList<>(List.of(justice.orderer(), digital.orderer()));
+    for (int i = 1; i <= 2; i++) {
+      list.add(
+          TestPki.issue(
+              "CN=orderer" + i + ".DigitalMSP,OU=orderer,O=DigitalMSP",
+              digital.ca(),
+              false,
+              later));
+    }
+    consenters = List.copyOf(list);
+    Issued otherCa = TestPki.issue("CN=ca.DigitalMSP,O=DigitalMSP", null, true, later);
+    foreign =
+        TestPki.issue("CN=orderer3.DigitalMSP,OU=orderer,O=DigitalMSP", otherCa, false, later);
   }
 
   TrustRoots roots() {
     return TrustRoots.of(
         Map.of(
             justice.mspId(), List.of(justice.ca().certificate()),
-            audit.mspId(), List.of(audit.ca().certificate())));
+            audit.mspId(), List.of(audit.ca().certificate()),
+            digital.mspId(), List.of(digital.ca().certificate())));
+  }
+
+  /** Consenter {@code id}'s certificate and key (ids from 1). */
+  Issued consenter(Options o, int id) {
+    return id == 4 && o.foreignConsenter ? foreign : consenters.get(id - 1);
+  }
+
+  /** Consenter {@code id}'s organisation. */
+  String consenterMsp(int id) {
+    return id == 1 ? justice.mspId() : digital.mspId();
   }
 
   Options options() {
@@ -210,10 +282,15 @@ final class TestProofs {
                             .addAllData(envelopes)
                             .build())))
             .build();
-    ByteString value = ByteString.copyFromUtf8("orderer block metadata");
+    ByteString value =
+        o.bft
+            ? lastConfigValue(o.lastConfig < 0 ? o.configNumber : o.lastConfig)
+            : ByteString.copyFromUtf8("orderer block metadata");
     Metadata.Builder metadata = Metadata.newBuilder().setValue(value);
     byte[] headerDer = BlockHashes.headerBytes(header);
-    if (o.bftSignature) {
+    if (o.bft) {
+      metadata = bftSignatures(o, header, value, o.bftSigners, o.bftNamedIds);
+    } else if (o.bftSignature) {
       ByteString identifier = IdentifierHeader.newBuilder().setIdentifier(1).build().toByteString();
       metadata.addSignatures(
           MetadataSignature.newBuilder()
@@ -274,23 +351,132 @@ final class TestProofs {
 
     List<String> encoded = new ArrayList<>();
     envelopes.forEach(e -> encoded.add(b64.encodeToString(e.toByteArray())));
-    return new ProofFile(
-        ProofFile.FORMAT,
-        ProofFile.VERSION,
-        CHANNEL,
-        NS,
-        ID,
-        HASH,
-        txId,
-        7,
-        record,
-        new ProofFile.BlockPart(
-            b64.encodeToString(header.toByteArray()),
-            encoded,
-            b64.encodeToString(metadata.build().toByteArray()),
-            1,
-            o.peerValidationCode),
-        new ProofFile.AttestationPart(b64.encodeToString(attestation.toByteArray()), answer));
+    ProofFile file =
+        ProofFile.raft(
+            CHANNEL,
+            NS,
+            ID,
+            HASH,
+            txId,
+            7,
+            record,
+            new ProofFile.BlockPart(
+                b64.encodeToString(header.toByteArray()),
+                encoded,
+                b64.encodeToString(metadata.build().toByteArray()),
+                1,
+                o.peerValidationCode),
+            new ProofFile.AttestationPart(b64.encodeToString(attestation.toByteArray()), answer));
+    return o.bft ? file.withConfigBlock(configBlock(o)) : file;
+  }
+
+  /** The orderer metadata value naming a last configuration. */
+  static ByteString lastConfigValue(long index) {
+    return OrdererBlockMetadata.newBuilder()
+        .setLastConfig(LastConfig.newBuilder().setIndex(index))
+        .build()
+        .toByteString();
+  }
+
+  /** BFT signatures over a header by consenters, named by identifier headers. */
+  Metadata.Builder bftSignatures(
+      Options o, BlockHeader header, ByteString value, List<Integer> signers, List<Integer> named)
+      throws Exception {
+    Metadata.Builder metadata = Metadata.newBuilder().setValue(value);
+    byte[] headerDer = BlockHashes.headerBytes(header);
+    for (int i = 0; i < signers.size(); i++) {
+      int id = named == null ? signers.get(i) : named.get(i);
+      ByteString identifier =
+          IdentifierHeader.newBuilder()
+              .setIdentifier(id)
+              .setNonce(ByteString.copyFromUtf8("nonce " + i))
+              .build()
+              .toByteString();
+      metadata.addSignatures(
+          MetadataSignature.newBuilder()
+              .setIdentifierHeader(identifier)
+              .setSignature(
+                  sign(
+                      consenter(o, signers.get(i)).keys().getPrivate(),
+                      value.toByteArray(),
+                      identifier.toByteArray(),
+                      headerDer)));
+    }
+    return metadata;
+  }
+
+  /** The configuration envelope: a BFT ordering service of consenters 1 to 4. */
+  ByteString configEnvelope(Options o) {
+    Orderers.Builder orderers = Orderers.newBuilder();
+    for (int id = 1; id <= 4; id++) {
+      orderers.addConsenterMapping(
+          Consenter.newBuilder()
+              .setId(id)
+              .setHost("orderer" + id + "." + o.consenterDomain)
+              .setPort(7050)
+              .setMspId(consenterMsp(id))
+              .setIdentity(ByteString.copyFromUtf8(Pem.toPem(consenter(o, id).certificate()))));
+    }
+    ConfigGroup orderer =
+        ConfigGroup.newBuilder()
+            .putValues(
+                "ConsensusType",
+                ConfigValue.newBuilder()
+                    .setValue(
+                        ConsensusType.newBuilder().setType(o.consensusType).build().toByteString())
+                    .build())
+            .putValues(
+                "Orderers",
+                ConfigValue.newBuilder().setValue(orderers.build().toByteString()).build())
+            .build();
+    Config config =
+        Config.newBuilder()
+            .setSequence(o.configNumber + 1)
+            .setChannelGroup(ConfigGroup.newBuilder().putGroups("Orderer", orderer))
+            .build();
+    ByteString payload =
+        Payload.newBuilder()
+            .setHeader(
+                Header.newBuilder()
+                    .setChannelHeader(
+                        ChannelHeader.newBuilder()
+                            .setType(HeaderType.CONFIG_VALUE)
+                            .setChannelId(CHANNEL)
+                            .build()
+                            .toByteString()))
+            .setData(ConfigEnvelope.newBuilder().setConfig(config).build().toByteString())
+            .build()
+            .toByteString();
+    return Envelope.newBuilder().setPayload(payload).build().toByteString();
+  }
+
+  /** The configuration block in force: signed by {@code configSigners} unless it is block 0. */
+  ProofFile.ConfigBlockPart configBlock(Options o) throws Exception {
+    ByteString envelope = configEnvelope(o);
+    BlockHeader header =
+        BlockHeader.newBuilder()
+            .setNumber(o.configNumber)
+            .setPreviousHash(
+                o.configNumber == 0 ? ByteString.EMPTY : ByteString.copyFrom(new byte[32]))
+            .setDataHash(
+                ByteString.copyFrom(
+                    BlockHashes.dataHash(
+                        org.hyperledger.fabric.protos.common.BlockData.newBuilder()
+                            .addData(envelope)
+                            .build())))
+            .build();
+    Base64.Encoder b64 = Base64.getEncoder();
+    String signatures =
+        o.configNumber == 0
+            ? ""
+            : b64.encodeToString(
+                bftSignatures(o, header, lastConfigValue(o.configNumber), o.configSigners, null)
+                    .build()
+                    .toByteArray());
+    return new ProofFile.ConfigBlockPart(
+        b64.encodeToString(header.toByteArray()),
+        b64.encodeToString(envelope.toByteArray()),
+        signatures);
   }
 
   /** An endorsed transaction envelope, signed by its creator when a key is given. */
