@@ -51,7 +51,8 @@ import org.servicerecords.registry.client.ProofFailure;
 import org.servicerecords.registry.client.ProofReport;
 import org.servicerecords.registry.client.TrustRoots;
 import org.servicerecords.registry.client.internal.audit.chain.BlockHashes;
-import org.servicerecords.registry.client.internal.audit.chain.OfflineSignatures;
+import org.servicerecords.registry.client.internal.audit.chain.Ecdsa;
+import org.servicerecords.registry.client.internal.trust.CertificateChains;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.RegistryRecord;
 import org.servicerecords.registry.model.Verdict;
@@ -1001,7 +1002,7 @@ public final class ProofChecker {
     X509Certificate certificate = chained.get(serialized);
     if (certificate != null) {
       Signer known = new Signer(mspId, certificate);
-      if (role != null && !OfflineSignatures.hasOu(certificate, role)) {
+      if (role != null && !CertificateChains.hasOu(certificate, role)) {
         throw new ProofProblem(
             ProofFailure.WRONG_ROLE, what + ", " + known.describe() + ", is not a " + role);
       }
@@ -1023,7 +1024,7 @@ public final class ProofChecker {
           what + ", " + signer.describe() + ", is not issued by a root of " + mspId + " given");
     }
     chained.put(serialized, certificate);
-    if (role != null && !OfflineSignatures.hasOu(certificate, role)) {
+    if (role != null && !CertificateChains.hasOu(certificate, role)) {
       throw new ProofProblem(
           ProofFailure.WRONG_ROLE, what + ", " + signer.describe() + ", is not a " + role);
     }
@@ -1031,21 +1032,7 @@ public final class ProofChecker {
   }
 
   private static boolean chains(X509Certificate certificate, List<X509Certificate> anchors) {
-    for (X509Certificate anchor : anchors) {
-      if (anchor.equals(certificate)) {
-        return true;
-      }
-      if (!certificate.getIssuerX500Principal().equals(anchor.getSubjectX500Principal())) {
-        continue;
-      }
-      try {
-        certificate.verify(anchor.getPublicKey());
-        return true;
-      } catch (GeneralSecurityException | RuntimeException e) {
-        // Not this anchor.
-      }
-    }
-    return false;
+    return CertificateChains.chainsTo(certificate, anchors, List.of(), c -> true);
   }
 
   private void verify(Signer signer, ByteString signature, String what, byte[]... signed)
@@ -1054,16 +1041,15 @@ public final class ProofChecker {
     if (verified.containsKey(key)) {
       return;
     }
-    OfflineSignatures.Outcome outcome =
-        OfflineSignatures.verify(
-            signer.certificate().getPublicKey(), signature.toByteArray(), signed);
-    if (outcome != OfflineSignatures.Outcome.VALID) {
+    Ecdsa.Outcome outcome =
+        Ecdsa.verify(signer.certificate().getPublicKey(), signature.toByteArray(), signed);
+    if (outcome != Ecdsa.Outcome.VALID) {
       throw new ProofProblem(
           ProofFailure.SIGNATURE_INVALID,
           what
               + " by "
               + signer.describe()
-              + (outcome == OfflineSignatures.Outcome.HIGH_S
+              + (outcome == Ecdsa.Outcome.HIGH_S
                   ? " is high-S, which Fabric refuses"
                   : " does not verify"));
     }

@@ -8,19 +8,33 @@ import java.security.interfaces.ECPublicKey;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 
-/** ECDSA verification as Fabric's MSP does it: SHA-256, and S in the lower half of the order. */
-final class Ecdsa {
+/**
+ * ECDSA verification as Fabric's MSP does it: SHA-256, and S in the lower half of the order. Used
+ * by the chain verifier and the portable proofs' offline checks.
+ */
+public final class Ecdsa {
 
   private Ecdsa() {}
 
   /** The outcome of one verification. */
-  enum Outcome {
+  public enum Outcome {
+    /** The signature verifies and its S is in the lower half of the order. */
     VALID,
+    /** The signature is high-S, which Fabric refuses. */
     HIGH_S,
+    /** The signature does not verify (or the key is not an EC key). */
     INVALID
   }
 
-  static Outcome verify(PublicKey key, byte[] signature, byte[]... signed) {
+  /**
+   * Verifies an ECDSA-SHA256 signature over the parts one after the other.
+   *
+   * @param key the signer's public key
+   * @param signature the DER signature
+   * @param signed the signed bytes, in order
+   * @return the outcome
+   */
+  public static Outcome verify(PublicKey key, byte[] signature, byte[]... signed) {
     if (!(key instanceof ECPublicKey ec)) {
       return Outcome.INVALID;
     }
