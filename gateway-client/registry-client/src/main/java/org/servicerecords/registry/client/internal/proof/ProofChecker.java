@@ -2,16 +2,12 @@ package org.servicerecords.registry.client.internal.proof;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
-import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -51,8 +47,6 @@ import org.servicerecords.registry.client.ProofFailure;
 import org.servicerecords.registry.client.ProofReport;
 import org.servicerecords.registry.client.TrustRoots;
 import org.servicerecords.registry.client.internal.audit.chain.BlockHashes;
-import org.servicerecords.registry.client.internal.audit.chain.Ecdsa;
-import org.servicerecords.registry.client.internal.trust.CertificateChains;
 import org.servicerecords.registry.model.CanonicalJson;
 import org.servicerecords.registry.model.RegistryRecord;
 import org.servicerecords.registry.model.Verdict;
@@ -77,25 +71,7 @@ public final class ProofChecker {
   /** The largest proof read. */
   public static final int MAX_PROOF_BYTES = 64 * 1024 * 1024;
 
-  private final TrustRoots roots;
-
-  /** Signature checks already found valid (bounded; see {@link #verifiedKey}). */
-  private final Map<ByteString, Boolean> verified = boundedMap(256);
-
-  /** Identities already found to chain to the roots, with their certificates (bounded). */
-  private final Map<ByteString, X509Certificate> chained = boundedMap(64);
-
-  private static <V> Map<ByteString, V> boundedMap(int size) {
-    return java.util.Collections.synchronizedMap(
-        new LinkedHashMap<>(size, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<ByteString, V> eldest) {
-            return size() > size;
-          }
-        });
-  }
+  private final ProofSigners signers;
 
   /**
    * A checker trusting these roots.
@@ -103,7 +79,7 @@ public final class ProofChecker {
    * @param roots the consortium's roots
    */
   public ProofChecker(TrustRoots roots) {
-    this.roots = Objects.requireNonNull(roots, "roots");
+    this.signers = new ProofSigners(Objects.requireNonNull(roots, "roots"));
   }
 
   /** What the file holds, decoded. */
@@ -390,7 +366,7 @@ public final class ProofChecker {
               + ", not "
               + file.transactionId());
     }
-    List<String> signers = checkOrdererSignatures(d);
+    List<String> signedBy = checkOrdererSignatures(d);
     if (!"VALID".equals(file.block().peerValidationCode())) {
       throw new ProofProblem(
           ProofFailure.TRANSACTION_NOT_VALID,
@@ -407,7 +383,7 @@ public final class ProofChecker {
         + " of "
         + d.envelopes().size()
         + " (data hash over all of them); its header is signed by orderer "
-        + String.join(", ", signers)
+        + String.join(", ", signedBy)
         + "; the exporting peer's validation flag VALID (signed by nobody)";
   }
 
@@ -429,7 +405,7 @@ public final class ProofChecker {
       return checkBftSignatures(d, metadata);
     }
     byte[] headerBytes = BlockHashes.headerBytes(d.header());
-    List<String> signers = new ArrayList<>();
+    List<String> signedBy = new ArrayList<>();
     int index = 0;
     for (MetadataSignature signature : metadata.getSignaturesList()) {
       String which = "orderer signature " + index++;
@@ -443,19 +419,19 @@ public final class ProofChecker {
       }
       SignatureHeader signatureHeader =
           Strict.parse(SignatureHeader.parser(), signature.getSignatureHeader(), which);
-      Signer signer = trusted(signatureHeader.getCreator(), ORDERER_OU, which);
-      verify(
+      ProofSigners.Signer signer = signers.trusted(signatureHeader.getCreator(), ORDERER_OU, which);
+      signers.verify(
           signer,
           signature.getSignature(),
           which,
           metadata.getValue().toByteArray(),
           signature.getSignatureHeader().toByteArray(),
           headerBytes);
-      if (!signers.contains(signer.describe())) {
-        signers.add(signer.describe());
+      if (!signedBy.contains(signer.describe())) {
+        signedBy.add(signer.describe());
       }
     }
-    return signers;
+    return signedBy;
   }
 
   /**
@@ -495,11 +471,11 @@ public final class ProofChecker {
               + hex(ByteString.copyFrom(dataHash)));
     }
     BftConfiguration configuration = BftConfiguration.read(config.envelope(), d.file().channel());
-    Map<Integer, Signer> consenters = new java.util.TreeMap<>();
+    Map<Integer, ProofSigners.Signer> consenters = new java.util.TreeMap<>();
     for (Map.Entry<Integer, ByteString> consenter : configuration.consenters().entrySet()) {
       consenters.put(
           consenter.getKey(),
-          trusted(consenter.getValue(), ORDERER_OU, "consenter " + consenter.getKey()));
+          signers.trusted(consenter.getValue(), ORDERER_OU, "consenter " + consenter.getKey()));
     }
     String configSigned;
     if (number == 0 && config.signatures().isEmpty()) {
@@ -553,7 +529,7 @@ public final class ProofChecker {
       BlockHeader header,
       Metadata metadata,
       BftConfiguration configuration,
-      Map<Integer, Signer> consenters,
+      Map<Integer, ProofSigners.Signer> consenters,
       String what)
       throws ProofProblem {
     String block = what + " " + header.getNumber();
@@ -573,7 +549,7 @@ public final class ProofChecker {
       int id =
           Strict.parse(IdentifierHeader.parser(), signature.getIdentifierHeader(), which)
               .getIdentifier();
-      Signer signer = consenters.get(id);
+      ProofSigners.Signer signer = consenters.get(id);
       if (signer == null) {
         throw new ProofProblem(
             ProofFailure.UNKNOWN_CONSENTER,
@@ -584,7 +560,7 @@ public final class ProofChecker {
                 + consenters.keySet()
                 + " does not hold");
       }
-      verify(
+      signers.verify(
           signer,
           signature.getSignature(),
           which + " of consenter " + id,
@@ -719,8 +695,8 @@ public final class ProofChecker {
     int index = 0;
     for (Endorsement endorsement : e.endorsements()) {
       String which = what + "'s endorsement " + index++;
-      Signer signer = trusted(endorsement.getEndorser(), PEER_OU, which);
-      verify(
+      ProofSigners.Signer signer = signers.trusted(endorsement.getEndorser(), PEER_OU, which);
+      signers.verify(
           signer,
           endorsement.getSignature(),
           which,
@@ -758,8 +734,9 @@ public final class ProofChecker {
               + ", the envelope is "
               + e.channelHeader().getTxId());
     }
-    Signer creator = trusted(e.signatureHeader().getCreator(), null, "the creator");
-    verify(
+    ProofSigners.Signer creator =
+        signers.trusted(e.signatureHeader().getCreator(), null, "the creator");
+    signers.verify(
         creator,
         e.envelope().getSignature(),
         "the creator's signature",
@@ -977,106 +954,6 @@ public final class ProofChecker {
   }
 
   // ---------------------------------------------------------------- identities
-
-  /** A signer whose certificate chains to its organisation's roots. */
-  private record Signer(String mspId, X509Certificate certificate) {
-    String subject() {
-      return certificate.getSubjectX500Principal().getName();
-    }
-
-    String describe() {
-      return subject() + " of " + mspId;
-    }
-  }
-
-  private Signer trusted(ByteString serialized, String role, String what) throws ProofProblem {
-    SerializedIdentity identity =
-        Strict.parse(SerializedIdentity.parser(), serialized, what + "'s identity");
-    String mspId = identity.getMspid();
-    List<X509Certificate> anchors = roots.rootsOf(mspId);
-    if (anchors.isEmpty()) {
-      throw new ProofProblem(
-          ProofFailure.UNTRUSTED_SIGNER,
-          what + " is of '" + mspId + "', an organisation the roots do not hold");
-    }
-    X509Certificate certificate = chained.get(serialized);
-    if (certificate != null) {
-      Signer known = new Signer(mspId, certificate);
-      if (role != null && !CertificateChains.hasOu(certificate, role)) {
-        throw new ProofProblem(
-            ProofFailure.WRONG_ROLE, what + ", " + known.describe() + ", is not a " + role);
-      }
-      return known;
-    }
-    try {
-      certificate =
-          (X509Certificate)
-              CertificateFactory.getInstance("X.509")
-                  .generateCertificate(
-                      new ByteArrayInputStream(identity.getIdBytes().toByteArray()));
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new ProofProblem(ProofFailure.PROOF_MALFORMED, what + "'s certificate does not parse");
-    }
-    Signer signer = new Signer(mspId, certificate);
-    if (!chains(certificate, anchors)) {
-      throw new ProofProblem(
-          ProofFailure.UNTRUSTED_SIGNER,
-          what + ", " + signer.describe() + ", is not issued by a root of " + mspId + " given");
-    }
-    chained.put(serialized, certificate);
-    if (role != null && !CertificateChains.hasOu(certificate, role)) {
-      throw new ProofProblem(
-          ProofFailure.WRONG_ROLE, what + ", " + signer.describe() + ", is not a " + role);
-    }
-    return signer;
-  }
-
-  private static boolean chains(X509Certificate certificate, List<X509Certificate> anchors) {
-    return CertificateChains.chainsTo(certificate, anchors, List.of(), c -> true);
-  }
-
-  private void verify(Signer signer, ByteString signature, String what, byte[]... signed)
-      throws ProofProblem {
-    ByteString key = verifiedKey(signer, signature, signed);
-    if (verified.containsKey(key)) {
-      return;
-    }
-    Ecdsa.Outcome outcome =
-        Ecdsa.verify(signer.certificate().getPublicKey(), signature.toByteArray(), signed);
-    if (outcome != Ecdsa.Outcome.VALID) {
-      throw new ProofProblem(
-          ProofFailure.SIGNATURE_INVALID,
-          what
-              + " by "
-              + signer.describe()
-              + (outcome == Ecdsa.Outcome.HIGH_S
-                  ? " is high-S, which Fabric refuses"
-                  : " does not verify"));
-    }
-    verified.put(key, Boolean.TRUE);
-  }
-
-  /**
-   * What identifies one signature check: SHA-256 over the public key, the signature and the signed
-   * parts, each length-prefixed. A check's outcome depends on nothing else, so a valid one found
-   * before (verifying many near-identical proofs, for example) need not be computed again.
-   */
-  private static ByteString verifiedKey(Signer signer, ByteString signature, byte[]... signed) {
-    List<byte[]> parts = new ArrayList<>();
-    parts.add(signer.certificate().getPublicKey().getEncoded());
-    parts.add(signature.toByteArray());
-    parts.addAll(List.of(signed));
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (byte[] part : parts) {
-        digest.update(ByteBuffer.allocate(8).putLong(part.length).array());
-        digest.update(part);
-      }
-      return ByteString.copyFrom(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing", e);
-    }
-  }
 
   // ---------------------------------------------------------------- helpers
 
