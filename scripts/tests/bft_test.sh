@@ -58,30 +58,11 @@ sys.exit(not (p["version"] == 2 and "configBlock" in p))
 PY
 }
 check "  it is a version 2 proof carrying the configuration block" bft_proof_shape
-# The consortium's roots, one <MSPID>.pem per organisation of the profile (DigitalMSP included).
-mkdir -p "$work/roots"
-while read -r key msp rest; do
-  cat "$ORGS_DIR/$key/msp/cacerts/"*.pem >"$work/roots/$msp.pem"
-done < <(netdesc cas)
-# proof_verify EXPECTED_EXIT ARGS...: the offline verification with the registry CLI alone (no profile).
-proof_verify() {
-  local want=$1 code
-  shift
-  set +e
-  "$REPO_DIR/gateway-client/registry-cli/bin/registry" proof verify "$@" >"$work/verify.out" 2>&1
-  code=$?
-  set -e
-  cat "$work/verify.out"
-  [ "$code" -eq "$want" ]
-}
+# The consortium's roots, one <MSPID>.pem per organisation of the network (DigitalMSP included).
+consortium_roots "$work/roots"
 check "the proof verifies offline: a BFT quorum of consenters (exit 0)" \
   proof_verify 0 "$work/record.proof.json" --document "$work/doc.txt" --roots "$work/roots"
-python3 - "$work/record.proof.json" "$work/changed.proof.json" <<'PY'
-import sys
-data = bytearray(open(sys.argv[1], "rb").read())
-data[len(data) // 2] ^= 0x01
-open(sys.argv[2], "wb").write(data)
-PY
+flip_middle_bit "$work/record.proof.json" "$work/changed.proof.json"
 check "  one bit changed in its middle: refused (exit 14)" \
   proof_verify 14 "$work/changed.proof.json" --document "$work/doc.txt" --roots "$work/roots"
 python3 - "$work/record.proof.json" "$work/changed-config.proof.json" <<'PY'

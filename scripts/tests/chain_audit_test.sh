@@ -76,22 +76,7 @@ check "Justice's issuer anchors $proof_id" registry justice --identity issuer1 i
   --valid-from 2026-01-01T00:00:00Z
 check "the audit office exports its proof" registry audit --identity auditor1 proof export "$proof_id" \
   --namespace records-justice -o "$work/record.proof.json"
-# The consortium's roots, as an auditor keeps them (one <MSPID>.pem per organisation).
-mkdir -p "$work/roots"
-while read -r key msp rest; do
-  cat "$ORGS_DIR/$key/msp/cacerts/"*.pem >"$work/roots/$msp.pem"
-done < <(netdesc cas)
-# proof_verify EXPECTED_EXIT ARGS...: the offline verification with the registry CLI alone (no profile).
-proof_verify() {
-  local want=$1 code
-  shift
-  set +e
-  "$REPO_DIR/gateway-client/registry-cli/bin/registry" proof verify "$@" >"$work/verify.out" 2>&1
-  code=$?
-  set -e
-  cat "$work/verify.out"
-  [ "$code" -eq "$want" ]
-}
+consortium_roots "$work/roots"
 
 # --- c. one byte changed in Services' peer's block file ----------------------------------------------
 block=$((last / 2))
@@ -103,12 +88,7 @@ check "the proof verifies offline against the consortium's roots (exit 0)" \
   proof_verify 0 "$work/record.proof.json" --document "$work/proof-doc.txt" --roots "$work/roots"
 check "  with another document: DOCUMENT_MISMATCH (exit 15)" \
   proof_verify 15 "$work/record.proof.json" --document "$work/other-doc.txt" --roots "$work/roots"
-python3 - "$work/record.proof.json" "$work/changed.proof.json" <<'PY'
-import sys
-data = bytearray(open(sys.argv[1], "rb").read())
-data[len(data) // 2] ^= 0x01
-open(sys.argv[2], "wb").write(data)
-PY
+flip_middle_bit "$work/record.proof.json" "$work/changed.proof.json"
 check "  one bit changed in its middle: refused (exit 14)" \
   proof_verify 14 "$work/changed.proof.json" --document "$work/proof-doc.txt" --roots "$work/roots"
 step "changing byte $offset of $(basename "$file") of Services' peer (block $block)"

@@ -141,3 +141,26 @@ personal_detail() {
   [ -n "$value" ] || die $EXIT_FAILURE "scripts/tests/personal-details.txt has no $1"
   printf '%s' "$value"
 }
+
+# consortium_roots DIR: the consortium's root certificates as an auditor keeps them for portable
+# proofs, one <MSPID>.pem per organisation of the network (docs/proofs.md, "Roots").
+consortium_roots() {
+  local key msp rest
+  mkdir -p "$1"
+  while read -r key msp rest; do
+    cat "$ORGS_DIR/$key/msp/cacerts/"*.pem >"$1/$msp.pem"
+  done < <(netdesc cas)
+}
+# proof_verify EXPECTED_EXIT ARGS...: `registry proof verify ARGS` with the CLI alone (no profile, no
+# network); prints its output; true when it exits EXPECTED_EXIT.
+proof_verify() {
+  local want=$1 code=0
+  shift
+  "$REPO_DIR/gateway-client/registry-cli/bin/registry" proof verify "$@" >"$work/verify.out" 2>&1 || code=$?
+  cat "$work/verify.out"
+  [ "$code" -eq "$want" ]
+}
+# flip_middle_bit IN OUT: a copy of IN with the lowest bit of its middle byte flipped.
+flip_middle_bit() {
+  python3 -c 'import sys; d = bytearray(open(sys.argv[1], "rb").read()); d[len(d) // 2] ^= 1; open(sys.argv[2], "wb").write(d)' "$1" "$2"
+}
