@@ -40,7 +40,6 @@ import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
 import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
-import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.orderer.ConsensusType;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
@@ -83,22 +82,12 @@ final class TestProofs {
   /** An organisation of the test consortium. */
   record Org(String mspId, Issued ca, Issued peer, Issued orderer, Issued client) {
     static Org of(String mspId) throws Exception {
-      Instant later = Instant.now().plus(Duration.ofDays(1));
-      Issued ca = TestPki.issue("CN=ca." + mspId + ",O=" + mspId, null, true, later);
-      return new Org(
-          mspId,
-          ca,
-          TestPki.issue("CN=peer0." + mspId + ",OU=peer,O=" + mspId, ca, false, later),
-          TestPki.issue("CN=orderer0." + mspId + ",OU=orderer,O=" + mspId, ca, false, later),
-          TestPki.issue("CN=user1,OU=client,O=" + mspId, ca, false, later));
+      TestPki.Member m = TestPki.Member.of(mspId);
+      return new Org(mspId, m.ca(), m.peer(), m.orderer(), m.client());
     }
 
     ByteString identity(Issued issued) {
-      return SerializedIdentity.newBuilder()
-          .setMspid(mspId)
-          .setIdBytes(ByteString.copyFromUtf8(Pem.toPem(issued.certificate())))
-          .build()
-          .toByteString();
+      return TestPki.serialized(mspId, issued);
     }
   }
 

@@ -106,6 +106,45 @@ public final class TestPki {
   public record Signer(String mspId, Issued identity) {}
 
   /**
+   * An organisation of a test consortium: a root CA and the orderer, peer and client it issued
+   * (each with its NodeOU in the subject), valid for a day. Chain, event and proof fixtures build
+   * their organisations from it.
+   */
+  public record Member(String mspId, Issued ca, Issued orderer, Issued peer, Issued client) {
+    /**
+     * A new organisation with fresh keys.
+     *
+     * @param mspId its MSP id
+     * @return the organisation
+     */
+    public static Member of(String mspId) throws Exception {
+      Instant later = Instant.now().plus(Duration.ofDays(1));
+      Issued ca = issue("CN=ca." + mspId + ",O=" + mspId, null, true, later);
+      return new Member(
+          mspId,
+          ca,
+          issue("CN=orderer0." + mspId + ",OU=orderer,O=" + mspId, ca, false, later),
+          issue("CN=peer0." + mspId + ",OU=peer,O=" + mspId, ca, false, later),
+          issue("CN=user1." + mspId + ",OU=client,O=" + mspId, ca, false, later));
+    }
+  }
+
+  /**
+   * A serialized identity as Fabric writes it: the MSP id and the certificate as PEM.
+   *
+   * @param mspId the MSP id
+   * @param issued the identity
+   * @return the serialized identity's bytes
+   */
+  public static ByteString serialized(String mspId, Issued issued) {
+    return SerializedIdentity.newBuilder()
+        .setMspid(mspId)
+        .setIdBytes(ByteString.copyFromUtf8(Pem.toPem(issued.certificate())))
+        .build()
+        .toByteString();
+  }
+
+  /**
    * Issues a P-256 certificate valid from two hours ago until {@code notAfter}.
    *
    * @param subject the subject, for example {@code "CN=peer0.JusticeMSP,OU=peer,O=JusticeMSP"}
@@ -170,12 +209,7 @@ public final class TestPki {
    * serialized endorser identity (certificate as PEM).
    */
   public static Endorsement endorse(Signer signer, ByteString signedPayload) throws Exception {
-    ByteString endorser =
-        SerializedIdentity.newBuilder()
-            .setMspid(signer.mspId())
-            .setIdBytes(ByteString.copyFromUtf8(Pem.toPem(signer.identity().certificate())))
-            .build()
-            .toByteString();
+    ByteString endorser = serialized(signer.mspId(), signer.identity());
     Signature signature = Signature.getInstance("SHA256withECDSA");
     signature.initSign(signer.identity().keys().getPrivate());
     signature.update(signedPayload.toByteArray());

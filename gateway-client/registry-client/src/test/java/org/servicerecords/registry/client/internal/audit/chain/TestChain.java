@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -62,7 +61,6 @@ import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.Version;
 import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
 import org.hyperledger.fabric.protos.msp.FabricNodeOUs;
 import org.hyperledger.fabric.protos.msp.MSPConfig;
-import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.orderer.ConsensusType;
 import org.hyperledger.fabric.protos.peer.ApplicationPolicy;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
@@ -96,14 +94,8 @@ final class TestChain {
   /** An organisation: its root and its identities. */
   record Org(String mspId, Issued ca, Issued orderer, Issued peer, Issued client) {
     static Org of(String mspId) throws Exception {
-      Instant later = Instant.now().plus(Duration.ofDays(1));
-      Issued ca = TestPki.issue("CN=ca." + mspId + ",O=" + mspId, null, true, later);
-      return new Org(
-          mspId,
-          ca,
-          TestPki.issue("CN=orderer0." + mspId + ",OU=orderer,O=" + mspId, ca, false, later),
-          TestPki.issue("CN=peer0." + mspId + ",OU=peer,O=" + mspId, ca, false, later),
-          TestPki.issue("CN=user1." + mspId + ",OU=client,O=" + mspId, ca, false, later));
+      TestPki.Member m = TestPki.Member.of(mspId);
+      return new Org(mspId, m.ca(), m.orderer(), m.peer(), m.client());
     }
 
     /** The same organisation with a new root and new identities. */
@@ -119,11 +111,7 @@ final class TestChain {
   /** An identity signing as an organisation. */
   record Id(String mspId, Issued issued) {
     ByteString serialized() {
-      return SerializedIdentity.newBuilder()
-          .setMspid(mspId)
-          .setIdBytes(ByteString.copyFromUtf8(Pem.toPem(issued.certificate())))
-          .build()
-          .toByteString();
+      return TestPki.serialized(mspId, issued);
     }
 
     byte[] sign(byte[]... parts) throws Exception {
