@@ -1,10 +1,8 @@
 package org.servicerecords.registry.cli;
 
-import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -115,7 +113,7 @@ final class ProofCommands {
       if (!InputRules.ID.matcher(id).matches()) {
         throw new IllegalArgumentException("not a record id (" + InputRules.ID_RULE + "): " + id);
       }
-      checkOutput();
+      OutputFile.check(output, force);
       Attestation attestation =
           Attestation.of(organizations)
               .preferring(attesters == null ? new String[0] : attesters.toArray(new String[0]));
@@ -127,7 +125,12 @@ final class ProofCommands {
                           namespace == null ? c.registryClient().namespace() : namespace,
                           id,
                           attestation));
-      write(proof.content());
+      try {
+        OutputFile.write(output, proof.content(), force);
+      } catch (FileAlreadyExistsException e) {
+        // Created while the proof was read.
+        throw OutputFile.exists(output);
+      }
       java.util.Map<String, Object> json = new java.util.TreeMap<>();
       json.put("file", output.toString());
       json.put("namespace", proof.namespace());
@@ -150,46 +153,6 @@ final class ProofCommands {
                       "attested    %s now, by %s",
                       proof.attestedVerdict(), String.join(", ", proof.attestedBy()))));
       return ExitCodes.OK;
-    }
-
-    private void checkOutput() {
-      if (Files.exists(output) && !force) {
-        throw exists();
-      }
-      Path folder = output.toAbsolutePath().getParent();
-      if (folder == null || !Files.isDirectory(folder)) {
-        throw new IllegalArgumentException("no such folder: " + folder);
-      }
-    }
-
-    /** Writes through a temporary file in the same folder, so FILE is whole or absent. */
-    private void write(byte[] content) throws IOException {
-      Path target = output.toAbsolutePath();
-      Path temporary = Files.createTempFile(target.getParent(), ".proof-", ".tmp");
-      try {
-        Files.write(temporary, content);
-        if (force) {
-          Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-          try {
-            Files.createLink(target, temporary);
-          } catch (FileAlreadyExistsException e) {
-            throw exists();
-          } catch (UnsupportedOperationException | IOException e) {
-            if (Files.exists(target)) {
-              throw exists();
-            }
-            Files.move(temporary, target);
-          }
-        }
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
-    }
-
-    private IllegalArgumentException exists() {
-      return new IllegalArgumentException(
-          output + " exists: nothing written (--force replaces it)");
     }
   }
 

@@ -9,16 +9,8 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -79,8 +71,6 @@ final class QrCodeFile {
           ErrorCorrectionLevel.M,
           EncodeHintType.MARGIN,
           QUIET_ZONE);
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private QrCodeFile() {}
 
@@ -178,7 +168,7 @@ final class QrCodeFile {
    * @throws IllegalArgumentException (bad input) as {@link #png}
    */
   static void writePng(String text, int size, Path file, boolean replace) throws IOException {
-    write(file, png(text, size), replace);
+    OutputFile.write(file, png(text, size), replace);
   }
 
   /**
@@ -191,45 +181,7 @@ final class QrCodeFile {
    * @throws IllegalArgumentException (bad input) if the text does not fit in a QR code
    */
   static void writeSvg(String text, Path file, boolean replace) throws IOException {
-    write(file, svg(text).getBytes(StandardCharsets.UTF_8), replace);
-  }
-
-  /**
-   * Writes a file whole or not at all: the bytes go to a new file beside it (created with the
-   * process's usual permissions), synced, then moved over the name. Without {@code replace} the
-   * move refuses a file that exists by then.
-   *
-   * @param file the file
-   * @param bytes its content
-   * @param replace whether an existing file is replaced
-   * @throws FileAlreadyExistsException if the file exists and {@code replace} is false
-   * @throws IOException if writing or moving fails; nothing is left behind
-   */
-  static void write(Path file, byte[] bytes, boolean replace) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path temp =
-        target.resolveSibling(
-            "." + target.getFileName() + "." + HexFormat.of().formatHex(nonce()) + ".tmp");
-    try {
-      try (FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      if (replace) {
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } else {
-        // Without REPLACE_EXISTING the move refuses an existing target; a file created between its
-        // check and the rename may still be replaced (a race with another writer, not guarded).
-        Files.move(temp, target);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    OutputFile.write(file, svg(text).getBytes(StandardCharsets.UTF_8), replace);
   }
 
   private static BitMatrix encode(String text, int size) {
@@ -239,12 +191,6 @@ final class QrCodeFile {
       throw new IllegalArgumentException(
           "too long for a QR code at error correction level M: " + text.length() + " characters");
     }
-  }
-
-  private static byte[] nonce() {
-    byte[] nonce = new byte[6];
-    RANDOM.nextBytes(nonce);
-    return nonce;
   }
 
   /** The text as XML character data. */

@@ -3,7 +3,6 @@ package org.servicerecords.registry.cli;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,7 @@ final class QrCommand extends CliCommand {
     if (!InputRules.ID.matcher(id).matches()) {
       throw new IllegalArgumentException("not a record id (" + InputRules.ID_RULE + "): " + id);
     }
-    checkOutput();
+    OutputFile.check(output, force);
 
     Verification verification =
         connected(
@@ -116,7 +115,7 @@ final class QrCommand extends CliCommand {
       }
     } catch (FileAlreadyExistsException e) {
       // Created while the record was read.
-      throw exists();
+      throw OutputFile.exists(output);
     }
     print(out(), link, output);
     return ExitCodes.OK;
@@ -195,20 +194,5 @@ final class QrCommand extends CliCommand {
           spec.commandLine(),
           "the portal address must be an http(s) address with no path, query or fragment: " + text);
     }
-  }
-
-  /** Refuses an existing file without {@code --force}, and a missing folder. */
-  private void checkOutput() {
-    if (Files.exists(output) && !force) {
-      throw exists();
-    }
-    Path folder = output.toAbsolutePath().getParent();
-    if (folder == null || !Files.isDirectory(folder)) {
-      throw new IllegalArgumentException("no such folder: " + folder);
-    }
-  }
-
-  private IllegalArgumentException exists() {
-    return new IllegalArgumentException(output + " exists: nothing written (--force replaces it)");
   }
 }
